@@ -1,0 +1,42 @@
+package dev.aivj.engine;
+
+import dev.aivj.engine.analysis.AnalysisResult;
+import dev.aivj.engine.analysis.SongSummary;
+import dev.aivj.engine.audio.MonoMixer;
+import dev.aivj.engine.audio.PcmValidator;
+import dev.aivj.engine.audio.Resampler;
+import dev.aivj.engine.audio.SignalLevels;
+import dev.aivj.engine.features.BeatTracker;
+import dev.aivj.engine.features.FeatureExtractor;
+import dev.aivj.engine.features.FrameFeatures;
+import dev.aivj.engine.features.Tempo;
+import dev.aivj.engine.features.TempoEstimator;
+
+/**
+ * The audio front end's facade: PCM in, {@link AnalysisResult} out. Stages: validate → mono mix-down →
+ * level facts and DC removal → resample to {@link AnalysisSettings#SAMPLE_RATE} → frame features → tempo → beats → summary.
+ */
+public final class AudioAnalyzer {
+    private final FeatureExtractor extractor = new FeatureExtractor();
+    private final TempoEstimator tempoEstimator = new TempoEstimator(AnalysisSettings.frameRate(),
+            AnalysisSettings.MIN_BPM, AnalysisSettings.MAX_BPM);
+    private final BeatTracker beatTracker = new BeatTracker(AnalysisSettings.frameRate());
+
+    /**
+     * @param interleavedPcm samples in −1..1, channels interleaved
+     * @throws IllegalArgumentException for empty input, a non-finite sample, or an unsupported rate/channel count
+     */
+    public AnalysisResult analyze(float[] interleavedPcm, int channels, int sampleRate) {
+        PcmValidator.validate(interleavedPcm, channels, sampleRate);
+        float[] mono = MonoMixer.mix(interleavedPcm, channels);
+        double duration = (double) mono.length / sampleRate;
+        SignalLevels levels = SignalLevels.measure(mono);
+        levels.removeDc(mono);
+        float[] signal = new Resampler(sampleRate, AnalysisSettings.SAMPLE_RATE).process(mono);
+        FrameFeatures frames = extractor.extract(signal);
+        Tempo tempo = tempoEstimator.estimate(frames.onset());
+        double[] beats = beatTracker.track(frames.onset(), tempo);
+        return new AnalysisResult(duration, sampleRate, channels, tempo, beats, frames,
+                SongSummary.of(frames, levels));
+    }
+}
