@@ -28,7 +28,7 @@ public final class AnalysisSettings {
     public static final double LOW_MID_SPLIT_HZ = 250.0;
     public static final double MID_HIGH_SPLIT_HZ = 4000.0;
     public static final double MIN_BPM = 60.0;
-    public static final double MAX_BPM = 200.0;
+    public static final double MAX_BPM = 180.0;
 
     /** Accepted input sample rates. */
     public static final int MIN_INPUT_RATE = 8000;
