@@ -1,0 +1,54 @@
+package dev.aivj.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The {@code aivj} command line: dispatches to the subcommands. */
+public final class Main {
+    private Main() {
+    }
+
+    static final String HELP = String.join(System.lineSeparator(),
+            "usage: aivj COMMAND [ARGS]",
+            "",
+            "commands:",
+            "  serve [--port N]            start the web app server",
+            "  analyze FILE [--with-mel]   analyse an audio file (WAV, FLAC, Ogg Vorbis, MP3); prints JSON",
+            "  fetch-music                 download the test music into the cache (./aivj script)",
+            "  test                        build and run the tests (./aivj script)",
+            "  train, export, bench        (not yet available)",
+            "  --help                      show this help");
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("serve")) {
+            dev.aivj.web.AppServer.main(Arrays.copyOfRange(args, 1, args.length));
+            return; // the server keeps running on its own threads
+        }
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs every command except serve; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println(HELP);
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "--help", "-h", "help":
+                out.println(HELP);
+                return 0;
+            case "analyze":
+                return AnalyzeCommand.run(rest, out, err);
+            case "fetch-music", "test":
+                err.println("aivj " + args[0] + ": run it through the ./aivj script");
+                return 2;
+            case "train", "export", "bench":
+                err.println("aivj " + args[0] + ": not yet available");
+                return 2;
+            default:
+                err.println("aivj: unknown command '" + args[0] + "' (try aivj --help)");
+                return 2;
+        }
+    }
+}

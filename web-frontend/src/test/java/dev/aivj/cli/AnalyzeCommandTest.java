@@ -1,0 +1,144 @@
+package dev.aivj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run analyze(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = AnalyzeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Path music(String relative) {
+        String p = System.getProperty("aivj.music.dir");
+        Path dir;
+        if (p != null && !p.isBlank()) {
+            dir = Path.of(p);
+        } else {
+            String cache = System.getenv("AIVJ_CACHE");
+            dir = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "aivj"))
+                    .resolve("music");
+        }
+        Path f = dir.resolve(relative);
+        if (!Files.isRegularFile(f)) {
+            fail("music file " + f + " not found: run ./aivj fetch-music");
+        }
+        return f;
+    }
+
+    static final String REAL_OGG =
+            "fretsonfire-songs-sectoid/usr/share/games/fretsonfire/data/songs/sectoid/Metal madness/song.ogg";
+
+    private static JsonNode analyzeOk(Path f, String... extra) throws Exception {
+        String[] args = new String[extra.length + 1];
+        args[0] = f.toString();
+        System.arraycopy(extra, 0, args, 1, extra.length);
+        Run r = analyze(args);
+        assertEquals(0, r.code(), "exit code, stderr: " + r.err());
+        assertEquals("", r.err());
+        assertEquals(1, r.out().strip().lines().count(), "one JSON object on one line");
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(f.toString(), j.path("source").path("file").asText());
+        assertEquals(2, j.path("source").path("channels").asInt());
+        assertEquals(44100, j.path("source").path("sampleRate").asInt());
+        assertTrue(j.path("durationSeconds").isNumber());
+        assertTrue(j.path("tempo").path("bpm").isNumber());
+        assertTrue(j.path("tempo").path("confidence").isNumber());
+        assertTrue(j.path("beats").isArray() && j.path("beats").size() > 0);
+        assertTrue(j.path("frames").isObject());
+        return j;
+    }
+
+    @Test
+    void analyzesRealOggSong() throws Exception {
+        JsonNode j = analyzeOk(music(REAL_OGG));
+        assertEquals("ogg-vorbis", j.path("source").path("format").asText());
+        assertEquals(143.68, j.path("durationSeconds").asDouble(), 0.05);
+    }
+
+    @Test
+    void fourFormatsAgreeOnTempo() throws Exception {
+        double[] bpm = new double[4];
+        String[] ext = {"ogg", "wav", "flac", "mp3"};
+        for (int i = 0; i < 4; i++) {
+            JsonNode j = analyzeOk(music("derived/clip." + ext[i]));
+            assertEquals(ext[i].equals("ogg") ? "ogg-vorbis" : ext[i], j.path("source").path("format").asText());
+            assertEquals(30.0, j.path("durationSeconds").asDouble(), 0.1);
+            bpm[i] = j.path("tempo").path("bpm").asDouble();
+        }
+        double spread = Arrays.stream(bpm).max().orElseThrow() - Arrays.stream(bpm).min().orElseThrow();
+        assertTrue(spread <= 1.0, "tempo of OGG/WAV/FLAC/MP3: " + Arrays.toString(bpm));
+    }
+
+    @Test
+    void withMelAddsTheSpectrogram() throws Exception {
+        JsonNode plain = analyzeOk(music("derived/clip.wav"));
+        JsonNode mel = analyzeOk(music("derived/clip.wav"), "--with-mel");
+        assertTrue(mel.toString().length() > plain.toString().length(), "--with-mel output is larger");
+        assertTrue(mel.toString().toLowerCase().contains("mel"));
+    }
+
+    @Test
+    void badFilesGiveOneLineAndExitCode1() throws Exception {
+        Path text = Files.writeString(tmp.resolve("notes.ogg"), "not music\n");
+        Path empty = Files.write(tmp.resolve("empty.wav"), new byte[0]);
+        byte[] ogg = Files.readAllBytes(music("derived/clip.ogg"));
+        Path half = Files.write(tmp.resolve("half.ogg"), Arrays.copyOf(ogg, ogg.length / 2));
+        byte[] flac = Files.readAllBytes(music("derived/clip.flac"));
+        Path head = Files.write(tmp.resolve("head.flac"), Arrays.copyOf(flac, 200));
+        for (Path f : new Path[] {text, empty, half, head, tmp.resolve("missing.mp3"), tmp}) {
+            Run r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> analyze(f.toString()));
+            assertEquals(1, r.code(), f + ": " + r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().lines().count(), "one stderr line: " + r.err());
+            assertTrue(r.err().startsWith("aivj analyze: " + f + ": "), r.err());
+        }
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        for (String[] args : new String[][] {{}, {"--bogus", "x.ogg"}, {"a.ogg", "b.ogg"}}) {
+            Run r = analyze(args);
+            assertEquals(2, r.code());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("aivj analyze: "), r.err());
+        }
+    }
+
+    @Test
+    void mainHelpListsCommands() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, code);
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String c : new String[] {"serve", "analyze", "fetch-music", "test", "train", "export", "bench"}) {
+            assertTrue(help.contains(c), "help mentions " + c);
+        }
+        assertEquals(2, Main.run(new String[] {"nope"}, System.out, new PrintStream(new ByteArrayOutputStream())));
+    }
+}
