@@ -18,7 +18,7 @@ MUSIC="$CACHE/music"
 DERIVED="$MUSIC/derived"
 
 DEFAULT_PACKAGES=(fretsonfire-songs-sectoid)
-# Never fetch these (licence or size reasons); refused even when named explicitly.
+# Never fetch these: they are kept for an independent evaluation; refused even when named explicitly.
 REFUSED_PACKAGES=(wesnoth-1.16-music nexuiz-music fretsonfire-songs-muldjord tecnoballz-data)
 
 # Source of the derived clips (MIT licence, from fretsonfire-songs-sectoid).
