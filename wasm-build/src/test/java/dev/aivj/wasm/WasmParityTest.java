@@ -1,0 +1,387 @@
+package dev.aivj.wasm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.aivj.audioio.AudioFileDecoder;
+import dev.aivj.audioio.DecodedAudio;
+import dev.aivj.engine.AudioAnalyzer;
+import dev.aivj.engine.EngineInfo;
+import dev.aivj.engine.analysis.AnalysisJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Runs the same real song through the JVM engine and through the TeaVM Wasm GC build in headless Chromium and
+ * checks that every number in the JSON agrees. The Wasm assets come from the classpath folder {@code web/}
+ * (target/classes, exactly what the jar ships) and are served by a JDK HttpServer the way web-frontend serves them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WasmParityTest {
+    /** 174.9 s, stereo, 44.1 kHz: the sectoid song closest to 3 minutes. */
+    static final String SONG = "fretsonfire-songs-sectoid/usr/share/games/fretsonfire/data/songs/sectoid/War of freedom/song.ogg";
+    static final double TOLERANCE = 1e-5;
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final int WORKER_SECONDS = 20;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, byte[]> pcmRoutes = new ConcurrentHashMap<>();
+    private final List<String> requestLog = new CopyOnWriteArrayList<>();
+    private final List<String> consoleLog = new CopyOnWriteArrayList<>();
+    private final List<String> timingRows = new ArrayList<>();
+
+    private DecodedAudio song;
+    private float[] mono;
+    private HttpServer server;
+    private String baseUrl;
+    private Playwright playwright;
+    private Browser browser;
+    private Page page;
+
+    static Path musicDir() {
+        String property = System.getProperty("aivj.music.dir");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String cache = System.getenv("AIVJ_CACHE");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+                : Path.of(System.getProperty("user.home"), ".cache", "aivj");
+        return base.resolve("music");
+    }
+
+    @BeforeAll
+    void setUp() throws Exception {
+        Path songFile = musicDir().resolve(SONG);
+        if (!Files.isRegularFile(songFile)) {
+            fail("Test song not found: " + songFile + " - run `./aivj fetch-music` first (or pass -Daivj.music.dir=...)");
+        }
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("Chromium not found at " + CHROMIUM + " - install it with `apt-get install -y chromium`");
+        }
+        song = AudioFileDecoder.decode(songFile);
+        mono = mixToMono(song.interleaved(), song.channels());
+        pcmRoutes.put("mono", floatsLE(mono, mono.length));
+        pcmRoutes.put("interleaved", floatsLE(song.interleaved(), song.interleaved().length));
+        pcmRoutes.put("mono-short", floatsLE(mono, Math.min(mono.length, WORKER_SECONDS * song.sampleRate())));
+        System.out.printf("Song: %s, %d ch, %d Hz, %.1f s%n", songFile.getFileName(), song.channels(),
+                song.sampleRate(), (double) mono.length / song.sampleRate());
+
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::serve);
+        server.start();
+        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync")));
+        page = newHarnessPage();
+    }
+
+    private Page newHarnessPage() {
+        Page p = browser.newPage();
+        p.setDefaultTimeout(180_000);
+        p.onConsoleMessage(m -> consoleLog.add(m.type() + ": " + m.text()));
+        p.onPageError(e -> consoleLog.add("pageerror: " + e));
+        p.navigate(baseUrl + "/harness/index.html");
+        Object version = p.evaluate("() => window.harness.init()");
+        assertNotNull(version, "engine did not load; console: " + consoleLog);
+        return p;
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+        if (!timingRows.isEmpty()) {
+            System.out.println();
+            System.out.println("Timing (" + SONG.substring(SONG.lastIndexOf("songs/") + 6) + "):");
+            timingRows.forEach(System.out::println);
+        }
+        System.out.println("Requests served: " + requestLog);
+        if (!consoleLog.isEmpty()) {
+            System.out.println("Browser console: " + consoleLog);
+        }
+    }
+
+    // ---- tests ------------------------------------------------------------------------------------------
+
+    /** First, so that "first call" really is the first analysis in this JVM and in this page. */
+    @Test
+    @Order(1)
+    void timingJvmVersusWasm() {
+        int sr = song.sampleRate();
+        AudioAnalyzer analyzer = new AudioAnalyzer();
+        double[] jvm = new double[6];
+        for (int i = 0; i < jvm.length; i++) {
+            long t0 = System.nanoTime();
+            String json = AnalysisJson.write(analyzer.analyze(mono, 1, sr), false);
+            jvm[i] = (System.nanoTime() - t0) / 1e6;
+            assertTrue(json.startsWith("{"));
+        }
+        double[] wasm = new double[6];
+        for (int i = 0; i < wasm.length; i++) {
+            Map<String, Object> r = call("analyze", "mono", sr);
+            wasm[i] = ((Number) r.get("ms")).doubleValue();
+            assertTrue(((String) r.get("out")).startsWith("{\"engineVersion\""), "Wasm analyze failed");
+        }
+        // sampleRate 0 is rejected before any work: what is left is the float[] copy across the boundary.
+        double[] copy = new double[5];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = ((Number) call("analyze", "mono", 0).get("ms")).doubleValue();
+        }
+        double seconds = (double) mono.length / sr;
+        timingRows.add(String.format("  %-44s %10s %14s", "analyze(mono " + String.format("%.0f", seconds)
+                + " s @ " + sr + " Hz) + JSON", "first [ms]", "median of 5 [ms]"));
+        timingRows.add(String.format("  %-44s %10.1f %14.1f", "JVM (HotSpot " + Runtime.version().feature() + ")",
+                jvm[0], median(Arrays.copyOfRange(jvm, 1, 6))));
+        timingRows.add(String.format("  %-44s %10.1f %14.1f", "Wasm GC (" + browser.version() + ")",
+                wasm[0], median(Arrays.copyOfRange(wasm, 1, 6))));
+        timingRows.add(String.format("  %-44s %10.1f %14.1f", "  of which Float32Array -> float[] copy",
+                copy[0], median(copy)));
+    }
+
+    @Test
+    @Order(2)
+    void classpathFolderWebEngineHoldsExactlyTheTwoAssets() throws Exception {
+        java.net.URL url = getClass().getClassLoader().getResource("web/engine");
+        assertNotNull(url, "classpath folder web/engine/ missing: TeaVM did not run in process-classes");
+        try (var files = Files.list(Path.of(url.toURI()))) {
+            assertEquals(List.of("aivj-engine.wasm", "aivj-engine.wasm-runtime.js"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        Path wasm = Path.of(url.toURI()).resolve("aivj-engine.wasm");
+        byte[] raw = Files.readAllBytes(wasm);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            out.write(raw);
+        }
+        System.out.printf("aivj-engine.wasm: %,d bytes raw, %,d bytes gzip -9%n", raw.length, gz.size());
+    }
+
+    @Test
+    @Order(3)
+    void versionMatchesEngineInfo() {
+        assertEquals(EngineInfo.VERSION, page.evaluate("() => window.harness.engine.exports.version()"));
+    }
+
+    @Test
+    @Order(4)
+    void fullAnalysisOfMonoSongMatchesJvm() throws Exception {
+        String expected = AnalysisJson.write(new AudioAnalyzer().analyze(mono, 1, song.sampleRate()), true);
+        String actual = (String) call("analyzeFull", "mono", song.sampleRate()).get("out");
+        JsonNode e = JSON.readTree(expected);
+        JsonNode a = JSON.readTree(actual);
+        assertTrue(a.has("logMel") && a.get("logMel").get("values").size() > 0, "analyzeFull has no logMel");
+        assertParity("analyzeFull (mono, with log-mel)", e, a);
+    }
+
+    @Test
+    @Order(5)
+    void interleavedAnalysisOfStereoSongMatchesJvm() throws Exception {
+        String expected = AnalysisJson.write(
+                new AudioAnalyzer().analyze(song.interleaved(), song.channels(), song.sampleRate()), false);
+        String actual = (String) call("analyzeInterleaved", "interleaved", song.channels(), song.sampleRate())
+                .get("out");
+        JsonNode a = JSON.readTree(actual);
+        assertEquals(song.channels(), a.get("inputChannels").asInt());
+        assertParity("analyzeInterleaved (" + song.channels() + " ch)", JSON.readTree(expected), a);
+    }
+
+    @Test
+    @Order(6)
+    void badInputReturnsErrorJsonNotATrap() throws Exception {
+        AudioAnalyzer jvm = new AudioAnalyzer();
+        float[] some = Arrays.copyOf(mono, 4096);
+        Object[][] cases = {
+            {"analyze", "empty", new Object[] {44100}, new float[0], 1, 44100},
+            {"analyze", "mono-short", new Object[] {0}, some, 1, 0},
+            {"analyzeFull", "empty", new Object[] {44100}, new float[0], 1, 44100},
+            {"analyzeInterleaved", "mono-short", new Object[] {0, 44100}, some, 0, 44100},
+            {"analyzeInterleaved", "empty", new Object[] {2, 0}, new float[0], 2, 0},
+        };
+        for (Object[] c : cases) {
+            String fn = (String) c[0];
+            Map<String, Object> r = call(fn, (String) c[1], (Object[]) c[2]);
+            JsonNode node = JSON.readTree((String) r.get("out"));
+            assertEquals(List.of("error"), iterableToList(node.fieldNames()), fn + " should return {\"error\":...}");
+            String message = node.get("error").asText();
+            IllegalArgumentException jvmError = assertThrows(IllegalArgumentException.class,
+                    () -> jvm.analyze((float[]) c[3], (int) c[4], (int) c[5]));
+            assertEquals(jvmError.getMessage(), message, fn + " error message");
+            System.out.println("  " + fn + "(" + c[1] + ", " + Arrays.toString((Object[]) c[2]) + ") -> " + r.get("out"));
+        }
+        // The engine still works after errors.
+        assertTrue(((String) call("analyze", "mono-short", song.sampleRate()).get("out")).startsWith("{\"engineVersion\""));
+    }
+
+    @Test
+    @Order(7)
+    void engineLoadsAndRunsInAWebWorker() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) page.evaluate(
+                "([name, sr]) => window.harness.runInWorker(name, sr)", List.of("mono-short", song.sampleRate()));
+        assertTrue(!r.containsKey("failure"), "worker failed: " + r.get("failure"));
+        assertEquals(EngineInfo.VERSION, r.get("version"));
+        String mainThread = (String) call("analyze", "mono-short", song.sampleRate()).get("out");
+        assertEquals(mainThread, r.get("json"), "worker and main thread disagree");
+        float[] shortMono = Arrays.copyOf(mono, Math.min(mono.length, WORKER_SECONDS * song.sampleRate()));
+        assertParity("analyze in Worker (first " + WORKER_SECONDS + " s)",
+                JSON.readTree(AnalysisJson.write(new AudioAnalyzer().analyze(shortMono, 1, song.sampleRate()), false)),
+                JSON.readTree((String) r.get("json")));
+        assertTrue(((String) r.get("error")).startsWith("{\"error\":"), "worker error path: " + r.get("error"));
+        // Loading (page and worker) fetched nothing that is missing, e.g. no debug-info file.
+        assertTrue(requestLog.stream().noneMatch(line -> line.endsWith(" 404")), "404s: " + requestLog);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> call(String fn, String pcmName, Object... args) {
+        return (Map<String, Object>) page.evaluate("([fn, name, args]) => window.harness.call(fn, name, args)",
+                List.of(fn, pcmName, List.of(args)));
+    }
+
+    private void assertParity(String label, JsonNode expected, JsonNode actual) {
+        JsonParity parity = new JsonParity(TOLERANCE).compare(expected, actual);
+        System.out.println("Parity " + label + ": " + parity.summary());
+        assertTrue(parity.numbersCompared > 0, "nothing compared");
+        if (!parity.mismatches.isEmpty()) {
+            dumpForDiagnosis(label, expected, actual);
+        }
+        assertTrue(parity.mismatches.isEmpty(), label + " differs:\n  " + String.join("\n  ", parity.mismatches));
+    }
+
+    /** Writes both sides to target/parity-failures/ so a failure can be inspected offline. */
+    private static void dumpForDiagnosis(String label, JsonNode expected, JsonNode actual) {
+        try {
+            Path dir = Path.of("target", "parity-failures");
+            Files.createDirectories(dir);
+            String name = label.replaceAll("[^A-Za-z0-9]+", "-");
+            Files.writeString(dir.resolve(name + ".jvm.json"), expected.toString());
+            Files.writeString(dir.resolve(name + ".wasm.json"), actual.toString());
+            System.out.println("Wrote both JSON outputs to " + dir.toAbsolutePath());
+        } catch (IOException e) {
+            System.out.println("Could not write parity dump: " + e);
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = null;
+            String type = "application/octet-stream";
+            if (path.startsWith("/pcm/")) {
+                body = pcmRoutes.get(path.substring(5));
+            } else if (!path.contains("..")) {
+                // /engine/... from the classpath folder web/ (the built jar layout); /harness/... from test resources.
+                String resource = path.startsWith("/harness/") ? path.substring(1) : "web" + path;
+                try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                    body = in == null ? null : in.readAllBytes();
+                }
+                type = contentType(path);
+            }
+            requestLog.add(path + (body == null ? " 404" : ""));
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    static String contentType(String path) {
+        if (path.endsWith(".wasm")) {
+            return "application/wasm"; // required by WebAssembly.compileStreaming in the TeaVM runtime
+        } else if (path.endsWith(".js")) {
+            return "text/javascript";
+        } else if (path.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        }
+        return "application/octet-stream";
+    }
+
+    static float[] mixToMono(float[] interleaved, int channels) {
+        if (channels == 1) {
+            return interleaved.clone();
+        }
+        float[] out = new float[interleaved.length / channels];
+        for (int i = 0; i < out.length; i++) {
+            float sum = 0f;
+            for (int c = 0; c < channels; c++) {
+                sum += interleaved[i * channels + c];
+            }
+            out[i] = sum / channels;
+        }
+        return out;
+    }
+
+    static byte[] floatsLE(float[] samples, int count) {
+        ByteBuffer buffer = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(samples, 0, count);
+        return buffer.array();
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    static <T> List<T> iterableToList(java.util.Iterator<T> it) {
+        List<T> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}

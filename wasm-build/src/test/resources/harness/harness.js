@@ -1,0 +1,46 @@
+// Test harness for WasmParityTest: loads the engine on the main thread, fetches PCM as raw
+// little-endian float32 from /pcm/<name>, times export calls and runs the engine in a Web Worker.
+'use strict';
+window.harness = {
+  engine: null,
+  pcmCache: {},
+
+  async init() {
+    this.engine = await TeaVM.wasmGC.load('/engine/aivj-engine.wasm');
+    document.getElementById('status').textContent = 'ready';
+    return this.engine.exports.version();
+  },
+
+  async pcm(name) {
+    if (name === 'empty') {
+      return new Float32Array(0);
+    }
+    if (!this.pcmCache[name]) {
+      const response = await fetch('/pcm/' + name);
+      if (!response.ok) {
+        throw new Error('GET /pcm/' + name + ' -> ' + response.status);
+      }
+      this.pcmCache[name] = new Float32Array(await response.arrayBuffer());
+    }
+    return this.pcmCache[name];
+  },
+
+  // Calls exports[fn](pcm, ...args); returns the JSON string and the call's duration in ms.
+  async call(fn, pcmName, args) {
+    const pcm = await this.pcm(pcmName);
+    const t0 = performance.now();
+    const out = this.engine.exports[fn](pcm, ...args);
+    const ms = performance.now() - t0;
+    return { out: out, ms: ms, samples: pcm.length };
+  },
+
+  // Loads the engine inside a dedicated Worker (importScripts + TeaVM.wasmGC.load) and runs analyze there.
+  runInWorker(pcmName, sampleRate) {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker('/harness/worker.js');
+      worker.onmessage = (e) => { worker.terminate(); resolve(e.data); };
+      worker.onerror = (e) => { worker.terminate(); reject(new Error('worker error: ' + e.message)); };
+      worker.postMessage({ pcmName: pcmName, sampleRate: sampleRate });
+    });
+  }
+};
