@@ -30,7 +30,7 @@ class AudioFileDecoderTest {
 
     @Test
     void decodesFullRealOggSong() throws Exception {
-        Path song = MusicCache.song("War of freedom");
+        Path song = MusicCache.sectoidSong("War of freedom");
         long t0 = System.nanoTime();
         DecodedAudio a = AudioFileDecoder.decode(song);
         double ms = (System.nanoTime() - t0) / 1e6;
@@ -65,7 +65,7 @@ class AudioFileDecoderTest {
         assertTrue(bestCorrelation(wav, 0, mp3, 0) > 0.9, "MP3 correlates with WAV");
         assertTrue(bestCorrelation(wav, 0, ogg, 0) > 0.9, "OGG clip correlates with WAV");
         // The clip is seconds 30..60 of the original song.
-        float[] song = AudioFileDecoder.decode(MusicCache.song("Metal madness")).mono();
+        float[] song = AudioFileDecoder.decode(MusicCache.sectoidSong("Metal madness")).mono();
         assertTrue(bestCorrelation(wav, 0, song, 30 * 44100) > 0.9, "clip correlates with the original song");
         // ...and not with another part of it (the check is meaningful).
         assertTrue(bestCorrelation(wav, 0, song, 90 * 44100) < 0.6, "unrelated section does not correlate");
@@ -148,7 +148,7 @@ class AudioFileDecoderTest {
 
     @Test
     void truncatedRealOggSong() throws IOException {
-        byte[] all = Files.readAllBytes(MusicCache.song("Metal madness"));
+        byte[] all = Files.readAllBytes(MusicCache.sectoidSong("Metal madness"));
         assertBad(Files.write(tmp.resolve("half.ogg"), Arrays.copyOf(all, all.length / 2)), "truncated");
         assertBad(Files.write(tmp.resolve("head.ogg"), Arrays.copyOf(all, 200)), "truncated");
     }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivj.audioio.AudioFileDecoder;
 import dev.aivj.audioio.DecodedAudio;
+import dev.aivj.audioio.MusicCache;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.analysis.AnalysisResult;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sound.midi.MetaMessage;
 import javax.sound.midi.MidiEvent;
@@ -23,15 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * MIDI chart it is played with, whose tempo event is the song's tempo (135, 95 and 140 BPM here).
  */
 class RealMusicTempoTest {
-    private static final String SONGS = "fretsonfire-songs-sectoid/usr/share/games/fretsonfire/data/songs/sectoid";
-
     @ParameterizedTest
     @ValueSource(strings = {"Escape from chaosland", "Feelings", "War of freedom"})
     void tempoMatchesTheSongsMidiChart(String song) throws Exception {
-        Path dir = musicDir().resolve(SONGS).resolve(song);
-        assertTrue(Files.isRegularFile(dir.resolve("song.ogg")), "missing " + dir + ": run ./aivj fetch-music");
-        double truth = midiTempo(dir.resolve("notes.mid").toFile());
-        DecodedAudio audio = AudioFileDecoder.decode(dir.resolve("song.ogg"));
+        Path ogg = MusicCache.sectoidSong(song);
+        double truth = midiTempo(ogg.resolveSibling("notes.mid").toFile());
+        DecodedAudio audio = AudioFileDecoder.decode(ogg);
         AnalysisResult r = new AudioAnalyzer().analyze(audio.interleaved(), audio.channels(), audio.sampleRate());
         assertEquals(truth, r.tempo().bpm(), 2.0, song + ": MIDI chart says " + truth + " BPM");
         double expectedBeats = r.durationSeconds() * truth / 60;
@@ -52,15 +49,5 @@ class RealMusicTempoTest {
             }
         }
         throw new IllegalStateException(midi + " has no tempo event");
-    }
-
-    static Path musicDir() {
-        String configured = System.getProperty("aivj.music.dir");
-        if (configured != null && !configured.isBlank() && !configured.startsWith("${")) {
-            return Path.of(configured);
-        }
-        String cache = System.getenv("AIVJ_CACHE");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "aivj");
-        return base.resolve("music");
     }
 }

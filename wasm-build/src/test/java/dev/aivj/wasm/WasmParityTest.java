@@ -16,6 +16,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.aivj.audioio.AudioFileDecoder;
 import dev.aivj.audioio.DecodedAudio;
+import dev.aivj.audioio.MusicCache;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.analysis.AnalysisJson;
@@ -51,7 +52,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WasmParityTest {
     /** 174.9 s, stereo, 44.1 kHz: the sectoid song closest to 3 minutes. */
-    static final String SONG = "fretsonfire-songs-sectoid/usr/share/games/fretsonfire/data/songs/sectoid/War of freedom/song.ogg";
+    static final String SONG = "War of freedom";
     static final double TOLERANCE = 1e-5;
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final int WORKER_SECONDS = 20;
@@ -71,23 +72,9 @@ class WasmParityTest {
     private Browser browser;
     private Page page;
 
-    static Path musicDir() {
-        String property = System.getProperty("aivj.music.dir");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        String cache = System.getenv("AIVJ_CACHE");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
-                : Path.of(System.getProperty("user.home"), ".cache", "aivj");
-        return base.resolve("music");
-    }
-
     @BeforeAll
     void setUp() throws Exception {
-        Path songFile = musicDir().resolve(SONG);
-        if (!Files.isRegularFile(songFile)) {
-            fail("Test song not found: " + songFile + " - run `./aivj fetch-music` first (or pass -Daivj.music.dir=...)");
-        }
+        Path songFile = MusicCache.sectoidSong(SONG);
         if (!Files.isExecutable(CHROMIUM)) {
             fail("Chromium not found at " + CHROMIUM + " - install it with `apt-get install -y chromium`");
         }
@@ -138,7 +125,7 @@ class WasmParityTest {
         }
         if (!timingRows.isEmpty()) {
             System.out.println();
-            System.out.println("Timing (" + SONG.substring(SONG.lastIndexOf("songs/") + 6) + "):");
+            System.out.println("Timing (" + SONG + "):");
             timingRows.forEach(System.out::println);
         }
         System.out.println("Requests served: " + requestLog);
