@@ -3,9 +3,8 @@ package dev.aivj.wasm;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.analysis.AnalysisJson;
-import org.jtransforms.utils.CommonUtils;
+import dev.aivj.engine.json.JsonWriter;
 import org.teavm.jso.JSExport;
-import org.visnow.jlargearrays.ConcurrencyUtils;
 
 /**
  * The engine's JavaScript API, compiled by TeaVM to WebAssembly GC ({@code /engine/aivj-engine.wasm}).
@@ -25,8 +24,6 @@ import org.visnow.jlargearrays.ConcurrencyUtils;
  * {@code "internal error: ..."}. A Wasm trap (e.g. out of memory) is still thrown in JavaScript.
  */
 public final class EngineExports {
-    private static boolean initialised;
-
     private EngineExports() {
     }
 
@@ -56,7 +53,6 @@ public final class EngineExports {
 
     private static String run(float[] pcm, int channels, int sampleRate, boolean includeLogMel) {
         try {
-            init();
             return AnalysisJson.write(new AudioAnalyzer().analyze(pcm, channels, sampleRate), includeLogMel);
         } catch (IllegalArgumentException e) {
             return errorJson(e.getMessage() != null ? e.getMessage() : "invalid argument");
@@ -65,35 +61,7 @@ public final class EngineExports {
         }
     }
 
-    /** JTransforms must run single-threaded and without JLargeArrays in Wasm (see dev.aivj.wasm.compat). */
-    private static void init() {
-        if (!initialised) {
-            ConcurrencyUtils.setNumberOfThreads(1);
-            CommonUtils.setUseLargeArrays(false);
-            initialised = true;
-        }
-    }
-
     static String errorJson(String message) {
-        StringBuilder sb = new StringBuilder(message.length() + 16).append("{\"error\":\"");
-        for (int i = 0; i < message.length(); i++) {
-            char c = message.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append("\\u00");
-                        sb.append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append("\"}").toString();
+        return new JsonWriter().beginObject().name("error").value(message).endObject().toString();
     }
 }
