@@ -3,10 +3,10 @@ package dev.aivj.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivj.audioio.MusicCache;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,26 +34,6 @@ class AnalyzeCommandTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static Path music(String relative) {
-        String p = System.getProperty("aivj.music.dir");
-        Path dir;
-        if (p != null && !p.isBlank()) {
-            dir = Path.of(p);
-        } else {
-            String cache = System.getenv("AIVJ_CACHE");
-            dir = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "aivj"))
-                    .resolve("music");
-        }
-        Path f = dir.resolve(relative);
-        if (!Files.isRegularFile(f)) {
-            fail("music file " + f + " not found: run ./aivj fetch-music");
-        }
-        return f;
-    }
-
-    static final String REAL_OGG =
-            "fretsonfire-songs-sectoid/usr/share/games/fretsonfire/data/songs/sectoid/Metal madness/song.ogg";
-
     private static JsonNode analyzeOk(Path f, String... extra) throws Exception {
         String[] args = new String[extra.length + 1];
         args[0] = f.toString();
@@ -76,7 +56,7 @@ class AnalyzeCommandTest {
 
     @Test
     void analyzesRealOggSong() throws Exception {
-        JsonNode j = analyzeOk(music(REAL_OGG));
+        JsonNode j = analyzeOk(MusicCache.sectoidSong("Metal madness"));
         assertEquals("ogg-vorbis", j.path("source").path("format").asText());
         assertEquals(143.68, j.path("durationSeconds").asDouble(), 0.05);
     }
@@ -86,7 +66,7 @@ class AnalyzeCommandTest {
         double[] bpm = new double[4];
         String[] ext = {"ogg", "wav", "flac", "mp3"};
         for (int i = 0; i < 4; i++) {
-            JsonNode j = analyzeOk(music("derived/clip." + ext[i]));
+            JsonNode j = analyzeOk(MusicCache.clip(ext[i]));
             assertEquals(ext[i].equals("ogg") ? "ogg-vorbis" : ext[i], j.path("source").path("format").asText());
             assertEquals(30.0, j.path("durationSeconds").asDouble(), 0.1);
             bpm[i] = j.path("tempo").path("bpm").asDouble();
@@ -97,8 +77,8 @@ class AnalyzeCommandTest {
 
     @Test
     void withMelAddsTheSpectrogram() throws Exception {
-        JsonNode plain = analyzeOk(music("derived/clip.wav"));
-        JsonNode mel = analyzeOk(music("derived/clip.wav"), "--with-mel");
+        JsonNode plain = analyzeOk(MusicCache.clip("wav"));
+        JsonNode mel = analyzeOk(MusicCache.clip("wav"), "--with-mel");
         assertTrue(mel.toString().length() > plain.toString().length(), "--with-mel output is larger");
         assertTrue(mel.toString().toLowerCase().contains("mel"));
     }
@@ -107,9 +87,9 @@ class AnalyzeCommandTest {
     void badFilesGiveOneLineAndExitCode1() throws Exception {
         Path text = Files.writeString(tmp.resolve("notes.ogg"), "not music\n");
         Path empty = Files.write(tmp.resolve("empty.wav"), new byte[0]);
-        byte[] ogg = Files.readAllBytes(music("derived/clip.ogg"));
+        byte[] ogg = Files.readAllBytes(MusicCache.clip("ogg"));
         Path half = Files.write(tmp.resolve("half.ogg"), Arrays.copyOf(ogg, ogg.length / 2));
-        byte[] flac = Files.readAllBytes(music("derived/clip.flac"));
+        byte[] flac = Files.readAllBytes(MusicCache.clip("flac"));
         Path head = Files.write(tmp.resolve("head.flac"), Arrays.copyOf(flac, 200));
         for (Path f : new Path[] {text, empty, half, head, tmp.resolve("missing.mp3"), tmp}) {
             Run r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> analyze(f.toString()));

@@ -1,0 +1,109 @@
+package dev.aivj.web;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.CRC32;
+
+/** Answers GET and HEAD with files from {@link StaticAssets}; 404 for anything else, 405 for other methods. */
+final class AssetHandler implements HttpHandler {
+
+    private static final Logger LOG = Logger.getLogger(AssetHandler.class.getName());
+
+    /** The page compiles preset equations with new Function() and instantiates WebAssembly. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; worker-src 'self'; "
+            + "style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private final StaticAssets assets;
+
+    AssetHandler(StaticAssets assets) {
+        this.assets = assets;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            String method = exchange.getRequestMethod();
+            boolean head = "HEAD".equals(method);
+            if (!head && !"GET".equals(method)) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                sendText(exchange, 405, "Method not allowed\n", false);
+                return;
+            }
+            Optional<StaticAssets.Asset> asset;
+            try {
+                asset = RequestPath.toAssetPath(exchange.getRequestURI().getRawPath()).flatMap(assets::find);
+            } catch (UncheckedIOException e) {
+                LOG.log(Level.WARNING, "Cannot read " + exchange.getRequestURI(), e);
+                sendText(exchange, 500, "Internal server error\n", head);
+                return;
+            }
+            if (asset.isEmpty()) {
+                sendText(exchange, 404, "Not found\n", head);
+                return;
+            }
+            sendAsset(exchange, asset.get(), head);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Failed to serve " + exchange.getRequestURI(), e);
+            throw e;
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static void sendAsset(HttpExchange exchange, StaticAssets.Asset asset, boolean head)
+            throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        String etag = etag(asset.content());
+        headers.set("Content-Type", asset.contentType());
+        headers.set("Cache-Control", CachePolicy.forPath(asset.path()));
+        headers.set("ETag", etag);
+        headers.set("X-Content-Type-Options", "nosniff");
+        if (asset.contentType().startsWith("text/html")) {
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Referrer-Policy", "no-referrer");
+        }
+        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        send(exchange, 200, asset.content(), head);
+    }
+
+    private static void sendText(HttpExchange exchange, int status, String text, boolean head)
+            throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", "text/plain; charset=utf-8");
+        headers.set("Cache-Control", "no-store");
+        headers.set("X-Content-Type-Options", "nosniff");
+        send(exchange, status, text.getBytes(StandardCharsets.UTF_8), head);
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body, boolean head) throws IOException {
+        if (head) {
+            // The JDK server sends no body (and no length) for HEAD; tell the client what GET would send.
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static String etag(byte[] content) {
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        return "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(content.length) + "\"";
+    }
+}

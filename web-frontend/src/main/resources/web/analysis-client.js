@@ -1,0 +1,115 @@
+// Runs the WebAssembly engine in a Web Worker so the page never freezes; one analysis at a time.
+
+export class AnalysisError extends Error {
+  constructor(message, kind) {
+    super(message);
+    this.name = 'AnalysisError';
+    this.kind = kind; // 'engine' | 'timeout' | 'worker' | 'cancelled'
+  }
+}
+
+export class AnalysisClient {
+  constructor(workerUrl = '/analysis-worker.js') {
+    this.workerUrl = workerUrl;
+    this.worker = null;
+    this.pending = null;
+    this.nextId = 1;
+  }
+
+  /** Starts the worker and lets it load the engine before the first song arrives. */
+  warmUp() {
+    try {
+      this.ensureWorker().postMessage({ type: 'warmup' });
+    } catch (e) {
+      // Reported when a song is analysed.
+    }
+  }
+
+  /**
+   * Analyses interleaved PCM; the buffer is transferred to the worker (pcm is unusable afterwards).
+   * Resolves with {analysis, engineVersion, elapsedMs}; rejects with an AnalysisError.
+   */
+  analyze(pcm, channels, sampleRate, { timeoutMs = 120000, onProgress = () => {} } = {}) {
+    this.cancel();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.fail(new AnalysisError(
+          `The analysis took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. `
+          + 'Try a shorter song, or reload the page.', 'timeout'));
+      }, timeoutMs);
+      this.pending = { id, resolve, reject, timer, onProgress };
+      let worker;
+      try {
+        worker = this.ensureWorker();
+      } catch (e) {
+        this.fail(new AnalysisError(`Could not start the analysis worker: ${e.message}`, 'worker'));
+        return;
+      }
+      worker.postMessage({ type: 'analyze', id, pcm, channels, sampleRate }, [pcm.buffer]);
+    });
+  }
+
+  /** Abandons the running analysis, if any (its worker is stopped). */
+  cancel() {
+    if (this.pending) {
+      this.fail(new AnalysisError('The analysis was cancelled.', 'cancelled'));
+    }
+  }
+
+  ensureWorker() {
+    if (this.worker === null) {
+      const worker = new Worker(this.workerUrl);
+      worker.onmessage = (event) => this.onMessage(event.data || {});
+      worker.onerror = (event) => {
+        event.preventDefault();
+        const detail = event.message ? `: ${event.message}` : '';
+        this.fail(new AnalysisError(`The analysis worker failed to load or crashed${detail}.`, 'worker'));
+      };
+      worker.onmessageerror = () => {
+        this.fail(new AnalysisError('The analysis worker sent a message that could not be read.', 'worker'));
+      };
+      this.worker = worker;
+    }
+    return this.worker;
+  }
+
+  onMessage(message) {
+    const pending = this.pending;
+    if (!pending || message.id !== pending.id) {
+      return;
+    }
+    if (message.type === 'progress') {
+      pending.onProgress(message.step);
+    } else if (message.type === 'result') {
+      this.settle();
+      pending.resolve({
+        analysis: message.analysis,
+        engineVersion: message.engineVersion,
+        elapsedMs: message.elapsedMs,
+      });
+    } else if (message.type === 'error') {
+      this.settle();
+      const kind = message.kind === 'load' ? 'worker' : 'engine';
+      pending.reject(new AnalysisError(message.message || 'unknown engine error', kind));
+    }
+  }
+
+  settle() {
+    clearTimeout(this.pending.timer);
+    this.pending = null;
+  }
+
+  /** Rejects the pending analysis and throws the worker away (a fresh one is made for the next song). */
+  fail(error) {
+    const pending = this.pending;
+    if (this.worker !== null) {
+      this.worker.terminate();
+      this.worker = null;
+    }
+    if (pending) {
+      this.settle();
+      pending.reject(error);
+    }
+  }
+}

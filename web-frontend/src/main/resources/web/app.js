@@ -1,0 +1,354 @@
+// AIVJ page: drop a song → decode → analyse in the WebAssembly engine (worker) → play with two MilkDrop layers.
+
+import { AnalysisClient } from './analysis-client.js';
+import { FeaturePlot, finiteSeries } from './feature-plot.js';
+import { Layers, PresetLibrary, applyBlendMode, applyOpacity, visualsUnavailableReason } from './layers.js';
+import { Player } from './player.js';
+import { ProgressView } from './progress-view.js';
+import { SongError, checkFile, decode, interleave, readFile } from './song-loader.js';
+
+const $ = (id) => document.getElementById(id);
+
+const ui = {
+  fileInput: $('file-input'),
+  error: $('error'),
+  notice: $('notice'),
+  tempo: $('tempo-bpm'),
+  confidence: $('tempo-confidence'),
+  songName: $('song-name'),
+  duration: $('duration'),
+  beats: $('beat-count'),
+  engine: $('engine-version'),
+  playPause: $('play-pause'),
+  presetBg: $('preset-bg'),
+  presetFg: $('preset-fg'),
+  blend: $('blend-mode'),
+  opacity: $('fg-opacity'),
+  canvases: { bg: $('layer-bg'), fg: $('layer-fg') },
+};
+
+/** What tests (and curious people) can read: window.aivj.state / .analysis. */
+const aivj = {
+  state: 'idle', // 'idle' | 'decoding' | 'analysing' | 'ready' | 'error'
+  analysis: null,
+  error: null,
+  engineVersion: null,
+  analysisMs: null,
+  get renderedFrames() { return layers ? layers.frames : 0; },
+  get playing() { return player ? player.playing : false; },
+  get currentTime() { return player ? player.currentTime() : 0; },
+  get presets() { return layers ? { ...layers.presetNames } : {}; },
+};
+window.aivj = aivj;
+
+const progress = new ProgressView({ steps: $('steps'), bar: $('progress'), text: $('status-text') });
+const plot = new FeaturePlot($('feature-plot'));
+const analysisClient = new AnalysisClient();
+const presetLibrary = new PresetLibrary();
+
+let audioContext = null;
+let player = null;
+let layers = null;
+let visualsDisabled = false;
+let loadToken = 0;
+
+function setState(state) {
+  aivj.state = state;
+  document.body.dataset.state = state;
+}
+
+function getAudioContext() {
+  if (audioContext === null) {
+    audioContext = new AudioContext();
+    player = new Player(audioContext);
+    player.onEnded = updatePlayButton;
+  }
+  if (audioContext.state === 'suspended') {
+    audioContext.resume().catch(() => {});
+  }
+  return audioContext;
+}
+
+// ---- messages --------------------------------------------------------------------------------------------
+
+function showError(message) {
+  aivj.error = message;
+  ui.error.textContent = message;
+  ui.error.hidden = false;
+  setState('error');
+  progress.fail('Stopped. Choose another file to try again.');
+}
+
+function clearError() {
+  aivj.error = null;
+  ui.error.hidden = true;
+  ui.error.textContent = '';
+}
+
+function showNotice(message) {
+  ui.notice.textContent = message;
+  ui.notice.hidden = false;
+}
+
+function messageFor(error, fileName) {
+  if (error instanceof SongError) {
+    return error.message;
+  }
+  if (error && error.name === 'AnalysisError') {
+    if (error.kind === 'engine') {
+      return `The engine could not analyse “${fileName}”: ${error.message}`;
+    }
+    if (error.kind === 'worker') {
+      return `The WebAssembly analysis engine could not be loaded: ${error.message}. Reload the page to retry.`;
+    }
+    return error.message;
+  }
+  return `Something went wrong with “${fileName}”: ${error && error.message ? error.message : error}`;
+}
+
+// ---- results ---------------------------------------------------------------------------------------------
+
+function formatTime(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  const m = Math.floor(seconds / 60);
+  const s = Math.floor(seconds % 60);
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+function clearResults() {
+  aivj.analysis = null;
+  aivj.engineVersion = null;
+  aivj.analysisMs = null;
+  ui.tempo.textContent = '–';
+  ui.confidence.textContent = '';
+  ui.songName.textContent = '–';
+  ui.duration.textContent = '–';
+  ui.beats.textContent = '–';
+  plot.drawEmpty('Drop a song to see its energy and onsets here.');
+}
+
+function showResults(fileName, analysis, engineVersion, decodedSeconds) {
+  const tempo = analysis.tempo && typeof analysis.tempo === 'object' ? analysis.tempo : {};
+  const bpm = Number(tempo.bpm);
+  const confidence = Number(tempo.confidence);
+  ui.tempo.textContent = Number.isFinite(bpm) && bpm > 0 ? bpm.toFixed(1) : '–';
+  if (Number.isFinite(confidence)) {
+    ui.confidence.textContent = confidence >= 0 && confidence <= 1
+      ? `(confidence ${Math.round(confidence * 100)} %)` : `(confidence ${confidence.toFixed(2)})`;
+  } else {
+    ui.confidence.textContent = '';
+  }
+  const duration = Number(analysis.durationSeconds);
+  ui.songName.textContent = fileName;
+  ui.songName.title = fileName;
+  ui.duration.textContent = formatTime(Number.isFinite(duration) && duration > 0 ? duration : decodedSeconds);
+  ui.beats.textContent = String(finiteSeries(analysis.beats).length);
+  ui.engine.textContent = engineVersion || (analysis.engineVersion != null ? String(analysis.engineVersion) : '–');
+  plot.setAnalysis(analysis, decodedSeconds);
+}
+
+// ---- loading a song --------------------------------------------------------------------------------------
+
+async function handleFile(file) {
+  const token = ++loadToken;
+  const stale = () => token !== loadToken;
+  const name = file && file.name ? file.name : 'file';
+  const ctx = getAudioContext();
+  analysisClient.cancel();
+  player.unload();
+  updatePlayButton();
+  clearError();
+  clearResults();
+  setState('decoding');
+  try {
+    checkFile(file);
+    progress.show('reading', `Reading “${name}”…`, 0);
+    const bytes = await readFile(file, (f) => { if (!stale()) progress.setFraction(0.25 * f); });
+    if (stale()) return;
+
+    progress.show('decoding', `Decoding “${name}” (${(file.size / 1048576).toFixed(1)} MB)…`, null);
+    const buffer = await decode(ctx, bytes, name);
+    if (stale()) return;
+
+    setState('analysing');
+    const seconds = buffer.duration;
+    progress.show('analysing', `Analysing ${formatTime(seconds)} of audio in WebAssembly…`, null);
+    const pcm = interleave(buffer);
+    const started = performance.now();
+    const ticker = setInterval(() => {
+      if (!stale()) {
+        progress.setText(`Analysing ${formatTime(seconds)} of audio in WebAssembly… `
+          + `${((performance.now() - started) / 1000).toFixed(0)} s`);
+      }
+    }, 500);
+    let result;
+    try {
+      result = await analysisClient.analyze(pcm, buffer.numberOfChannels, buffer.sampleRate, {
+        timeoutMs: Math.round(60000 + seconds * 1000),
+        onProgress: (step) => {
+          if (!stale() && step === 'loading-engine') progress.setText('Loading the WebAssembly engine…');
+        },
+      });
+    } finally {
+      clearInterval(ticker);
+    }
+    if (stale()) return;
+
+    aivj.analysis = result.analysis;
+    aivj.engineVersion = result.engineVersion || null;
+    aivj.analysisMs = result.elapsedMs;
+    showResults(name, result.analysis, result.engineVersion, seconds);
+    player.load(buffer);
+    setState('ready');
+    const took = Number.isFinite(result.elapsedMs) ? ` in ${(result.elapsedMs / 1000).toFixed(1)} s` : '';
+    progress.show('ready', `Ready: “${name}” analysed${took}.`, 1);
+    startVisuals();
+    player.play();
+    updatePlayButton();
+  } catch (error) {
+    if (stale() || (error && error.kind === 'cancelled')) return;
+    console.warn('AIVJ: loading failed', error);
+    showError(messageFor(error, name));
+  } finally {
+    if (!stale()) ui.fileInput.value = ''; // the same file may be chosen again
+  }
+}
+
+// ---- visuals ---------------------------------------------------------------------------------------------
+
+function startVisuals() {
+  if (layers !== null || visualsDisabled) {
+    return;
+  }
+  const reason = visualsUnavailableReason();
+  if (reason) {
+    visualsDisabled = true;
+    showNotice(reason);
+    return;
+  }
+  try {
+    layers = new Layers(audioContext, ui.canvases, player.output);
+  } catch (e) {
+    visualsDisabled = true;
+    showNotice(`The visuals could not start (${e.message}); the analysis still works.`);
+    return;
+  }
+  loadPreset('bg', ui.presetBg.value, 0);
+  loadPreset('fg', ui.presetFg.value, 0);
+}
+
+async function loadPreset(layer, name, blendSeconds = 1.5) {
+  if (!layers || !name) return;
+  try {
+    const preset = await presetLibrary.get(name);
+    layers.loadPreset(layer, name, preset, blendSeconds);
+  } catch (e) {
+    showNotice(`Could not load the preset “${name}”: ${e.message}`);
+  }
+}
+
+async function fillPresetMenus() {
+  try {
+    const index = await presetLibrary.list();
+    for (const [select, chosen] of [[ui.presetBg, index.defaultBackground], [ui.presetFg, index.defaultForeground]]) {
+      select.replaceChildren(...index.presets.map((p) => new Option(p.name, p.name, false, p.name === chosen)));
+    }
+  } catch (e) {
+    showNotice(`Could not load the preset list: ${e.message}`);
+  }
+}
+
+/**
+ * One animation frame. The visuals may take at most about half of the main thread: after a render that
+ * took c ms, the next one waits c ms (software WebGL can take 100 ms a frame), so the page stays responsive.
+ */
+let nextRenderAt = 0;
+function renderLoop(now) {
+  requestAnimationFrame(renderLoop);
+  if (!player || !player.playing) {
+    return;
+  }
+  plot.draw(player.currentTime());
+  if (layers && now >= nextRenderAt) {
+    const started = performance.now();
+    try {
+      layers.render();
+    } catch (e) {
+      console.warn('AIVJ: rendering failed', e);
+      layers = null;
+      visualsDisabled = true;
+      showNotice(`The visuals stopped (${e.message}); the music plays on.`);
+    }
+    const cost = performance.now() - started;
+    nextRenderAt = cost > 20 ? started + 2 * cost : 0;
+  }
+}
+
+// ---- controls --------------------------------------------------------------------------------------------
+
+function updatePlayButton() {
+  const ready = player !== null && player.buffer !== null;
+  ui.playPause.disabled = !ready;
+  ui.playPause.textContent = ready && player.playing ? 'Pause' : 'Play';
+  if (ready && !player.playing) plot.draw(player.currentTime());
+}
+
+ui.fileInput.addEventListener('change', () => {
+  const file = ui.fileInput.files && ui.fileInput.files[0];
+  if (file) handleFile(file);
+});
+
+ui.playPause.addEventListener('click', () => {
+  if (!player || !player.buffer) return;
+  getAudioContext();
+  if (player.playing) {
+    player.pause();
+  } else {
+    startVisuals();
+    player.play();
+  }
+  updatePlayButton();
+});
+
+$('feature-plot').addEventListener('click', (event) => {
+  const t = plot.timeAt(event.clientX);
+  if (t === null || !player || !player.buffer) return;
+  player.seek(t);
+  plot.draw(t);
+});
+
+ui.presetBg.addEventListener('change', () => loadPreset('bg', ui.presetBg.value));
+ui.presetFg.addEventListener('change', () => loadPreset('fg', ui.presetFg.value));
+ui.blend.addEventListener('change', () => applyBlendMode(ui.canvases.fg, ui.blend.value));
+ui.opacity.addEventListener('input', () => applyOpacity(ui.canvases.fg, ui.opacity.value / 100));
+
+// Drag and drop anywhere on the page.
+let dragDepth = 0;
+document.addEventListener('dragenter', (e) => {
+  e.preventDefault();
+  dragDepth++;
+  document.body.classList.add('dragging');
+});
+document.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+});
+document.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) document.body.classList.remove('dragging');
+});
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  dragDepth = 0;
+  document.body.classList.remove('dragging');
+  const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+  if (file) handleFile(file);
+});
+
+applyBlendMode(ui.canvases.fg, ui.blend.value);
+applyOpacity(ui.canvases.fg, ui.opacity.value / 100);
+setState('idle');
+progress.reset('Waiting for a song.');
+fillPresetMenus();
+analysisClient.warmUp();
+requestAnimationFrame(renderLoop);

@@ -1,0 +1,99 @@
+// Reading a dropped file, decoding it in the browser, and packing it for the engine.
+
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+export const MAX_DURATION_SECONDS = 20 * 60;
+export const MIN_DURATION_SECONDS = 1;
+export const DECODE_TIMEOUT_MS = 90000;
+
+/** An error whose message is written for the person using the page. */
+export class SongError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'SongError';
+  }
+}
+
+function megabytes(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Refuses files that cannot be a song before reading them. */
+export function checkFile(file) {
+  if (!file) {
+    throw new SongError('No file was chosen.');
+  }
+  if (file.size === 0) {
+    throw new SongError(`“${file.name}” is empty (0 bytes). Choose a music file.`);
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    throw new SongError(`“${file.name}” is ${megabytes(file.size)}; files over ${megabytes(MAX_FILE_BYTES)} `
+      + 'are refused to keep the tab from running out of memory.');
+  }
+}
+
+/** Reads the file into an ArrayBuffer, reporting progress as a fraction. */
+export function readFile(file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) {
+        onProgress(e.loaded / e.total);
+      }
+    };
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(new SongError(`Could not read “${file.name}”: ${reader.error ? reader.error.message : 'unknown error'}.`));
+    reader.onabort = () => reject(new SongError(`Reading “${file.name}” was aborted.`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** Decodes (and resamples to the context's rate) with a time limit; checks the length. */
+export async function decode(audioContext, bytes, fileName, timeoutMs = DECODE_TIMEOUT_MS) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new SongError(
+      `Decoding “${fileName}” took longer than ${Math.round(timeoutMs / 1000)} s and was given up. `
+      + 'Try another file.')), timeoutMs);
+  });
+  let buffer;
+  try {
+    buffer = await Promise.race([audioContext.decodeAudioData(bytes), timeout]);
+  } catch (e) {
+    if (e instanceof SongError) {
+      throw e;
+    }
+    throw new SongError(`Could not decode “${fileName}”: it is not an audio file this browser can read, `
+      + 'or it is damaged or cut short. Try an OGG, MP3, WAV, FLAC or M4A file.');
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!buffer || buffer.length === 0 || buffer.numberOfChannels === 0) {
+    throw new SongError(`“${fileName}” decoded to no audio at all. It may be damaged or cut short.`);
+  }
+  if (buffer.duration < MIN_DURATION_SECONDS) {
+    throw new SongError(`“${fileName}” holds only ${buffer.duration.toFixed(2)} s of audio; `
+      + `at least ${MIN_DURATION_SECONDS} s is needed. It may be damaged or cut short.`);
+  }
+  if (buffer.duration > MAX_DURATION_SECONDS) {
+    throw new SongError(`“${fileName}” is ${Math.round(buffer.duration / 60)} minutes long; `
+      + `songs up to ${MAX_DURATION_SECONDS / 60} minutes are supported.`);
+  }
+  return buffer;
+}
+
+/** The channels of an AudioBuffer interleaved into one new Float32Array (frame-major). */
+export function interleave(buffer) {
+  const channels = buffer.numberOfChannels;
+  const frames = buffer.length;
+  if (channels === 1) {
+    return buffer.getChannelData(0).slice();
+  }
+  const out = new Float32Array(frames * channels);
+  for (let c = 0; c < channels; c++) {
+    const data = buffer.getChannelData(c);
+    for (let i = 0, j = c; i < frames; i++, j += channels) {
+      out[j] = data[i];
+    }
+  }
+  return out;
+}

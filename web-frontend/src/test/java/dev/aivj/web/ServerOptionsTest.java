@@ -1,0 +1,31 @@
+package dev.aivj.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ServerOptionsTest {
+
+    @Test
+    void defaultsTo8080() {
+        assertEquals(8080, ServerOptions.parse().port());
+    }
+
+    @Test
+    void readsThePort() {
+        assertEquals(0, ServerOptions.parse("--port", "0").port());
+        assertEquals(9000, ServerOptions.parse("--port=9000").port());
+    }
+
+    @Test
+    void refusesBadArguments() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--port"))
+                .getMessage().contains("--port"));
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--port", "http"));
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--port", "70000"));
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--port", "-1"));
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--verbose"));
+    }
+}
