@@ -1,0 +1,168 @@
+// ProjectMLayer: one projectM (MilkDrop) visualiser on one canvas, running projectM 3.1.12
+// compiled to WebAssembly/WebGL2 (see projectm-wasm/build.sh and host/layer_host.cpp).
+//
+// Layout expected by default (override with options.moduleUrl):
+//   <dir>/projectm-layer.js              (this wrapper, ES module)
+//   <dir>/projectm/projectm-layer.js     (Emscripten ES module factory, createProjectMModule)
+//   <dir>/projectm/projectm-layer.wasm
+//
+// All layers share one wasm instance; each layer has its own WebGL2 context on its own
+// canvas (the C host makes the right context current on every call).
+//
+// Events (EventTarget): 'error' (CustomEvent, detail {message, status}) when a preset is
+// rejected; 'warning' (detail {message}) when some preset lines were ignored.
+//
+// projectM is LGPL-2.1; the build recipe and patches are in projectm-wasm/.
+
+const modulePromises = new Map();
+let canvasIdCounter = 0;
+
+function loadModule(moduleUrl) {
+  const key = String(moduleUrl);
+  if (!modulePromises.has(key)) {
+    const p = import(/* webpackIgnore: true */ key).then((ns) => ns.default({
+      // Forward projectM's stray stdout/stderr to the console (loading output is captured in C++).
+      print: (t) => console.debug('[projectM]', t),
+      printErr: (t) => console.debug('[projectM]', t),
+    }));
+    p.catch(() => modulePromises.delete(key));
+    modulePromises.set(key, p);
+  }
+  return modulePromises.get(key);
+}
+
+function looksLikeUrl(s) {
+  if (s instanceof URL) return true;
+  if (typeof s !== 'string' || s.includes('\n') || s.length > 2048) return false;
+  return /^(https?:|blob:|data:|\.{0,2}\/)/i.test(s) || /\.milk([?#].*)?$/i.test(s);
+}
+
+export class ProjectMLayer extends EventTarget {
+  /**
+   * @param {HTMLCanvasElement} canvas a canvas attached to the document
+   * @param {number} width  drawing-buffer width in pixels
+   * @param {number} height drawing-buffer height in pixels
+   * @param {{moduleUrl?: string|URL}} [options]
+   */
+  static async create(canvas, width, height, options = {}) {
+    if (!(canvas instanceof HTMLCanvasElement) || !canvas.isConnected) {
+      throw new TypeError('ProjectMLayer.create: canvas must be an HTMLCanvasElement in the document');
+    }
+    const moduleUrl = options.moduleUrl ?? new URL('./projectm/projectm-layer.js', import.meta.url);
+    const mod = await loadModule(moduleUrl);
+    if (!canvas.id) canvas.id = `projectm-layer-canvas-${++canvasIdCounter}`;
+    const selector = `#${CSS.escape(canvas.id)}`;
+    const handle = withCString(mod, selector, (p) => mod._pmw_create(p, width | 0, height | 0));
+    if (!handle) throw new Error(`projectM layer creation failed: ${mod.UTF8ToString(mod._pmw_lastError(0))}`);
+    return new ProjectMLayer(mod, handle, canvas);
+  }
+
+  constructor(mod, handle, canvas) {
+    super();
+    this._m = mod;
+    this._h = handle;
+    this.canvas = canvas;
+    this._pcmPtr = 0;
+    this._pcmCap = 0;
+    this._loading = Promise.resolve();
+  }
+
+  get destroyed() { return this._h === 0; }
+
+  /**
+   * Loads a MilkDrop preset (.milk text, or a URL to fetch). On failure (text that is not a
+   * preset, or a warp/comp shader that projectM cannot translate/compile) the previous
+   * preset keeps running, an 'error' event is dispatched and the promise rejects with an
+   * Error whose message is projectM's diagnostic (err.status: -2 parse, -3 shader).
+   * @returns {Promise<{status:number, warning:string}>}
+   */
+  loadPreset(textOrUrl, blendSeconds = 0) {
+    const run = async () => {
+      this._check();
+      let text = textOrUrl;
+      if (looksLikeUrl(textOrUrl)) {
+        const res = await fetch(textOrUrl);
+        if (!res.ok) throw this._fail(`cannot fetch preset ${textOrUrl}: HTTP ${res.status}`, -1);
+        text = await res.text();
+      }
+      if (typeof text !== 'string') throw new TypeError('loadPreset: expected preset text or URL');
+      this._check();
+      const m = this._m;
+      const status = withCString(m, text, (p) => m._pmw_loadPresetText(this._h, p, +blendSeconds || 0));
+      if (status < 0) throw this._fail(m.UTF8ToString(m._pmw_lastError(this._h)) || `load failed (${status})`, status);
+      const warning = status === 1 ? m.UTF8ToString(m._pmw_lastWarning(this._h)) : '';
+      if (warning) this.dispatchEvent(new CustomEvent('warning', { detail: { message: warning } }));
+      return { status, warning };
+    };
+    // Serialise loads so that "previous preset" is well defined.
+    const p = this._loading.then(run, run);
+    this._loading = p.catch(() => {});
+    return p;
+  }
+
+  /**
+   * Feeds audio samples, e.g. from AnalyserNode.getFloatTimeDomainData().
+   * @param {Float32Array} samples mono, or interleaved stereo when channels === 2
+   * @param {1|2} [channels]
+   */
+  feedPcm(samples, channels = 1) {
+    this._check();
+    const n = samples.length;
+    if (!n) return;
+    const m = this._m;
+    if (n > this._pcmCap) {
+      if (this._pcmPtr) m._free(this._pcmPtr);
+      this._pcmCap = Math.max(n, 4096);
+      this._pcmPtr = m._malloc(this._pcmCap * 4);
+    }
+    m.HEAPF32.set(samples, this._pcmPtr >> 2); // HEAPF32 is re-read: memory may have grown
+    const ch = channels === 2 ? 2 : 1;
+    m._pmw_addPcm(this._h, this._pcmPtr, Math.floor(n / ch), ch);
+  }
+
+  /** Renders one frame into this layer's canvas. */
+  render() {
+    this._check();
+    this._m._pmw_renderFrame(this._h);
+  }
+
+  /** Resizes the canvas drawing buffer and projectM's render targets. */
+  resize(width, height) {
+    this._check();
+    this._m._pmw_resize(this._h, width | 0, height | 0);
+  }
+
+  /** Releases projectM and the WebGL context. The canvas stays in the document. */
+  destroy() {
+    if (!this._h) return;
+    this._m._pmw_destroy(this._h);
+    if (this._pcmPtr) this._m._free(this._pcmPtr);
+    this._pcmPtr = 0;
+    this._pcmCap = 0;
+    this._h = 0;
+  }
+
+  _check() {
+    if (!this._h) throw new Error('ProjectMLayer was destroyed');
+  }
+
+  _fail(message, status) {
+    const err = new Error(message);
+    err.status = status;
+    this.dispatchEvent(new CustomEvent('error', { detail: { message, status } }));
+    return err;
+  }
+}
+
+function withCString(m, str, fn) {
+  const len = m.lengthBytesUTF8(str) + 1;
+  const ptr = m._malloc(len);
+  try {
+    m.stringToUTF8(str, ptr, len);
+    return fn(ptr);
+  } finally {
+    m._free(ptr);
+  }
+}
+
+export default ProjectMLayer;
