@@ -2,7 +2,10 @@
 
 import { AnalysisClient } from './analysis-client.js';
 import { FeaturePlot, finiteSeries } from './feature-plot.js';
-import { Layers, PresetLibrary, applyBlendMode, applyOpacity, visualsUnavailableReason } from './layers.js';
+import {
+  ENGINE_LABELS, Layers, POSITIONS, PresetLibrary, applyBlendMode, applyOpacity, chooseEngine, visualsUnavailableReason,
+} from './layers.js';
+import { ProjectMPresetLibrary } from './layers/projectm-preset-library.js';
 import { Player } from './player.js';
 import { ProgressView } from './progress-view.js';
 import { SongError, checkFile, decode, interleave, readFile } from './song-loader.js';
@@ -24,8 +27,12 @@ const ui = {
   presetFg: $('preset-fg'),
   blend: $('blend-mode'),
   opacity: $('fg-opacity'),
-  canvases: { bg: $('layer-bg'), fg: $('layer-fg') },
+  presets: { bg: $('preset-bg'), fg: $('preset-fg') },
+  engineBadges: { bg: $('engine-bg'), fg: $('engine-fg') },
 };
+
+/** The layer canvases are looked up each time: a layer that changes engine gets a fresh canvas element. */
+const canvasOf = (position) => $(`layer-${position}`);
 
 /** What tests (and curious people) can read: window.aivj.state / .analysis. */
 const aivj = {
@@ -38,6 +45,13 @@ const aivj = {
   get playing() { return player ? player.playing : false; },
   get currentTime() { return player ? player.currentTime() : 0; },
   get presets() { return layers ? { ...layers.presetNames } : {}; },
+  /** Engine per layer: 'projectm' | 'butterchurn' | null (off); before the visuals start, the planned one. */
+  get engines() { return layers ? { ...layers.engines } : { bg: plannedEngine.engine, fg: plannedEngine.engine }; },
+  get loadingPresets() { return layers ? { bg: layers.slots.bg.loading, fg: layers.slots.fg.loading } : {}; },
+  /** Non-fatal layer errors shown in #error, newest last. */
+  layerErrors: [],
+  /** The running layers (for tests and the console). */
+  get layers() { return layers; },
 };
 window.aivj = aivj;
 
@@ -45,6 +59,10 @@ const progress = new ProgressView({ steps: $('steps'), bar: $('progress'), text:
 const plot = new FeaturePlot($('feature-plot'));
 const analysisClient = new AnalysisClient();
 const presetLibrary = new PresetLibrary();
+const projectmLibrary = new ProjectMPresetLibrary();
+const libraries = { projectm: projectmLibrary, butterchurn: presetLibrary };
+let plannedEngine = { engine: null, reason: '' };
+let menusReady = null;
 
 let audioContext = null;
 let player = null;
@@ -83,6 +101,13 @@ function clearError() {
   aivj.error = null;
   ui.error.hidden = true;
   ui.error.textContent = '';
+}
+
+/** A layer problem (bad preset, shader failure): shown in #error, but the page keeps working. */
+function showLayerError(message) {
+  aivj.layerErrors.push(message);
+  ui.error.textContent = message;
+  ui.error.hidden = false;
 }
 
 function showNotice(message) {
@@ -227,34 +252,121 @@ function startVisuals() {
     return;
   }
   try {
-    layers = new Layers(audioContext, ui.canvases, player.output);
+    layers = new Layers(audioContext, { bg: canvasOf('bg'), fg: canvasOf('fg') }, player.output, libraries);
   } catch (e) {
     visualsDisabled = true;
     showNotice(`The visuals could not start (${e.message}); the analysis still works.`);
     return;
   }
-  loadPreset('bg', ui.presetBg.value, 0);
-  loadPreset('fg', ui.presetFg.value, 0);
+  layers.addEventListener('engine', (e) => onEngine(e.detail));
+  layers.addEventListener('loading', (e) => updateBadge(e.detail.position));
+  layers.addEventListener('preset', (e) => {
+    const { position, id } = e.detail;
+    if (ui.presets[position].value !== id) ui.presets[position].value = id;
+  });
+  layers.addEventListener('error', (e) => onLayerError(e.detail));
+  layers.addEventListener('warning', (e) => console.info(`AIVJ: ${e.detail.position} preset: ${e.detail.message}`));
+  (menusReady || Promise.resolve()).then(() => layers.start(plannedEngine.engine || 'butterchurn',
+    { bg: ui.presets.bg.value, fg: ui.presets.fg.value }, plannedEngine.reason))
+    .catch((e) => {
+      console.warn('AIVJ: the visuals could not start', e);
+      showNotice(`The visuals could not start (${e && e.message ? e.message : e}); the music plays on.`);
+    });
 }
 
-async function loadPreset(layer, name, blendSeconds = 1.5) {
-  if (!layers || !name) return;
-  try {
-    const preset = await presetLibrary.get(name);
-    layers.loadPreset(layer, name, preset, blendSeconds);
-  } catch (e) {
-    showNotice(`Could not load the preset “${name}”: ${e.message}`);
+function onEngine({ position, engine, reason }) {
+  const select = ui.presets[position];
+  if (engine && select.dataset.engine !== engine) {
+    fillMenu(position, engine).catch((e) => showNotice(`Could not load the preset list: ${e.message}`));
   }
+  if (engine === 'butterchurn' && reason && plannedEngine.engine === 'projectm') {
+    showNotice(`The ${position === 'bg' ? 'background' : 'foreground'} layer runs butterchurn: ${reason}.`);
+  } else if (!engine) {
+    showNotice(`The ${position === 'bg' ? 'background' : 'foreground'} layer is off: ${reason}.`);
+  }
+  updateBadge(position, reason);
+}
+
+function onLayerError({ position, id, engine, message, kept }) {
+  const which = position === 'bg' ? 'background' : 'foreground';
+  const select = ui.presets[position];
+  const option = [...select.options].find((o) => o.value === id);
+  const name = option ? option.textContent : id;
+  if (engine === 'projectm' && id) {
+    for (const p of POSITIONS) {
+      const o = [...ui.presets[p].options].find((x) => x.value === id);
+      if (o && ui.presets[p].dataset.engine === 'projectm') {
+        o.disabled = true;
+        if (!o.textContent.endsWith(' (failed)')) o.textContent += ' (failed)';
+      }
+    }
+  }
+  if (kept && select.value !== kept) select.value = kept;
+  const keeps = kept ? ' It keeps playing its previous preset.' : '';
+  showLayerError(`The ${which} layer could not load the preset “${name}” (${ENGINE_LABELS[engine] || engine}): `
+    + `${message}.${keeps}`);
+}
+
+function updateBadge(position, reason) {
+  const badge = ui.engineBadges[position];
+  const engine = layers ? layers.slots[position].engine : plannedEngine.engine;
+  const loading = layers ? layers.slots[position].loading : false;
+  badge.dataset.engine = engine || 'off';
+  badge.dataset.loading = String(loading);
+  badge.textContent = (engine ? ENGINE_LABELS[engine] : 'off') + (loading ? ' · loading preset…' : '');
+  if (reason !== undefined) badge.title = reason || `${ENGINE_LABELS[engine] || 'no engine'}`;
+}
+
+async function loadPreset(position, id, blendSeconds = 1.5) {
+  if (!layers || !id) return;
+  await layers.loadPreset(position, id, blendSeconds);
+}
+
+/** Fills one layer's preset menu from its engine's library (projectM: grouped by pack). */
+async function fillMenu(position, engine) {
+  const select = ui.presets[position];
+  const previous = select.value;
+  let options;
+  if (engine === 'projectm') {
+    const index = await projectmLibrary.list();
+    const chosen = position === 'bg' ? index.defaultBackground : index.defaultForeground;
+    const groups = new Map();
+    for (const p of index.presets) {
+      if (!groups.has(p.pack)) groups.set(p.pack, []);
+      const option = new Option(p.name, p.id, false, p.id === chosen);
+      option.title = p.id;
+      if (projectmLibrary.isFailed(p.id)) {
+        option.disabled = true;
+        option.textContent += ' (failed)';
+      }
+      groups.get(p.pack).push(option);
+    }
+    options = [...groups].map(([pack, list]) => {
+      const group = document.createElement('optgroup');
+      group.label = pack || 'presets';
+      group.append(...list);
+      return group;
+    });
+  } else {
+    const index = await presetLibrary.list();
+    const chosen = position === 'bg' ? index.defaultBackground : index.defaultForeground;
+    options = index.presets.map((p) => new Option(p.name, p.name, false, p.name === chosen));
+  }
+  select.replaceChildren(...options);
+  select.dataset.engine = engine;
+  if (layers && layers.slots[position].presetId) select.value = layers.slots[position].presetId;
+  else if (previous && [...select.options].some((o) => o.value === previous && !o.disabled)) select.value = previous;
 }
 
 async function fillPresetMenus() {
-  try {
-    const index = await presetLibrary.list();
-    for (const [select, chosen] of [[ui.presetBg, index.defaultBackground], [ui.presetFg, index.defaultForeground]]) {
-      select.replaceChildren(...index.presets.map((p) => new Option(p.name, p.name, false, p.name === chosen)));
+  plannedEngine = await chooseEngine(projectmLibrary);
+  for (const position of POSITIONS) {
+    try {
+      await fillMenu(position, plannedEngine.engine);
+    } catch (e) {
+      showNotice(`Could not load the preset list: ${e.message}`);
     }
-  } catch (e) {
-    showNotice(`Could not load the preset list: ${e.message}`);
+    updateBadge(position, plannedEngine.reason);
   }
 }
 
@@ -319,8 +431,8 @@ $('feature-plot').addEventListener('click', (event) => {
 
 ui.presetBg.addEventListener('change', () => loadPreset('bg', ui.presetBg.value));
 ui.presetFg.addEventListener('change', () => loadPreset('fg', ui.presetFg.value));
-ui.blend.addEventListener('change', () => applyBlendMode(ui.canvases.fg, ui.blend.value));
-ui.opacity.addEventListener('input', () => applyOpacity(ui.canvases.fg, ui.opacity.value / 100));
+ui.blend.addEventListener('change', () => applyBlendMode(canvasOf('fg'), ui.blend.value));
+ui.opacity.addEventListener('input', () => applyOpacity(canvasOf('fg'), ui.opacity.value / 100));
 
 // Drag and drop anywhere on the page.
 let dragDepth = 0;
@@ -345,10 +457,10 @@ document.addEventListener('drop', (e) => {
   if (file) handleFile(file);
 });
 
-applyBlendMode(ui.canvases.fg, ui.blend.value);
-applyOpacity(ui.canvases.fg, ui.opacity.value / 100);
+applyBlendMode(canvasOf('fg'), ui.blend.value);
+applyOpacity(canvasOf('fg'), ui.opacity.value / 100);
 setState('idle');
 progress.reset('Waiting for a song.');
-fillPresetMenus();
+menusReady = fillPresetMenus().catch((e) => showNotice(`Could not prepare the visuals: ${e.message}`));
 analysisClient.warmUp();
 requestAnimationFrame(renderLoop);

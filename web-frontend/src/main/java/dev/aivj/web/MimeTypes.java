@@ -13,6 +13,7 @@ public final class MimeTypes {
             Map.entry("mjs", "text/javascript; charset=utf-8"),
             Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("json", "application/json; charset=utf-8"),
+            Map.entry("milk", "text/plain; charset=utf-8"), // MilkDrop presets (projectM layers fetch them as text)
             Map.entry("wasm", "application/wasm"),
             Map.entry("svg", "image/svg+xml"),
             Map.entry("png", "image/png"),

@@ -1,0 +1,70 @@
+// The projectM preset library: /presets/projectm/index.json (Debian's projectm-data .milk files).
+// Entries whose status marks them broken are never offered; entries that fail here are dropped too.
+
+export const PROJECTM_INDEX_URL = '/presets/projectm/index.json';
+
+/** Preferred defaults when the library has them (verified MilkDrop 2 background, light MilkDrop 1 foreground). */
+const PREFERRED_BACKGROUND = ['presets_milkdrop_200/geiss-3-layers-tunnel-mix',
+  'presets_milkdrop_200/unchained-furious-spirals-remix-steady'];
+const PREFERRED_FOREGROUND = ['presets_milkdrop/aderrasi-agitator'];
+
+/** True when the index's status says the preset does not work (null = not checked yet = offered). */
+export function isMarkedBroken(status) {
+  if (status === null || status === undefined) return false;
+  if (typeof status !== 'object') return true;
+  return status.loads === false || status.shadersCompile === false || status.nonBlank === false;
+}
+
+function isVerified(status) {
+  return !!status && status.loads === true && status.shadersCompile === true && status.nonBlank === true;
+}
+
+export class ProjectMPresetLibrary {
+  constructor(indexUrl = PROJECTM_INDEX_URL) {
+    this.indexUrl = indexUrl;
+    this.index = null;
+    this.failed = new Set();
+  }
+
+  /** @returns {Promise<{presets: object[], defaultBackground: string, defaultForeground: string, source: string}>} */
+  async list() {
+    if (this.index === null) {
+      const response = await fetch(this.indexUrl);
+      if (!response.ok) throw new Error(`projectM preset list: HTTP ${response.status}`);
+      const index = await response.json();
+      const presets = (Array.isArray(index.presets) ? index.presets : [])
+        .filter((p) => p && typeof p.id === 'string' && typeof p.name === 'string' && typeof p.url === 'string')
+        .filter((p) => !isMarkedBroken(p.status));
+      if (presets.length === 0) throw new Error('the projectM preset list has no usable preset');
+      const ids = new Set(presets.map((p) => p.id));
+      const pick = (preferred, avoid) => preferred.find((id) => ids.has(id) && id !== avoid)
+        || (presets.find((p) => isVerified(p.status) && p.id !== avoid)
+            || presets.find((p) => p.id !== avoid) || presets[0]).id;
+      const defaultBackground = pick(PREFERRED_BACKGROUND, null);
+      this.index = {
+        presets,
+        source: typeof index.source === 'string' ? index.source : '',
+        defaultBackground,
+        defaultForeground: pick(PREFERRED_FOREGROUND, defaultBackground),
+      };
+    }
+    return this.index;
+  }
+
+  /** The entry {id, name, pack, url, md2, status} for an id. */
+  async get(id) {
+    const { presets } = await this.list();
+    const entry = presets.find((p) => p.id === id);
+    if (!entry) throw new Error(`unknown projectM preset ${id}`);
+    return entry;
+  }
+
+  /** Remembers a preset that failed in this browser, so the menus stop offering it. */
+  markFailed(id) {
+    this.failed.add(id);
+  }
+
+  isFailed(id) {
+    return this.failed.has(id);
+  }
+}
