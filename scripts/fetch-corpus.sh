@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Fetches the labelled training corpus: freely licensed game/demo soundtracks from Debian
+# packages, into a cache OUTSIDE the repository. Nothing is installed from the corpus packages:
+# they are downloaded with `apt-get download` and unpacked with `dpkg-deb -x`.
+#
+#   scripts/fetch-corpus.sh [PACKAGE...]     (default: every package the manifest uses)
+#
+# Cache: ${AIVJ_CACHE:-$HOME/.cache/aivj}
+#   debs/                          downloaded .deb files
+#   corpus/<package>/              the extracted package (marker: .aivj-extracted)
+#   corpus/derived/<package>/...   audio made for the decoders (FLAC, 44.1 kHz, 16-bit, by sox):
+#       <path>.flac                a tracker module (.mod/.xm/.it/.s3m) rendered once through
+#                                  with openmpt123 (stereo, no float, no repeat)
+#       <song dir>/mix.flac        a Frets on Fire song: song.ogg (backing) mixed with guitar.ogg
+#                                  (the lead guitar is a separate stem in those packages)
+#
+# The manifest training-offline/src/main/resources/corpus/music-manifest.csv names every track
+# by its path inside the package (provenance) and by its `audio` path relative to corpus/.
+#
+# Idempotent: finished steps are detected and skipped, so a second run takes seconds.
+# `apt-get update` runs only when a download fails. Tools missing for the derived audio
+# (openmpt123, sox) are installed with apt-get (needs root or sudo).
+set -euo pipefail
+
+CACHE="${AIVJ_CACHE:-$HOME/.cache/aivj}"
+DEBS="$CACHE/debs"
+CORPUS="$CACHE/corpus"
+DERIVED="$CORPUS/derived"
+RENDER_RATE=44100
+DERIVED_VERSION=1   # bump to force the derived audio to be remade when the recipe changes
+
+# The packages the manifest uses, plus heroes-sound-tracks (1 MB of FastTracker 2 modules: it
+# exercises the module render; none of its tracks has a label yet, see corpus/README.md).
+DEFAULT_PACKAGES=(
+  openclonk-data
+  megaglest-data
+  naev-data
+  supertux-data
+  fretsonfire-songs-sectoid
+  heroes-sound-tracks
+)
+# Never fetch these: they are kept for an independent evaluation; refused even when named explicitly.
+REFUSED_PACKAGES=(wesnoth-1.16-music nexuiz-music fretsonfire-songs-muldjord tecnoballz-data)
+
+log() { printf 'fetch-corpus: %s\n' "$*"; }
+die() { printf 'fetch-corpus: ERROR: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "need root to run: $*"
+  fi
+}
+
+if [ "$#" -gt 0 ]; then PACKAGES=("$@"); else PACKAGES=("${DEFAULT_PACKAGES[@]}"); fi
+for pkg in "${PACKAGES[@]}"; do
+  for bad in "${REFUSED_PACKAGES[@]}"; do
+    [ "$pkg" = "$bad" ] && die "refusing package '$pkg': it is kept for an independent evaluation (refused: ${REFUSED_PACKAGES[*]})"
+  done
+  [[ "$pkg" =~ ^[a-z0-9][a-z0-9.+-]+$ ]] || die "invalid package name '$pkg'"
+done
+
+command -v apt-get >/dev/null 2>&1 || die "apt-get not found (a Debian/Ubuntu system is required)"
+command -v dpkg-deb >/dev/null 2>&1 || die "dpkg-deb not found"
+mkdir -p "$DEBS" "$CORPUS" "$DERIVED" || die "cannot create cache directories under $CACHE"
+
+# ---------------------------------------------------------------- download + extract
+find_deb() { # prints the newest cached .deb of package $1, if any
+  local f
+  f=$(ls -1 "$DEBS/$1"_*.deb 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$f" ] && printf '%s\n' "$f"
+  return 0
+}
+
+download_deb() {
+  local pkg=$1 out
+  if out=$(cd "$DEBS" && apt-get download "$pkg" 2>&1); then return 0; fi
+  log "apt-get download $pkg failed ($(printf '%s' "$out" | tail -n 1)); running apt-get update and retrying"
+  as_root apt-get update -qq || die "apt-get update failed"
+  out=$(cd "$DEBS" && apt-get download "$pkg" 2>&1) || die "apt-get download $pkg failed: $(printf '%s' "$out" | tail -n 1)"
+}
+
+fetch_and_extract() {
+  local pkg=$1 deb dest marker tmp
+  deb=$(find_deb "$pkg")
+  if [ -n "$deb" ]; then
+    log "$pkg: already downloaded ($(basename "$deb"))"
+  else
+    log "$pkg: downloading with apt-get download into $DEBS"
+    download_deb "$pkg"
+    deb=$(find_deb "$pkg")
+    [ -n "$deb" ] || die "$pkg: apt-get download reported success but no .deb is in $DEBS"
+  fi
+  dest="$CORPUS/$pkg"
+  marker="$dest/.aivj-extracted"
+  if [ -f "$marker" ] && [ "$(cat "$marker")" = "$(basename "$deb")" ]; then
+    log "$pkg: already extracted in $dest"
+    return 0
+  fi
+  log "$pkg: extracting $(basename "$deb") into $dest"
+  tmp=$(mktemp -d "$CORPUS/.extract-$pkg.XXXXXX")
+  nice dpkg-deb -x "$deb" "$tmp" || { rm -rf "$tmp"; die "$pkg: dpkg-deb -x failed for $deb"; }
+  rm -rf "$dest" "${DERIVED:?}/$pkg"
+  mv "$tmp" "$dest"
+  printf '%s\n' "$(basename "$deb")" > "$marker"
+}
+
+for pkg in "${PACKAGES[@]}"; do fetch_and_extract "$pkg"; done
+
+# ---------------------------------------------------------------- derived audio
+need_tool() { # $1 command, $2 Debian package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  log "installing $2 (for $1) with apt-get"
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; then
+    as_root apt-get update -qq || die "apt-get update failed"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null || die "could not install $2"
+  fi
+  command -v "$1" >/dev/null 2>&1 || die "$1 still missing after installing $2"
+}
+
+TMPD=$(mktemp -d "$CORPUS/.derive.XXXXXX")
+trap 'rm -rf "$TMPD"' EXIT
+
+render_module() { # $1 package, $2 path inside the package; writes DERIVED/<pkg>/<path>.flac
+  local pkg=$1 rel=$2 src out wav
+  src="$CORPUS/$pkg/$rel"
+  out="$DERIVED/$pkg/$rel.flac"
+  [ -s "$out" ] && return 0
+  need_tool openmpt123 openmpt123
+  need_tool sox sox
+  mkdir -p "$(dirname "$out")"
+  wav="$TMPD/render.wav"
+  rm -f "$wav"
+  # --repeat 0: play the song once; the module's own end (or loop point) ends the render.
+  nice openmpt123 --quiet --batch --repeat 0 --samplerate "$RENDER_RATE" --channels 2 --no-float \
+    --end-time 1200 --force -o "$wav" "$src" </dev/null >/dev/null 2>&1 || die "openmpt123 failed on $src"
+  [ -s "$wav" ] || die "no audio rendered from $src"
+  nice sox -q "$wav" -b 16 -r "$RENDER_RATE" "$TMPD/out.flac" || die "sox failed to write FLAC for $src"
+  mv -f "$TMPD/out.flac" "$out"
+}
+
+mix_fof_song() { # $1 package, $2 song directory inside the package; writes DERIVED/<pkg>/<dir>/mix.flac
+  local pkg=$1 rel=$2 dir out
+  dir="$CORPUS/$pkg/$rel"
+  out="$DERIVED/$pkg/$rel/mix.flac"
+  [ -s "$out" ] && return 0
+  need_tool sox sox
+  mkdir -p "$(dirname "$out")"
+  nice sox -q -m "$dir/song.ogg" "$dir/guitar.ogg" -b 16 -r "$RENDER_RATE" "$TMPD/out.flac" \
+    || die "sox failed to mix $dir"
+  mv -f "$TMPD/out.flac" "$out"
+}
+
+for pkg in "${PACKAGES[@]}"; do
+  root="$CORPUS/$pkg"
+  stamp="$DERIVED/$pkg/.aivj-derived-v$DERIVED_VERSION"
+  if [ -f "$stamp" ]; then
+    log "$pkg: derived audio already made"
+    continue
+  fi
+  count=0
+  while IFS= read -r -d '' f; do
+    render_module "$pkg" "${f#"$root"/}"
+    count=$((count + 1))
+  done < <(find "$root/usr" -type f \( -iname '*.mod' -o -iname '*.xm' -o -iname '*.it' -o -iname '*.s3m' \) \
+             -print0 2>/dev/null | sort -z)
+  while IFS= read -r -d '' f; do
+    d=$(dirname "$f")
+    [ -f "$d/guitar.ogg" ] || continue
+    mix_fof_song "$pkg" "${d#"$root"/}"
+    count=$((count + 1))
+  done < <(find "$root/usr" -type f -path '*/fretsonfire/*' -name song.ogg -print0 2>/dev/null | sort -z)
+  mkdir -p "$DERIVED/$pkg"
+  touch "$stamp"
+  [ "$count" -gt 0 ] && log "$pkg: derived audio made from $count source(s) in $DERIVED/$pkg"
+done
+
+log "done. Corpus cache: $CORPUS"
