@@ -23,6 +23,13 @@ public final class TensorBundleWriter {
 
     private final Map<String, int[]> shapes = new LinkedHashMap<>();
     private final Map<String, float[]> values = new LinkedHashMap<>();
+    private String modelJson;
+
+    /** Embeds a JSON object (e.g. engine-core's MusicModelSpec.toJson()) as the manifest's {@code model} field. */
+    public TensorBundleWriter model(String json) {
+        this.modelJson = json;
+        return this;
+    }
 
     public TensorBundleWriter add(String name, int[] shape, float[] data) {
         long size = 1;
@@ -66,6 +73,9 @@ public final class TensorBundleWriter {
         manifest.put("weightsFile", "weights.bin");
         manifest.put("weightsBytes", bytes.capacity());
         manifest.put("sha256", sha256(bytes.array()));
+        if (modelJson != null) {
+            manifest.set("model", json.readTree(modelJson));
+        }
         Files.write(dir.resolve("weights.bin"), bytes.array());
         json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("manifest.json").toFile(), manifest);
     }
