@@ -5,7 +5,14 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.aivj.engine.model.MelNormalizer;
 import dev.aivj.engine.model.MusicModelSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aivj.engine.model.MusicModel;
+import dev.aivj.training.music.FeatureCache;
+import dev.aivj.training.music.ManifestCorpus;
 import dev.aivj.training.music.MusicCheckpoint;
+import dev.aivj.training.music.TrainingSummary;
 import dev.aivj.training.music.MusicNet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +26,7 @@ import java.util.Map;
  * normaliser stored as {@code input.mean}/{@code input.std}, and the spec (layers, front-end settings, labels,
  * visual parameters) as the manifest's {@code model}.
  *
- * <p>Command line: {@code MusicModelExporter --checkpoint <training out dir or checkpoint dir> --out <bundle dir>}.
+ * <p>Command line: see {@link #main}.
  */
 public final class MusicModelExporter {
     private MusicModelExporter() {
@@ -74,15 +81,29 @@ public final class MusicModelExporter {
         w.write(dir);
     }
 
-    /** Exports a training checkpoint (a checkpoint folder, or a training output folder: its newest checkpoint). */
+    /**
+     * Exports a training checkpoint: a checkpoint folder, or a training output folder (its best-validation
+     * checkpoint when one is marked, else its newest). Returns the checkpoint folder used.
+     */
     public static Path exportCheckpoint(Path checkpoint, Path out) throws IOException {
-        Path dir = Files.isRegularFile(checkpoint.resolve("state.json")) ? checkpoint : MusicCheckpoint.latest(checkpoint);
-        if (dir == null) {
-            throw new IOException("no checkpoint in " + checkpoint);
-        }
+        Path dir = checkpointOf(checkpoint);
         MusicCheckpoint.State state = MusicCheckpoint.readState(dir);
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {
             export(MusicCheckpoint.loadNet(dir, m), state.normalizer(), out);
+        }
+        return dir;
+    }
+
+    static Path checkpointOf(Path checkpoint) throws IOException {
+        if (Files.isRegularFile(checkpoint.resolve("state.json"))) {
+            return checkpoint;
+        }
+        Path dir = MusicCheckpoint.best(checkpoint);
+        if (dir == null) {
+            dir = MusicCheckpoint.latest(checkpoint);
+        }
+        if (dir == null) {
+            throw new IOException("no checkpoint in " + checkpoint);
         }
         return dir;
     }
@@ -95,12 +116,67 @@ public final class MusicModelExporter {
         return v;
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 4 || !args[0].equals("--checkpoint") || !args[2].equals("--out")) {
-            System.err.println("usage: MusicModelExporter --checkpoint <dir> --out <bundle dir>");
-            System.exit(2);
+    /**
+     * {@code MusicModelExporter --checkpoint <training out dir | checkpoint dir> --out <bundle dir> [--manifest
+     * music-manifest.csv] [--audio-dir DIR] [--features-dir DIR] [--no-eval]}: writes manifest.json and weights.bin;
+     * then, when the training folder has a training-summary.json (and unless --no-eval), evaluates the bundle on the
+     * corpus manifest's test split and writes model-card.json and model-card.md next to it.
+     */
+    public static void main(String[] args) throws Exception {
+        Path checkpoint = null;
+        Path out = null;
+        Path manifest = null;
+        Path audioDir = ManifestCorpus.defaultAudioDir();
+        Path featureDir = null;
+        boolean eval = true;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--no-eval")) {
+                eval = false;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                usage();
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--checkpoint" -> checkpoint = Path.of(v);
+                case "--out" -> out = Path.of(v);
+                case "--manifest" -> manifest = Path.of(v);
+                case "--audio-dir" -> audioDir = Path.of(v);
+                case "--features-dir" -> featureDir = Path.of(v);
+                default -> usage();
+            }
         }
-        Path used = exportCheckpoint(Path.of(args[1]), Path.of(args[3]));
-        System.out.println("exported " + used + " to " + args[3]);
+        if (checkpoint == null || out == null) {
+            usage();
+        }
+        Path used = exportCheckpoint(checkpoint, out);
+        System.out.println("exported " + used + " to " + out);
+        MusicModel model = MusicModel.load(Files.readString(out.resolve("manifest.json")),
+                Files.readAllBytes(out.resolve("weights.bin")));
+        Path summaryFile = used.getParent().getParent().resolve(TrainingSummary.FILE);
+        if (!eval || !Files.isRegularFile(summaryFile)) {
+            System.out.println("no evaluation (" + (eval ? "no " + summaryFile : "--no-eval") + ")");
+            return;
+        }
+        JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
+        ManifestCorpus corpus = ManifestCorpus.load(manifest, audioDir);
+        if (!corpus.sha256().equals(summary.path("corpus").path("manifestSha256").asText())) {
+            throw new IllegalStateException("the corpus manifest differs from the one the model was trained on");
+        }
+        FeatureCache cache = featureDir == null ? FeatureCache.defaultCache() : new FeatureCache(featureDir);
+        int segment = summary.path("config").path("patchFrames").asInt(256);
+        MusicModelEvaluator.Metrics m = MusicModelEvaluator.evaluate(model, corpus, cache, segment);
+        ObjectNode card = ModelCard.build(out, model.spec(), summary, MusicModelEvaluator.toJson(m),
+                used.getFileName().toString());
+        ModelCard.write(out, card);
+        System.out.println(ModelCard.markdown(card));
+    }
+
+    private static void usage() {
+        System.err.println("usage: MusicModelExporter --checkpoint <dir> --out <bundle dir> [--manifest CSV]"
+                + " [--audio-dir DIR] [--features-dir DIR] [--no-eval]");
+        System.exit(2);
     }
 }

@@ -19,6 +19,10 @@ public final class MelPatches {
         this.hopFrames = hopFrames;
     }
 
+    public int hopFrames() {
+        return hopFrames;
+    }
+
     /** Number of whole patches in a song of {@code frames} frames (a song shorter than one patch gives none). */
     public int count(int frames) {
         return frames < patchFrames ? 0 : 1 + (frames - patchFrames) / hopFrames;

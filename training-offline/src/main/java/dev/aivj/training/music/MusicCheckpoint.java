@@ -31,6 +31,8 @@ import java.util.TreeMap;
  */
 public final class MusicCheckpoint {
     public static final String LATEST = "latest";
+    /** Text file naming the checkpoint with the lowest validation loss (model selection). */
+    public static final String BEST = "best";
 
     private MusicCheckpoint() {
     }
@@ -83,6 +85,20 @@ public final class MusicCheckpoint {
     /** The newest checkpoint folder under {@code out}, or null when there is none. */
     public static Path latest(Path out) throws IOException {
         Path pointer = out.resolve("checkpoints").resolve(LATEST);
+        if (!Files.isRegularFile(pointer)) {
+            return null;
+        }
+        return out.resolve("checkpoints").resolve(Files.readString(pointer).trim());
+    }
+
+    /** Records {@code checkpoint} (a folder under {@code out/checkpoints}) as the selected one. */
+    public static void markBest(Path out, Path checkpoint) throws IOException {
+        Files.writeString(out.resolve("checkpoints").resolve(BEST), checkpoint.getFileName() + "\n");
+    }
+
+    /** The selected (best validation) checkpoint under {@code out}, or null when none was marked. */
+    public static Path best(Path out) throws IOException {
+        Path pointer = out.resolve("checkpoints").resolve(BEST);
         if (!Files.isRegularFile(pointer)) {
             return null;
         }

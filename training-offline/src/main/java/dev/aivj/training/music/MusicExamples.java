@@ -54,6 +54,30 @@ public final class MusicExamples {
         return added;
     }
 
+    /**
+     * Adds every whole patch of {@code features} with a per-step visual target: {@code stepTargets} holds
+     * [songSteps × VisualParameters.COUNT] for steps of {@code framesPerStep} frames from the song's start (see
+     * TeacherMapping#stepTargets); each patch gets the slice of its own steps.
+     */
+    public int addWithStepTargets(FrameFeatures features, int label, float[] stepTargets, int framesPerStep,
+            String source) {
+        int hop = patches.hopFrames();
+        if (hop % framesPerStep != 0 || patchFrames % framesPerStep != 0) {
+            throw new IllegalArgumentException("patch and hop must be multiples of " + framesPerStep + " frames");
+        }
+        int vis = VisualParameters.COUNT;
+        int steps = patchFrames / framesPerStep;
+        int added = 0;
+        for (int i = 0; i < patches.count(features.frames()); i++) {
+            int firstStep = i * hop / framesPerStep;
+            float[] target = new float[steps * vis];
+            System.arraycopy(stepTargets, firstStep * vis, target, 0, target.length);
+            examples.add(new Example(patches.patch(features, i), label, target, source + "@" + i));
+            added++;
+        }
+        return added;
+    }
+
     public List<Example> examples() {
         return examples;
     }

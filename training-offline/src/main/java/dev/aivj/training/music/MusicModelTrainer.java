@@ -12,13 +12,12 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import dev.aivj.audioio.AudioFileDecoder;
-import dev.aivj.audioio.DecodedAudio;
-import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.model.MelNormalizer;
 import dev.aivj.engine.model.MusicModelSpec;
 import dev.aivj.engine.model.VisualParameters;
+import dev.aivj.training.corpus.CorpusTrack;
+import dev.aivj.training.corpus.Split;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,33 +42,49 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>Entry point: {@code java -cp <training-offline classpath> dev.aivj.training.music.MusicModelTrainer
- * --corpus corpus.json --out runs/style-v1 [--epochs 30] [--seed 42] [--batch 16] [--lr 0.001]
- * [--patch-frames 256] [--hop-frames 128]} (corpus format: {@link MusicCorpus}). Export the result with
- * model-export's {@code dev.aivj.export.MusicModelExporter --checkpoint runs/style-v1 --out bundle/}.
+ * --out runs/music-v1 [--manifest music-manifest.csv] [--audio-dir DIR] [--features-dir DIR]
+ * [--teacher visual-profiles.json] [--epochs 30] [--patience 10] [--seed 42] [--batch 16] [--lr 0.0003]
+ * [--patch-frames 512] [--hop-frames 128] [--augment true]}: data from the corpus manifest
+ * ({@link ManifestCorpus}), visual targets from the {@link TeacherMapping}; the checkpoint with the lowest
+ * validation loss is marked best. Export it (and evaluate on the test split) with model-export's
+ * {@code dev.aivj.export.MusicModelExporter --checkpoint runs/music-v1 --out bundle/}.
  */
 public final class MusicModelTrainer {
     /** Hyper-parameters; patchFrames must be a multiple of the spec's frames per step. */
     public record Config(int patchFrames, int hopFrames, int batchSize, int epochs, float learningRate, long seed,
-            float visualLossWeight, int logEveryBatches) {
+            float visualLossWeight, int logEveryBatches, int patience, boolean augment) {
+        public Config(int patchFrames, int hopFrames, int batchSize, int epochs, float learningRate, long seed,
+                float visualLossWeight, int logEveryBatches, int patience) {
+            this(patchFrames, hopFrames, batchSize, epochs, learningRate, seed, visualLossWeight, logEveryBatches,
+                    patience, false);
+        }
+
+        /** No early stopping (patience 0). */
+        public Config(int patchFrames, int hopFrames, int batchSize, int epochs, float learningRate, long seed,
+                float visualLossWeight, int logEveryBatches) {
+            this(patchFrames, hopFrames, batchSize, epochs, learningRate, seed, visualLossWeight, logEveryBatches, 0);
+        }
+
         public static Config defaults() {
-            return new Config(256, 128, 16, 30, 1e-3f, 42, 0.5f, 20);
+            return new Config(512, 128, 16, 30, 3e-4f, 42, 0.5f, 20, 10, true);
         }
 
         public Config withEpochs(int e) {
             return new Config(patchFrames, hopFrames, batchSize, e, learningRate, seed, visualLossWeight,
-                    logEveryBatches);
+                    logEveryBatches, patience, augment);
         }
     }
 
     /** What a call to {@link #train} did. */
     public record Result(int firstEpoch, int lastEpoch, double[] trainLoss, double[] valLoss, double[] valAccuracy,
-            Path checkpoint) {
+            Path checkpoint, int bestEpoch, Path best) {
     }
 
     private final Config config;
     private final MusicModelSpec spec;
     private final Path out;
     private final Consumer<String> log;
+    private float[] classWeights;
 
     public MusicModelTrainer(Config config, MusicModelSpec spec, Path out, Consumer<String> log) {
         if (config.patchFrames() % spec.framesPerStep() != 0) {
@@ -103,6 +118,13 @@ public final class MusicModelTrainer {
         double[] trainLoss = resumed == null ? new double[0] : resumed.trainLoss();
         double[] valLoss = resumed == null ? new double[0] : resumed.valLoss();
         List<Double> valAcc = new ArrayList<>();
+        classWeights = classWeights(train);
+        int bestEpoch = 0;
+        for (int i = 0; i < valLoss.length; i++) {
+            if (bestEpoch == 0 || valLoss[i] < valLoss[bestEpoch - 1]) {
+                bestEpoch = i + 1;
+            }
+        }
 
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         ResumableAdam adam = new ResumableAdam(config.learningRate());
@@ -140,7 +162,9 @@ public final class MusicModelTrainer {
                             batch.add(train.examples().get(order.get(i)));
                         }
                         try (NDManager bm = trainer.getManager().newSubManager()) {
-                            NDList x = new NDList(input(bm, batch, norm));
+                            Random aug = config.augment() ? new Random(config.seed() * 31 + 7_919L * epoch + b)
+                                    : null;
+                            NDList x = new NDList(input(bm, batch, norm, aug));
                             try (GradientCollector gc = trainer.newGradientCollector()) {
                                 // DJL's PyTorch collector does not clear .grad: without this, gradients of all
                                 // earlier batches would accumulate (and a resumed run would differ).
@@ -171,21 +195,64 @@ public final class MusicModelTrainer {
                     last = MusicCheckpoint.save(out, net, adam, new MusicCheckpoint.State(epoch, config.seed(), spec,
                             norm, adam.stepCounts(), trainLoss, valLoss));
                     log.accept("checkpoint " + last);
+                    // Model selection on the validation split: the best epoch is the lowest validation loss.
+                    if (!Double.isNaN(v[0]) && (bestEpoch == 0 || v[0] < valLoss[bestEpoch - 1])) {
+                        bestEpoch = epoch;
+                        MusicCheckpoint.markBest(out, last);
+                        log.accept("best so far: epoch " + epoch);
+                    }
+                    if (config.patience() > 0 && bestEpoch > 0 && epoch - bestEpoch >= config.patience()) {
+                        log.accept("early stop: no validation improvement for " + config.patience() + " epochs");
+                        break;
+                    }
                 }
             }
         }
-        return new Result(startEpoch, config.epochs(), trainLoss, valLoss,
-                valAcc.stream().mapToDouble(Double::doubleValue).toArray(), last);
+        return new Result(startEpoch, trainLoss.length, trainLoss, valLoss,
+                valAcc.stream().mapToDouble(Double::doubleValue).toArray(), last, bestEpoch,
+                MusicCheckpoint.best(out));
     }
 
-    private NDArray input(NDManager m, List<MusicExamples.Example> batch, MelNormalizer norm) {
+    private NDArray input(NDManager m, List<MusicExamples.Example> batch, MelNormalizer norm, Random aug) {
         int per = config.patchFrames() * spec.melBands();
         float[] data = new float[batch.size() * per];
         for (int i = 0; i < batch.size(); i++) {
-            System.arraycopy(MusicExamples.normalized(batch.get(i), norm), 0, data, i * per, per);
+            MusicExamples.Example e = batch.get(i);
+            if (aug != null) {
+                e = new MusicExamples.Example(augment(e.logMel(), aug), e.label(), e.visualTarget(), e.source());
+            }
+            System.arraycopy(MusicExamples.normalized(e, norm), 0, data, i * per, per);
         }
         return m.create(data, new Shape(batch.size(), config.patchFrames(), spec.melBands()));
     }
+
+    /**
+     * Training-time augmentation of a raw log-mel patch (dB), so the small corpus teaches style rather than the
+     * loudness and mastering of its few recordings: a random gain of ±{@value #AUG_GAIN_DB} dB, a random linear
+     * spectral tilt of ±{@value #AUG_TILT_DB} dB from the lowest to the highest band, and one frequency mask of up
+     * to 8 bands (set to the floor). Levels stay at or above the engine's log floor.
+     */
+    static float[] augment(float[] logMel, Random r) {
+        int bands = dev.aivj.engine.AnalysisSettings.MEL_BANDS;
+        float floor = (float) dev.aivj.engine.AnalysisSettings.LOG_FLOOR_DB;
+        double gain = (r.nextDouble() * 2 - 1) * AUG_GAIN_DB;
+        double tilt = (r.nextDouble() * 2 - 1) * AUG_TILT_DB;
+        int maskWidth = r.nextInt(9);
+        int maskStart = r.nextInt(bands - maskWidth + 1);
+        float[] out = new float[logMel.length];
+        for (int i = 0; i < logMel.length; i++) {
+            int b = i % bands;
+            if (b >= maskStart && b < maskStart + maskWidth) {
+                out[i] = floor;
+            } else {
+                out[i] = (float) Math.max(floor, logMel[i] + gain + tilt * (b / (double) (bands - 1) - 0.5));
+            }
+        }
+        return out;
+    }
+
+    static final double AUG_GAIN_DB = 12;
+    static final double AUG_TILT_DB = 12;
 
     /** Per-patch loss averaged over the batch. */
     private NDArray loss(NDManager m, NDList y, List<MusicExamples.Example> batch) {
@@ -193,19 +260,27 @@ public final class MusicModelTrainer {
         int labels = spec.labelCount();
         int vis = VisualParameters.COUNT;
         float[] oneHot = new float[n * labels];
-        float[] target = new float[n * vis];
+        int steps = (int) y.get(1).getShape().get(1);
+        float[] target = new float[n * steps * vis];
         float[] mask = new float[n];
+        float[] weight = new float[n];
         for (int i = 0; i < n; i++) {
             MusicExamples.Example e = batch.get(i);
             oneHot[i * labels + e.label()] = 1;
-            if (e.visualTarget() != null) {
-                System.arraycopy(e.visualTarget(), 0, target, i * vis, vis);
+            weight[i] = classWeights[e.label()];
+            float[] t = e.visualTarget();
+            if (t != null) {
+                for (int s = 0; s < steps; s++) {
+                    // One target per patch is broadcast over its steps; per-step targets are copied.
+                    System.arraycopy(t, t.length == vis ? 0 : s * vis, target, (i * steps + s) * vis, vis);
+                }
                 mask[i] = 1;
             }
         }
         NDArray logp = y.get(0).logSoftmax(2); // (B, steps, labels)
-        NDArray ce = logp.mul(m.create(oneHot, new Shape(n, 1, labels))).sum(new int[] {2}).mean().neg();
-        NDArray err = ai.djl.nn.Activation.sigmoid(y.get(1)).sub(m.create(target, new Shape(n, 1, vis)));
+        NDArray ce = logp.mul(m.create(oneHot, new Shape(n, 1, labels))).sum(new int[] {2}).mean(new int[] {1})
+                .mul(m.create(weight)).mean().neg();
+        NDArray err = ai.djl.nn.Activation.sigmoid(y.get(1)).sub(m.create(target, new Shape(n, steps, vis)));
         NDArray mse = err.square().mean(new int[] {2}).mean(new int[] {1}).mul(m.create(mask)).mean();
         return ce.add(mse.mul(config.visualLossWeight()));
     }
@@ -219,7 +294,7 @@ public final class MusicModelTrainer {
             for (int s = 0; s < val.size(); s += config.batchSize()) {
                 List<MusicExamples.Example> batch = val.examples().subList(s, Math.min(val.size(), s + config.batchSize()));
                 try (NDManager bm = m.newSubManager()) {
-                    NDList y = net.forward(ps, new NDList(input(bm, batch, norm)), false);
+                    NDList y = net.forward(ps, new NDList(input(bm, batch, norm, null)), false);
                     float[] logp = y.get(0).logSoftmax(2).mean(new int[] {1}).toFloatArray();
                     int labels = spec.labelCount();
                     float[] all = y.get(0).logSoftmax(2).toFloatArray();
@@ -245,6 +320,24 @@ public final class MusicModelTrainer {
         return new double[] {ce / val.size(), (double) correct / val.size()};
     }
 
+    /** Inverse-frequency class weights over the training patches, mean 1 over the classes present. */
+    private float[] classWeights(MusicExamples train) {
+        int labels = spec.labelCount();
+        int[] count = new int[labels];
+        for (MusicExamples.Example e : train.examples()) {
+            count[e.label()]++;
+        }
+        int present = 0;
+        for (int c : count) {
+            present += c > 0 ? 1 : 0;
+        }
+        float[] w = new float[labels];
+        for (int l = 0; l < labels; l++) {
+            w[l] = count[l] == 0 ? 0 : (float) train.size() / (present * count[l]);
+        }
+        return w;
+    }
+
     private static double[] append(double[] a, double v) {
         double[] b = Arrays.copyOf(a, a.length + 1);
         b[a.length] = v;
@@ -257,27 +350,49 @@ public final class MusicModelTrainer {
                 : String.format("%02d:%02d", s / 60, s % 60);
     }
 
-    /** Decodes and analyses each corpus song (engine-core's AudioAnalyzer) into train and val patches. */
-    public static MusicExamples[] examples(MusicCorpus corpus, Config config, Consumer<String> log)
+    /**
+     * Builds the train and validation patches from the manifest's {@code train} and {@code validation} tracks
+     * (features from engine-core, through the {@link FeatureCache}; visual targets from the {@link TeacherMapping}).
+     * Test tracks are never read here.
+     */
+    public static MusicExamples[] examples(ManifestCorpus corpus, Config config, MusicModelSpec spec,
+            TeacherMapping teacher, FeatureCache cache, Consumer<String> log)
             throws IOException, dev.aivj.audioio.AudioDecodeException {
         MusicExamples train = new MusicExamples(config.patchFrames(), config.hopFrames());
         MusicExamples val = new MusicExamples(config.patchFrames(), config.hopFrames());
-        AudioAnalyzer analyzer = new AudioAnalyzer();
+        List<CorpusTrack> tracks = new ArrayList<>(corpus.tracks(Split.TRAIN));
+        tracks.addAll(corpus.tracks(Split.VALIDATION));
         int i = 0;
-        for (MusicCorpus.Song s : corpus.songs()) {
-            DecodedAudio audio = AudioFileDecoder.decode(s.path());
-            FrameFeatures f = analyzer.analyze(audio.interleaved(), audio.channels(), audio.sampleRate()).frames();
-            int n = (s.validation() ? val : train).add(f, s.label(), s.visualTarget(), s.path().getFileName().toString(),
-                    s.startSeconds(), s.endSeconds());
-            log.accept(String.format("[%d/%d] %s: %d patches (%s)", ++i, corpus.songs().size(), s.path(), n,
-                    s.validation() ? "val" : "train"));
+        for (CorpusTrack t : tracks) {
+            add(t.split() == Split.TRAIN ? train : val, t, corpus, spec, teacher, cache);
+            log.accept(String.format("[%d/%d] %s (%s, %s)", ++i, tracks.size(), t.audio(), t.style().id(),
+                    t.split().id()));
         }
+        log.accept("patches: train " + train.size() + ", validation " + val.size());
         return new MusicExamples[] {train, val};
+    }
+
+    /** Adds one track's patches; refuses a test track (the test split is for the final evaluation only). */
+    static int add(MusicExamples into, CorpusTrack t, ManifestCorpus corpus, MusicModelSpec spec,
+            TeacherMapping teacher, FeatureCache cache) throws IOException, dev.aivj.audioio.AudioDecodeException {
+        if (t.split() == Split.TEST) {
+            throw new IllegalArgumentException("test track " + t.audio() + " must not be used for training");
+        }
+        int label = corpus.labelOf(t.style());
+        if (label < 0) {
+            return 0; // a style with no training track (validation only) cannot be scored
+        }
+        FrameFeatures f = cache.get(corpus.audio(t)).frames();
+        float[] targets = teacher.stepTargets(t.style().id(), f, spec.framesPerStep());
+        return into.addWithStepTargets(f, label, targets, spec.framesPerStep(), t.audio());
     }
 
     public static void main(String[] args) throws Exception {
         Config c = Config.defaults();
-        Path corpus = null;
+        Path manifest = null;
+        Path audioDir = ManifestCorpus.defaultAudioDir();
+        Path featureDir = null;
+        Path teacherFile = null;
         Path outDir = null;
         for (int i = 0; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -285,32 +400,50 @@ public final class MusicModelTrainer {
                 throw new IllegalArgumentException("missing value for " + args[i]);
             }
             switch (args[i]) {
-                case "--corpus" -> corpus = Path.of(v);
+                case "--manifest" -> manifest = Path.of(v);
+                case "--audio-dir" -> audioDir = Path.of(v);
+                case "--features-dir" -> featureDir = Path.of(v);
+                case "--teacher" -> teacherFile = Path.of(v);
                 case "--out" -> outDir = Path.of(v);
                 case "--epochs" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), Integer.parseInt(v),
-                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches());
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
+                case "--patience" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), Integer.parseInt(v), c.augment());
                 case "--seed" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
-                        c.learningRate(), Long.parseLong(v), c.visualLossWeight(), c.logEveryBatches());
+                        c.learningRate(), Long.parseLong(v), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
                 case "--batch" -> c = new Config(c.patchFrames(), c.hopFrames(), Integer.parseInt(v), c.epochs(),
-                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches());
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
                 case "--lr" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
-                        Float.parseFloat(v), c.seed(), c.visualLossWeight(), c.logEveryBatches());
+                        Float.parseFloat(v), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
                 case "--patch-frames" -> c = new Config(Integer.parseInt(v), c.hopFrames(), c.batchSize(), c.epochs(),
-                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches());
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
                 case "--hop-frames" -> c = new Config(c.patchFrames(), Integer.parseInt(v), c.batchSize(), c.epochs(),
-                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches());
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
+                case "--augment" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(),
+                        Boolean.parseBoolean(v));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (corpus == null || outDir == null) {
-            System.err.println("usage: MusicModelTrainer --corpus corpus.json --out dir [--epochs N] [--seed S]"
+        if (outDir == null) {
+            System.err.println("usage: MusicModelTrainer --out dir [--manifest music-manifest.csv (default: bundled)]"
+                    + " [--audio-dir $AIVJ_CACHE/corpus] [--features-dir $AIVJ_CACHE/features]"
+                    + " [--teacher visual-profiles.json (default: bundled)] [--epochs N] [--patience P] [--seed S]"
                     + " [--batch B] [--lr LR] [--patch-frames F] [--hop-frames H]");
             System.exit(2);
         }
-        MusicCorpus data = MusicCorpus.read(corpus);
-        MusicExamples[] ex = examples(data, c, System.out::println);
-        Result r = new MusicModelTrainer(c, MusicModelSpec.defaults(data.labels()), outDir, System.out::println)
-                .train(ex[0], ex[1]);
-        System.out.println("finished epoch " + r.lastEpoch() + ", checkpoint " + r.checkpoint());
+        ManifestCorpus corpus = ManifestCorpus.load(manifest, audioDir);
+        TeacherMapping teacher = TeacherMapping.load(teacherFile);
+        FeatureCache cache = featureDir == null ? FeatureCache.defaultCache() : new FeatureCache(featureDir);
+        MusicModelSpec spec = MusicModelSpec.defaults(corpus.labelIds());
+        long t0 = System.nanoTime();
+        MusicExamples[] ex = examples(corpus, c, spec, teacher, cache, System.out::println);
+        double prepSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        Result r = new MusicModelTrainer(c, spec, outDir, System.out::println).train(ex[0], ex[1]);
+        double trainSeconds = (System.nanoTime() - t1) / 1e9;
+        TrainingSummary.write(outDir, corpus, teacher, c, r, ex[0].size(), ex[1].size(), prepSeconds, trainSeconds);
+        System.out.println("finished epoch " + r.lastEpoch() + ", best epoch " + r.bestEpoch() + " (" + r.best()
+                + "), training " + clock(trainSeconds));
     }
 }

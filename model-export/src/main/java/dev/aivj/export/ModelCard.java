@@ -1,0 +1,168 @@
+package dev.aivj.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aivj.engine.model.MusicModelSpec;
+import dev.aivj.engine.model.Sha256;
+import dev.aivj.engine.model.VisualParameters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The model card written next to an exported bundle: {@code model-card.json} (machine-readable) and
+ * {@code model-card.md} (the same facts for people): architecture, weight size, training run, data per style and
+ * split with the corpus manifest and its sha256, held-out test metrics, and the stated limitations (teacher
+ * visual targets, tiny corpus).
+ */
+public final class ModelCard {
+    public static final String TEACHER_CAVEAT = "The visual head is trained on TEACHER targets: a hand-written"
+            + " mapping (training-offline/src/main/resources/teacher/visual-profiles.json, class TeacherMapping) from"
+            + " the track's style and per-step audio descriptors (rms energy, onset strength and density, band shares,"
+            + " spectral centroid) to the 9 visual parameters. They are not human ground truth; the visual head can"
+            + " at best imitate that mapping.";
+
+    private ModelCard() {
+    }
+
+    public static ObjectNode build(Path bundle, MusicModelSpec spec, JsonNode summary, ObjectNode metrics,
+            String checkpoint) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        byte[] weights = Files.readAllBytes(bundle.resolve("weights.bin"));
+        ObjectNode c = json.createObjectNode();
+        c.put("name", "aivj music model " + bundle.getFileName());
+        c.put("architecture", MusicModelSpec.ARCHITECTURE);
+        c.set("model", json.readTree(spec.toJson()));
+        c.put("parameters", spec.parameterCount());
+        c.put("weightBytes", weights.length);
+        c.put("weightsSha256", Sha256.hex(weights));
+        c.put("checkpoint", checkpoint);
+        c.set("training", summary);
+        c.set("heldOut", metrics);
+        c.put("visualTargets", "teacher");
+        c.put("teacherCaveat", TEACHER_CAVEAT);
+        ArrayNode lim = c.putArray("limitations");
+        lim.add("Tiny corpus: " + summary.path("corpus").path("tracks").asInt() + " tracks (about 60 minutes) from"
+                + " game soundtracks in Debian packages; held-out figures rest on "
+                + metrics.path("tracks").asInt() + " test tracks, so they have very wide uncertainty.");
+        lim.add("Validation split (model selection) holds only ambient and classical tracks; test holds no chiptune.");
+        double chance = 1.0 / metrics.path("labels").size();
+        if (metrics.path("segmentAccuracy").asDouble() <= 1.5 * chance) {
+            lim.add(String.format(Locale.ROOT, "Held-out segment accuracy %.3f is near or below chance (%.3f for %d"
+                    + " labels): the style head does NOT generalise from this corpus to the test tracks; do not rely"
+                    + " on its style output.", metrics.path("segmentAccuracy").asDouble(), chance,
+                    metrics.path("labels").size()));
+        }
+        java.util.Set<String> testPackages = new java.util.TreeSet<>();
+        metrics.path("perTrack").forEach(r -> testPackages.add(r.path("audio").asText().split("/")[0]));
+        lim.add("All test tracks come from " + testPackages + " (one game soundtrack), so the test measures transfer"
+                + " to one unseen composer/production, not style recognition in general.");
+        lim.add("Styles without training tracks (jazz, folk) are not labels of this model.");
+        lim.add(TEACHER_CAVEAT);
+        return c;
+    }
+
+    public static void write(Path bundle, ObjectNode card) throws IOException {
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(bundle.resolve("model-card.json").toFile(), card);
+        Files.writeString(bundle.resolve("model-card.md"), markdown(card));
+    }
+
+    static String markdown(JsonNode c) {
+        StringBuilder b = new StringBuilder();
+        JsonNode t = c.get("training");
+        JsonNode m = c.get("heldOut");
+        JsonNode spec = c.get("model");
+        b.append("# Model card: ").append(c.get("name").asText()).append("\n\n");
+        b.append("> **Visual targets are TEACHER targets, not human ground truth.** ").append(TEACHER_CAVEAT)
+                .append("\n\n");
+        b.append("## Architecture\n\n");
+        b.append("- `").append(c.get("architecture").asText()).append("`: input log-mel (")
+                .append(spec.path("melBands").asInt(64)).append(" bands, engine-core front end), per-band normalised;\n");
+        b.append("- model spec: `").append(spec.toString()).append("`\n");
+        b.append("- causal Conv1d+BN(folded)+ReLU+max-pool blocks → LSTM → per-step heads: style softmax over ")
+                .append(m.get("labels")).append(" and ").append(VisualParameters.COUNT)
+                .append(" visual parameters (sigmoid, engine-core `VisualParameters`).\n");
+        b.append(String.format(Locale.ROOT, "- parameters: %d; weights.bin: %d bytes (%.1f KiB), sha256 `%s`%n",
+                c.get("parameters").asLong(), c.get("weightBytes").asLong(), c.get("weightBytes").asLong() / 1024.0,
+                c.get("weightsSha256").asText()));
+        b.append("\n## Training\n\n");
+        JsonNode cfg = t.get("config");
+        b.append(String.format(Locale.ROOT, "- DJL 0.36 / PyTorch 2.7.1 CPU, one thread; seed %d; Adam lr %s; batch %d;"
+                + " patches %d frames, hop %d; augmentation %s; visual loss weight %s%n", cfg.get("seed").asLong(),
+                cfg.get("learningRate").asText(), cfg.get("batchSize").asInt(), cfg.get("patchFrames").asInt(),
+                cfg.get("hopFrames").asInt(), cfg.path("augment").asText(), cfg.get("visualLossWeight").asText()));
+        b.append(String.format(Locale.ROOT, "- epochs run %d (max %d, early-stop patience %d); selected epoch %d (lowest"
+                + " validation loss); checkpoint `%s`%n", t.get("epochsRun").asInt(), cfg.get("maxEpochs").asInt(),
+                cfg.get("patience").asInt(), t.get("bestEpoch").asInt(), c.get("checkpoint").asText()));
+        b.append(String.format(Locale.ROOT, "- training time %.1f s (feature extraction / cache %.1f s)%n",
+                t.get("trainingSeconds").asDouble(), t.get("featureSeconds").asDouble()));
+        b.append("- validation loss per epoch: ").append(t.get("validationLoss")).append("\n");
+        b.append("\n## Data\n\n");
+        JsonNode corpus = t.get("corpus");
+        b.append("- corpus manifest: `").append(corpus.get("manifest").asText()).append("` (training-offline"
+                + " class path), sha256 `").append(corpus.get("manifestSha256").asText()).append("`\n");
+        b.append("- ").append(corpus.get("tracks").asInt()).append(" tracks; patches: train ")
+                .append(corpus.get("trainPatches").asInt()).append(", validation ")
+                .append(corpus.get("validationPatches").asInt()).append("; test never used in training.\n\n");
+        b.append("| style | train | validation | test |\n|---|---|---|---|\n");
+        for (Iterator<Map.Entry<String, JsonNode>> it = corpus.get("byStyleAndSplit").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            b.append("| ").append(e.getKey());
+            for (String sp : new String[] {"train", "validation", "test"}) {
+                JsonNode cell = e.getValue().get(sp);
+                b.append(" | ").append(cell == null ? "–" : cell.get("tracks").asInt() + (cell.get("tracks").asInt() == 1 ? " track, " : " tracks, ")
+                        + cell.get("minutes").asText() + " min");
+            }
+            b.append(" |\n");
+        }
+        b.append("\n## Held-out test metrics\n\n");
+        b.append(String.format(Locale.ROOT, "- segments of %d frames (%.1f s), model state reset per segment%n",
+                m.get("segmentFrames").asInt(), m.get("segmentFrames").asInt() / 43.066));
+        b.append(String.format(Locale.ROOT, "- segment accuracy: %.3f (%d segments; chance %.3f)%n",
+                m.get("segmentAccuracy").asDouble(), m.get("segments").asInt(), 1.0 / m.get("labels").size()));
+        b.append(String.format(Locale.ROOT, "- track accuracy: %.3f by majority vote, %.3f by mean probability (%d tracks)%n",
+                m.get("trackAccuracyMajority").asDouble(), m.get("trackAccuracyMeanProbability").asDouble(),
+                m.get("tracks").asInt()));
+        b.append("\n| style | precision | recall |\n|---|---|---|\n");
+        for (Iterator<Map.Entry<String, JsonNode>> it = m.get("perStyle").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            b.append("| ").append(e.getKey()).append(" | ").append(fmt(e.getValue().get("precision"))).append(" | ")
+                    .append(fmt(e.getValue().get("recall"))).append(" |\n");
+        }
+        b.append("\nSegment confusion matrix (rows = true style, columns = predicted):\n\n| true \\ pred |");
+        JsonNode labels = m.get("labels");
+        labels.forEach(l -> b.append(' ').append(l.asText()).append(" |"));
+        b.append("\n|---|");
+        labels.forEach(l -> b.append("---|"));
+        b.append('\n');
+        for (int i = 0; i < labels.size(); i++) {
+            b.append("| ").append(labels.get(i).asText()).append(" |");
+            for (JsonNode v : m.get("segmentConfusion").get(i)) {
+                b.append(' ').append(v.asInt()).append(" |");
+            }
+            b.append('\n');
+        }
+        b.append("\nPer test track:\n\n| track | style | segments correct | majority | mean probability |\n"
+                + "|---|---|---|---|---|\n");
+        for (JsonNode r : m.get("perTrack")) {
+            b.append("| `").append(r.get("audio").asText()).append("` | ").append(r.get("style").asText()).append(" | ")
+                    .append(r.get("correctSegments").asInt()).append('/').append(r.get("segments").asInt())
+                    .append(" | ").append(r.get("majority").asText()).append(" | ")
+                    .append(r.get("meanProbability").asText()).append(" |\n");
+        }
+        b.append("\n## Limitations\n\n");
+        for (JsonNode l : c.get("limitations")) {
+            b.append("- ").append(l.asText()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String fmt(JsonNode v) {
+        return v == null || v.isNull() ? "n/a (no predictions)" : String.format(Locale.ROOT, "%.3f", v.asDouble());
+    }
+}
