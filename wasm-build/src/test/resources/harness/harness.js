@@ -34,6 +34,17 @@ window.harness = {
     return { out: out, ms: ms, samples: pcm.length };
   },
 
+  // Fetches the test model bundle from /model/ and loads it; bytesKind 'int8' | 'uint8' picks the typed array.
+  async loadModel(bytesKind, manifestOverride) {
+    const manifest = manifestOverride != null ? manifestOverride : await (await fetch('/model/manifest.json')).text();
+    const buffer = await (await fetch('/model/weights.bin')).arrayBuffer();
+    const bytes = bytesKind === 'int8' ? new Int8Array(buffer) : new Uint8Array(buffer);
+    const t0 = performance.now();
+    const result = this.engine.exports.loadModel(manifest, bytes);
+    const ms = performance.now() - t0;
+    return { result: result, ms: ms, labels: this.engine.exports.modelLabels() };
+  },
+
   // Loads the engine inside a dedicated Worker (importScripts + TeaVM.wasmGC.load) and runs analyze there.
   runInWorker(pcmName, sampleRate) {
     return new Promise((resolve, reject) => {

@@ -27,7 +27,7 @@ export class AnalysisClient {
 
   /**
    * Analyses interleaved PCM; the buffer is transferred to the worker (pcm is unusable afterwards).
-   * Resolves with {analysis, engineVersion, elapsedMs}; rejects with an AnalysisError.
+   * Resolves with {analysis, engineVersion, elapsedMs, model}; rejects with an AnalysisError.
    */
   analyze(pcm, channels, sampleRate, { timeoutMs = 120000, onProgress = () => {} } = {}) {
     this.cancel();
@@ -87,6 +87,7 @@ export class AnalysisClient {
         analysis: message.analysis,
         engineVersion: message.engineVersion,
         elapsedMs: message.elapsedMs,
+        model: message.model || null,
       });
     } else if (message.type === 'error') {
       this.settle();

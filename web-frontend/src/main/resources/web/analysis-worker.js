@@ -1,15 +1,23 @@
 /* AIVJ analysis worker (classic worker: the TeaVM loader is a plain script loaded with importScripts).
  *
  * Messages in:  {type: 'warmup'} | {type: 'analyze', id, pcm: Float32Array (interleaved), channels, sampleRate}
- * Messages out: {type: 'progress', id, step} | {type: 'result', id, analysis, engineVersion, elapsedMs}
+ * Messages out: {type: 'progress', id, step} | {type: 'result', id, analysis, engineVersion, elapsedMs, model}
  *               | {type: 'error', id, kind: 'load' | 'engine', message}
+ *
+ * The music model (/models/music-v1/manifest.json + weights.bin) is fetched and loaded into the engine once,
+ * right after the engine starts. It is optional: `model` in a result is {status: 'loaded', labels} or
+ * {status: 'absent' | 'broken', message}; without a model the analysis has no `style`/`segments` but works.
  */
 'use strict';
 
 const ENGINE_LOADER = '/engine/aivj-engine.wasm-runtime.js';
 const ENGINE_WASM = '/engine/aivj-engine.wasm';
 
+const MODEL_MANIFEST = '/models/music-v1/manifest.json';
+const MODEL_WEIGHTS = '/models/music-v1/weights.bin';
+
 let enginePromise = null;
+let modelPromise = null;
 
 function describe(error) {
   if (error instanceof Error) {
@@ -46,6 +54,54 @@ function loadEngine() {
   return enginePromise;
 }
 
+async function fetchModel(teavm) {
+  let manifestResponse;
+  let weightsResponse;
+  try {
+    [manifestResponse, weightsResponse] = await Promise.all([fetch(MODEL_MANIFEST), fetch(MODEL_WEIGHTS)]);
+  } catch (e) {
+    return { status: 'broken', message: `could not fetch the music model (${describe(e)})` };
+  }
+  if (manifestResponse.status === 404 && weightsResponse.status === 404) {
+    return { status: 'absent', message: `no music model is installed at ${MODEL_MANIFEST.replace('manifest.json', '')}` };
+  }
+  for (const [url, response] of [[MODEL_MANIFEST, manifestResponse], [MODEL_WEIGHTS, weightsResponse]]) {
+    if (!response.ok) {
+      return { status: 'broken', message: `GET ${url} answered ${response.status}` };
+    }
+  }
+  if (typeof teavm.exports.loadModel !== 'function') {
+    return { status: 'broken', message: 'this engine build has no loadModel export' };
+  }
+  const manifest = await manifestResponse.text();
+  const weights = new Uint8Array(await weightsResponse.arrayBuffer());
+  const result = teavm.exports.loadModel(manifest, weights);
+  if (result !== '') {
+    let message = String(result);
+    try {
+      message = JSON.parse(result).error || message;
+    } catch (e) {
+      // keep the raw text
+    }
+    return { status: 'broken', message: `the music model was rejected: ${message}` };
+  }
+  let labels = [];
+  try {
+    labels = JSON.parse(teavm.exports.modelLabels());
+  } catch (e) {
+    // labels are informative only
+  }
+  return { status: 'loaded', labels };
+}
+
+/** Loads the model once per worker; never rejects. */
+function loadModel(teavm) {
+  if (modelPromise === null) {
+    modelPromise = fetchModel(teavm).catch((e) => ({ status: 'broken', message: describe(e) }));
+  }
+  return modelPromise;
+}
+
 function engineVersion(teavm) {
   try {
     return typeof teavm.exports.version === 'function' ? String(teavm.exports.version()) : null;
@@ -64,6 +120,7 @@ async function analyze(message) {
     e.engineLoad = true;
     throw e;
   }
+  const model = await loadModel(teavm);
   self.postMessage({ type: 'progress', id, step: 'analysing' });
   const started = performance.now();
   const json = teavm.exports.analyzeInterleaved(pcm, channels, sampleRate);
@@ -83,13 +140,13 @@ async function analyze(message) {
   if (analysis.error !== undefined) {
     throw new Error(String(analysis.error));
   }
-  self.postMessage({ type: 'result', id, analysis, engineVersion: engineVersion(teavm), elapsedMs });
+  self.postMessage({ type: 'result', id, analysis, engineVersion: engineVersion(teavm), elapsedMs, model });
 }
 
 self.onmessage = (event) => {
   const message = event.data || {};
   if (message.type === 'warmup') {
-    loadEngine().catch(() => { /* reported when a song is analysed */ });
+    loadEngine().then(loadModel).catch(() => { /* reported when a song is analysed */ });
     return;
   }
   if (message.type === 'analyze') {

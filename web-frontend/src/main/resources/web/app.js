@@ -8,6 +8,7 @@ import {
 import { ProjectMPresetLibrary } from './layers/projectm-preset-library.js';
 import { Player } from './player.js';
 import { ProgressView } from './progress-view.js';
+import { StyleTimeline, beatZoom, segmentAt, segmentsOf, visualsFor } from './style-timeline.js';
 import { SongError, checkFile, decode, interleave, readFile } from './song-loader.js';
 
 const $ = (id) => document.getElementById(id);
@@ -27,6 +28,10 @@ const ui = {
   presetFg: $('preset-fg'),
   blend: $('blend-mode'),
   opacity: $('fg-opacity'),
+  modelDrive: $('model-drive'),
+  styleLabel: $('style-label'),
+  styleConfidence: $('style-confidence'),
+  styleNow: $('style-now'),
   presets: { bg: $('preset-bg'), fg: $('preset-fg') },
   engineBadges: { bg: $('engine-bg'), fg: $('engine-fg') },
 };
@@ -38,6 +43,11 @@ const canvasOf = (position) => $(`layer-${position}`);
 const aivj = {
   state: 'idle', // 'idle' | 'decoding' | 'analysing' | 'ready' | 'error'
   analysis: null,
+  /** The music model as the worker reported it: {status: 'loaded', labels} | {status: 'absent'|'broken', message}. */
+  model: null,
+  /** The segment playing now and what its visual parameters set on the layers (null without a model). */
+  currentSegment: null,
+  appliedVisuals: null,
   error: null,
   engineVersion: null,
   analysisMs: null,
@@ -57,6 +67,10 @@ window.aivj = aivj;
 
 const progress = new ProgressView({ steps: $('steps'), bar: $('progress'), text: $('status-text') });
 const plot = new FeaturePlot($('feature-plot'));
+const timeline = new StyleTimeline($('style-plot'));
+let segments = [];
+let beatTimes = [];
+let modelNoticeShown = false;
 const analysisClient = new AnalysisClient();
 const presetLibrary = new PresetLibrary();
 const projectmLibrary = new ProjectMPresetLibrary();
@@ -150,6 +164,13 @@ function clearResults() {
   ui.duration.textContent = '–';
   ui.beats.textContent = '–';
   plot.drawEmpty('Drop a song to see its energy and onsets here.');
+  segments = [];
+  beatTimes = [];
+  aivj.currentSegment = null;
+  ui.styleLabel.textContent = '–';
+  ui.styleConfidence.textContent = '';
+  ui.styleNow.textContent = '–';
+  timeline.drawEmpty('Style timeline: appears when the music model is loaded.');
 }
 
 function showResults(fileName, analysis, engineVersion, decodedSeconds) {
@@ -170,6 +191,90 @@ function showResults(fileName, analysis, engineVersion, decodedSeconds) {
   ui.beats.textContent = String(finiteSeries(analysis.beats).length);
   ui.engine.textContent = engineVersion || (analysis.engineVersion != null ? String(analysis.engineVersion) : '–');
   plot.setAnalysis(analysis, decodedSeconds);
+  showStyle(analysis, decodedSeconds);
+}
+
+function showStyle(analysis, decodedSeconds) {
+  const style = analysis.style && typeof analysis.style === 'object' ? analysis.style : null;
+  segments = segmentsOf(analysis);
+  beatTimes = finiteSeries(analysis.beats);
+  timeline.setAnalysis(analysis, decodedSeconds);
+  if (style && typeof style.label === 'string') {
+    ui.styleLabel.textContent = style.label;
+    const c = Number(style.confidence);
+    ui.styleConfidence.textContent = Number.isFinite(c) ? `(${Math.round(c * 100)} %, ${segments.length} segments)` : '';
+  } else {
+    ui.styleLabel.textContent = '–';
+    ui.styleConfidence.textContent = '';
+  }
+  ui.modelDrive.disabled = segments.length === 0;
+  if (segments.length === 0) ui.modelDrive.checked = false;
+  updateSegment(0);
+}
+
+function showModelStatus(model) {
+  aivj.model = model;
+  if (model && model.status !== 'loaded' && !modelNoticeShown) {
+    modelNoticeShown = true;
+    const what = model.status === 'absent' ? 'No music model' : 'The music model could not be loaded';
+    showNotice(`${what} (${model.message}); the analysis works without the style timeline.`);
+  }
+  if (model && model.status === 'loaded' && !ui.modelDrive.dataset.touched) {
+    ui.modelDrive.checked = true;
+  }
+}
+
+/** Shows the segment at `seconds` and, when the model drives the mix, applies its visual parameters. */
+function updateSegment(seconds) {
+  const segment = segmentAt(segments, seconds);
+  aivj.currentSegment = segment;
+  timeline.draw(seconds);
+  if (!segment) {
+    ui.styleNow.textContent = '–';
+    return;
+  }
+  const c = Math.round((Number(segment.confidence) || 0) * 100);
+  const text = `${segment.style} (${c} %)`;
+  if (ui.styleNow.textContent !== text) ui.styleNow.textContent = text;
+  if (!ui.modelDrive.checked) {
+    aivj.appliedVisuals = null;
+    return;
+  }
+  const v = visualsFor(segment);
+  const fg = canvasOf('fg');
+  const bg = canvasOf('bg');
+  const zoom = `scale(${beatZoom(beatTimes, seconds, v.zoomPulse).toFixed(4)})`;
+  if (fg) {
+    applyOpacity(fg, v.fgOpacity);
+    applyBlendMode(fg, v.blendMode);
+    fg.style.transform = zoom;
+  }
+  if (bg) {
+    bg.style.opacity = String(v.bgOpacity);
+    bg.style.transform = zoom;
+  }
+  $('stage').style.filter = `hue-rotate(${v.hueShift.toFixed(1)}deg)`;
+  aivj.appliedVisuals = v;
+}
+
+/** Manual control: the model stops driving; the page looks like the controls say. */
+function releaseModelDrive() {
+  ui.modelDrive.checked = false;
+  ui.modelDrive.dataset.touched = '1';
+  resetVisuals();
+}
+
+function resetVisuals() {
+  aivj.appliedVisuals = null;
+  for (const position of ['bg', 'fg']) {
+    const c = canvasOf(position);
+    if (c) c.style.transform = '';
+  }
+  const bg = canvasOf('bg');
+  if (bg) bg.style.opacity = '';
+  $('stage').style.filter = '';
+  applyBlendMode(canvasOf('fg'), ui.blend.value);
+  applyOpacity(canvasOf('fg'), ui.opacity.value / 100);
 }
 
 // ---- loading a song --------------------------------------------------------------------------------------
@@ -222,6 +327,7 @@ async function handleFile(file) {
     aivj.analysis = result.analysis;
     aivj.engineVersion = result.engineVersion || null;
     aivj.analysisMs = result.elapsedMs;
+    showModelStatus(result.model);
     showResults(name, result.analysis, result.engineVersion, seconds);
     player.load(buffer);
     setState('ready');
@@ -381,6 +487,7 @@ function renderLoop(now) {
     return;
   }
   plot.draw(player.currentTime());
+  updateSegment(player.currentTime());
   if (layers && now >= nextRenderAt) {
     const started = performance.now();
     try {
@@ -402,7 +509,10 @@ function updatePlayButton() {
   const ready = player !== null && player.buffer !== null;
   ui.playPause.disabled = !ready;
   ui.playPause.textContent = ready && player.playing ? 'Pause' : 'Play';
-  if (ready && !player.playing) plot.draw(player.currentTime());
+  if (ready && !player.playing) {
+    plot.draw(player.currentTime());
+    timeline.draw(player.currentTime());
+  }
 }
 
 ui.fileInput.addEventListener('change', () => {
@@ -427,12 +537,29 @@ $('feature-plot').addEventListener('click', (event) => {
   if (t === null || !player || !player.buffer) return;
   player.seek(t);
   plot.draw(t);
+  updateSegment(t);
+});
+
+$('style-plot').addEventListener('click', (event) => {
+  const t = timeline.timeAt(event.clientX);
+  if (t === null || !player || !player.buffer) return;
+  player.seek(t);
+  plot.draw(t);
+  updateSegment(t);
 });
 
 ui.presetBg.addEventListener('change', () => loadPreset('bg', ui.presetBg.value));
 ui.presetFg.addEventListener('change', () => loadPreset('fg', ui.presetFg.value));
-ui.blend.addEventListener('change', () => applyBlendMode(canvasOf('fg'), ui.blend.value));
-ui.opacity.addEventListener('input', () => applyOpacity(canvasOf('fg'), ui.opacity.value / 100));
+ui.blend.addEventListener('change', () => { releaseModelDrive(); applyBlendMode(canvasOf('fg'), ui.blend.value); });
+ui.opacity.addEventListener('input', () => { releaseModelDrive(); applyOpacity(canvasOf('fg'), ui.opacity.value / 100); });
+ui.modelDrive.addEventListener('change', () => {
+  ui.modelDrive.dataset.touched = '1';
+  if (ui.modelDrive.checked) {
+    updateSegment(player ? player.currentTime() : 0);
+  } else {
+    resetVisuals();
+  }
+});
 
 // Drag and drop anywhere on the page.
 let dragDepth = 0;

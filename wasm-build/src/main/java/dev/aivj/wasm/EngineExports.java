@@ -3,6 +3,9 @@ package dev.aivj.wasm;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.analysis.AnalysisJson;
+import dev.aivj.engine.analysis.AnalysisResult;
+import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.json.JsonWriter;
 import org.teavm.jso.JSExport;
 
@@ -22,8 +25,17 @@ import org.teavm.jso.JSExport;
  * {@code 'error' in JSON.parse(s)} (or {@code s.startsWith('{"error":')}). {@link IllegalArgumentException}
  * (bad PCM, channel count or sample rate) yields its message; any other runtime exception yields
  * {@code "internal error: ..."}. A Wasm trap (e.g. out of memory) is still thrown in JavaScript.
+ *
+ * <p><b>Music model:</b> {@link #loadModel} takes the bundle's {@code manifest.json} text and its
+ * {@code weights.bin} bytes as an {@code Int8Array} or {@code Uint8Array} (TeaVM 0.16 copies any typed array
+ * into a {@code byte[]} parameter; from a fetch: {@code new Uint8Array(await response.arrayBuffer())}). Once a
+ * model is loaded, every {@code analyze*} result also has {@code style} and {@code segments} (see
+ * {@link AnalysisJson}). The model is held in this module instance until replaced or {@link #unloadModel}.
  */
 public final class EngineExports {
+    private static MusicModel model;
+    private static double lastModelMillis;
+
     private EngineExports() {
     }
 
@@ -45,6 +57,49 @@ public final class EngineExports {
         return run(pcm, 1, sampleRate, true);
     }
 
+    /**
+     * Loads (and checks: sha256, format version, tensor shapes) a music-model bundle. Returns {@code ""} on
+     * success, else {@code {"error":"..."}}; on failure the previously loaded model (if any) stays loaded.
+     */
+    @JSExport
+    public static String loadModel(String manifestJson, byte[] weights) {
+        try {
+            if (manifestJson == null || weights == null) {
+                return errorJson("model bundle: manifest and weights are required");
+            }
+            model = MusicModel.load(manifestJson, weights);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return errorJson(e.getMessage() != null ? e.getMessage() : "invalid model bundle");
+        } catch (RuntimeException e) {
+            return errorJson("internal error: " + (e.getMessage() != null ? e.getMessage() : "runtime exception"));
+        }
+    }
+
+    /** Forgets the loaded model: later analyses have no {@code style}/{@code segments}. */
+    @JSExport
+    public static void unloadModel() {
+        model = null;
+    }
+
+    /** The loaded model's labels as a JSON array ({@code []} when no model is loaded). */
+    @JSExport
+    public static String modelLabels() {
+        JsonWriter w = new JsonWriter().beginArray();
+        if (model != null) {
+            for (String l : model.labels()) {
+                w.value(l);
+            }
+        }
+        return w.endArray().toString();
+    }
+
+    /** Milliseconds the last analysis spent in model inference ({@link MusicModel#run}); 0 without a model. */
+    @JSExport
+    public static double lastModelMillis() {
+        return lastModelMillis;
+    }
+
     /** The engine version, {@link EngineInfo#VERSION}. */
     @JSExport
     public static String version() {
@@ -53,7 +108,15 @@ public final class EngineExports {
 
     private static String run(float[] pcm, int channels, int sampleRate, boolean includeLogMel) {
         try {
-            return AnalysisJson.write(new AudioAnalyzer().analyze(pcm, channels, sampleRate), includeLogMel);
+            AnalysisResult result = new AudioAnalyzer().analyze(pcm, channels, sampleRate);
+            SongStyle style = null;
+            lastModelMillis = 0;
+            if (model != null) {
+                long t0 = System.nanoTime();
+                style = SongStyle.analyze(model, result);
+                lastModelMillis = (System.nanoTime() - t0) / 1e6;
+            }
+            return AnalysisJson.write(result, includeLogMel, style);
         } catch (IllegalArgumentException e) {
             return errorJson(e.getMessage() != null ? e.getMessage() : "invalid argument");
         } catch (RuntimeException e) {

@@ -20,6 +20,10 @@ import dev.aivj.audioio.MusicCache;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.analysis.AnalysisJson;
+import dev.aivj.engine.analysis.AnalysisResult;
+import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.model.FixtureBundles;
+import dev.aivj.engine.model.MusicModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,6 +58,8 @@ class WasmParityTest {
     /** 174.9 s, stereo, 44.1 kHz: the sectoid song closest to 3 minutes. */
     static final String SONG = "War of freedom";
     static final double TOLERANCE = 1e-5;
+    /** Model outputs (style probabilities, visual parameters and what is derived from them). */
+    static final double MODEL_TOLERANCE = 1e-4;
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final int WORKER_SECONDS = 20;
 
@@ -82,6 +88,9 @@ class WasmParityTest {
         mono = mixToMono(song.interleaved(), song.channels());
         pcmRoutes.put("mono", floatsLE(mono, mono.length));
         pcmRoutes.put("interleaved", floatsLE(song.interleaved(), song.interleaved().length));
+        // UNTRAINED test fixture bundle (seeded random weights), served at /model/.
+        pcmRoutes.put("model/manifest.json", FixtureBundles.manifest().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        pcmRoutes.put("model/weights.bin", FixtureBundles.weights());
         pcmRoutes.put("mono-short", floatsLE(mono, Math.min(mono.length, WORKER_SECONDS * song.sampleRate())));
         System.out.printf("Song: %s, %d ch, %d Hz, %.1f s%n", songFile.getFileName(), song.channels(),
                 song.sampleRate(), (double) mono.length / song.sampleRate());
@@ -268,12 +277,96 @@ class WasmParityTest {
         assertTrue(requestLog.stream().noneMatch(line -> line.endsWith(" 404")), "404s: " + requestLog);
     }
 
+    @Test
+    @Order(8)
+    void modelLoadsFromInt8ArrayAndUint8ArrayAndBadBundlesGiveErrorJson() throws Exception {
+        Map<String, Object> r = loadModel("int8", null);
+        assertEquals("", r.get("result"), "loadModel(Int8Array)");
+        assertEquals(JSON.writeValueAsString(FixtureBundles.LABELS), r.get("labels"));
+        r = loadModel("uint8", null);
+        assertEquals("", r.get("result"), "loadModel(Uint8Array)");
+        System.out.printf("  loadModel(Uint8Array, %,d bytes) in Wasm: %.1f ms%n", FixtureBundles.weights().length,
+                ((Number) r.get("ms")).doubleValue());
+        String badManifest = FixtureBundles.manifest().replaceFirst("\"sha256\":\"[0-9a-f]", "\"sha256\":\"x");
+        String jvmMessage = assertThrows(IllegalArgumentException.class,
+                () -> MusicModel.load(badManifest, FixtureBundles.weights())).getMessage();
+        r = loadModel("uint8", badManifest);
+        assertEquals(EngineExports.errorJson(jvmMessage), r.get("result"));
+        r = loadModel("uint8", "not json");
+        assertTrue(((String) r.get("result")).startsWith("{\"error\":"), "bad manifest: " + r.get("result"));
+        System.out.println("  loadModel(bad sha256) -> " + EngineExports.errorJson(jvmMessage));
+        // The good model stays loaded after failed loads.
+        assertEquals(JSON.writeValueAsString(FixtureBundles.LABELS), r.get("labels"));
+    }
+
+    @Test
+    @Order(9)
+    void modelOutputsMatchJvmAndInferenceTiming() throws Exception {
+        assertEquals("", loadModel("uint8", null).get("result"));
+        MusicModel model = FixtureBundles.model();
+        int sr = song.sampleRate();
+        AnalysisResult result = new AudioAnalyzer().analyze(mono, 1, sr);
+        double[] jvm = new double[6];
+        SongStyle style = null;
+        for (int i = 0; i < jvm.length; i++) {
+            long t0 = System.nanoTime();
+            style = SongStyle.analyze(model, result);
+            jvm[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        JsonNode expected = JSON.readTree(AnalysisJson.write(result, true, style));
+        double[] wasm = new double[6];
+        String actual = null;
+        for (int i = 0; i < wasm.length; i++) {
+            actual = (String) call("analyzeFull", "mono", sr).get("out");
+            wasm[i] = ((Number) page.evaluate("() => window.harness.engine.exports.lastModelMillis()")).doubleValue();
+        }
+        JsonNode a = JSON.readTree(actual);
+        assertTrue(a.has("style") && a.has("segments") && a.has("modelSteps"), "Wasm analysis has no model output: "
+                + actual.substring(0, Math.min(400, actual.length())));
+        assertEquals(style.output().steps() * FixtureBundles.LABELS.length, a.get("modelSteps").get("style").size());
+        JsonParity steps = new JsonParity(MODEL_TOLERANCE).compare(expected.get("modelSteps"), a.get("modelSteps"));
+        System.out.println("Parity model steps (" + style.output().steps() + " steps): " + steps.summary());
+        assertTrue(steps.mismatches.isEmpty(), "model steps differ:\n  " + String.join("\n  ", steps.mismatches));
+        JsonParity derived = new JsonParity(MODEL_TOLERANCE).compare(expected.get("style"), a.get("style"))
+                .compare(expected.get("segments"), a.get("segments"));
+        System.out.println("Parity style + " + a.get("segments").size() + " segments: " + derived.summary());
+        assertTrue(derived.mismatches.isEmpty(), "style differs:\n  " + String.join("\n  ", derived.mismatches));
+        assertParity("analyzeFull with model (whole document)", expected, a);
+        // Interleaved with the model: style present and equal to the JVM's.
+        AnalysisResult stereo = new AudioAnalyzer().analyze(song.interleaved(), song.channels(), sr);
+        JsonNode es = JSON.readTree(AnalysisJson.write(stereo, false, SongStyle.analyze(model, stereo)));
+        JsonNode as = JSON.readTree((String) call("analyzeInterleaved", "interleaved", song.channels(), sr).get("out"));
+        JsonParity st = new JsonParity(MODEL_TOLERANCE).compare(es, as);
+        System.out.println("Parity analyzeInterleaved with model: " + st.summary());
+        assertTrue(st.mismatches.isEmpty(), "interleaved with model differs:\n  " + String.join("\n  ", st.mismatches));
+
+        timingRows.add(String.format("  %-44s %10s %14s", "model inference (" + style.output().steps()
+                + " steps, " + String.format("%.0f", (double) mono.length / sr) + " s)", "first [ms]",
+                "median of 5 [ms]"));
+        timingRows.add(String.format("  %-44s %10.1f %14.1f", "JVM (HotSpot " + Runtime.version().feature() + ")",
+                jvm[0], median(Arrays.copyOfRange(jvm, 1, 6))));
+        timingRows.add(String.format("  %-44s %10.1f %14.1f", "Wasm GC (" + browser.version() + ")",
+                wasm[0], median(Arrays.copyOfRange(wasm, 1, 6))));
+
+        page.evaluate("() => window.harness.engine.exports.unloadModel()");
+        JsonNode plain = JSON.readTree((String) call("analyze", "mono-short", sr).get("out"));
+        assertTrue(!plain.has("style") && !plain.has("segments"), "unloadModel left the model loaded");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> call(String fn, String pcmName, Object... args) {
         return (Map<String, Object>) page.evaluate("([fn, name, args]) => window.harness.call(fn, name, args)",
                 List.of(fn, pcmName, List.of(args)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> loadModel(String bytesKind, String manifestOverride) {
+        java.util.List<Object> args = new ArrayList<>();
+        args.add(bytesKind);
+        args.add(manifestOverride);
+        return (Map<String, Object>) page.evaluate("([k, m]) => window.harness.loadModel(k, m)", args);
     }
 
     private void assertParity(String label, JsonNode expected, JsonNode actual) {
@@ -307,6 +400,8 @@ class WasmParityTest {
             String type = "application/octet-stream";
             if (path.startsWith("/pcm/")) {
                 body = pcmRoutes.get(path.substring(5));
+            } else if (path.startsWith("/model/")) {
+                body = pcmRoutes.get(path.substring(1));
             } else if (!path.contains("..")) {
                 // /engine/... from the classpath folder web/ (the built jar layout); /harness/... from test resources.
                 String resource = path.startsWith("/harness/") ? path.substring(1) : "web" + path;

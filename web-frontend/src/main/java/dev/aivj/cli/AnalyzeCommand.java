@@ -8,28 +8,58 @@ import dev.aivj.audioio.DecodedAudio;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.analysis.AnalysisJson;
 import dev.aivj.engine.analysis.AnalysisResult;
+import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.model.MusicModel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * {@code aivj analyze FILE [--with-mel]}: decodes the file, runs the engine and prints one JSON object
- * (the engine's analysis plus a {@code source} object) on stdout. On failure prints exactly one line on
- * stderr and returns 2 (usage error) or 1 (bad file).
+ * {@code aivj analyze FILE [--with-mel] [--model DIR | --no-model]}: decodes the file, runs the engine and prints
+ * one JSON object (the engine's analysis plus a {@code source} object) on stdout. On failure prints exactly one
+ * line on stderr and returns 2 (usage error) or 1 (bad file or unusable model).
+ *
+ * <p>Music model: by default the bundle shipped on the classpath at {@value #BUNDLED_MODEL} ({@code manifest.json}
+ * + {@code weights.bin}) is loaded when its manifest is there, and the JSON gains {@code style} and
+ * {@code segments} (see {@link AnalysisJson}) plus {@code model: {source, labels}}. No bundled manifest: the
+ * analysis runs without them. A bundled or {@code --model} bundle that is incomplete or fails its checks (sha256,
+ * version, shapes) is an error (exit 1), never a silent fallback; {@code --no-model} skips the model.
  */
 public final class AnalyzeCommand {
-    static final String USAGE = "usage: aivj analyze FILE [--with-mel]";
+    static final String USAGE = "usage: aivj analyze FILE [--with-mel] [--model DIR | --no-model]";
+    /** Classpath folder of the shipped music model. */
+    static final String BUNDLED_MODEL = "web/models/music-v1/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AnalyzeCommand() {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, AnalyzeCommand.class.getClassLoader());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, looking for the bundled model in {@code classpath}. */
+    static int run(String[] args, PrintStream out, PrintStream err, ClassLoader classpath) {
         String file = null;
         boolean withMel = false;
-        for (String a : args) {
+        boolean noModel = false;
+        String modelDir = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("--with-mel")) {
                 withMel = true;
+            } else if (a.equals("--no-model")) {
+                noModel = true;
+            } else if (a.equals("--model")) {
+                if (i + 1 >= args.length) {
+                    err.println("aivj analyze: --model needs a folder (" + USAGE + ")");
+                    return 2;
+                }
+                modelDir = args[++i];
             } else if (a.equals("--help") || a.equals("-h")) {
                 out.println(USAGE);
                 return 0;
@@ -47,11 +77,31 @@ public final class AnalyzeCommand {
             err.println("aivj analyze: missing FILE (" + USAGE + ")");
             return 2;
         }
+        if (noModel && modelDir != null) {
+            err.println("aivj analyze: --model and --no-model exclude each other (" + USAGE + ")");
+            return 2;
+        }
+        MusicModel model = null;
+        String modelSource = null;
+        if (!noModel) {
+            modelSource = modelDir != null ? Path.of(modelDir).toAbsolutePath().toString() : "bundled " + BUNDLED_MODEL;
+            try {
+                model = modelDir != null ? loadModel(Path.of(modelDir)) : loadBundledModel(classpath);
+            } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                err.println("aivj analyze: music model (" + modelSource + ") is unusable: "
+                        + reason.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ")
+                        + (modelDir == null ? " (--no-model analyses without it)" : ""));
+                err.flush();
+                return 1;
+            }
+        }
         try {
             Path path = Path.of(file);
             DecodedAudio audio = AudioFileDecoder.decode(path);
             AnalysisResult result = new AudioAnalyzer().analyze(audio.interleaved(), audio.channels(), audio.sampleRate());
-            ObjectNode analysis = (ObjectNode) JSON.readTree(AnalysisJson.write(result, withMel));
+            SongStyle style = model == null ? null : SongStyle.analyze(model, result);
+            ObjectNode analysis = (ObjectNode) JSON.readTree(AnalysisJson.write(result, withMel, style));
             ObjectNode doc = JSON.createObjectNode();
             ObjectNode source = doc.putObject("source");
             source.put("file", file);
@@ -59,6 +109,14 @@ public final class AnalyzeCommand {
             source.put("channels", audio.channels());
             source.put("sampleRate", audio.sampleRate());
             doc.setAll(analysis);
+            if (model != null) {
+                ObjectNode m = doc.putObject("model");
+                m.put("source", modelSource);
+                var labels = m.putArray("labels");
+                for (String l : model.labels()) {
+                    labels.add(l);
+                }
+            }
             out.println(JSON.writeValueAsString(doc));
             out.flush();
             return 0;
@@ -72,6 +130,36 @@ public final class AnalyzeCommand {
             return fail(err, file, "out of memory (raise -Xmx)");
         } catch (Exception e) {
             return fail(err, file, "analysis failed: " + e);
+        }
+    }
+
+    /** The classpath bundle, or {@code null} when its manifest is absent. */
+    static MusicModel loadBundledModel(ClassLoader classpath) throws IOException {
+        byte[] manifest = resource(classpath, BUNDLED_MODEL + "manifest.json");
+        if (manifest == null) {
+            return null;
+        }
+        byte[] weights = resource(classpath, BUNDLED_MODEL + "weights.bin");
+        if (weights == null) {
+            throw new IOException("weights.bin is missing next to manifest.json");
+        }
+        return MusicModel.load(new String(manifest, StandardCharsets.UTF_8), weights);
+    }
+
+    static MusicModel loadModel(Path dir) throws IOException {
+        Path manifest = dir.resolve("manifest.json");
+        Path weights = dir.resolve("weights.bin");
+        for (Path p : new Path[] {manifest, weights}) {
+            if (!Files.isRegularFile(p)) {
+                throw new IOException(p.getFileName() + " not found in " + dir);
+            }
+        }
+        return MusicModel.load(Files.readString(manifest, StandardCharsets.UTF_8), Files.readAllBytes(weights));
+    }
+
+    private static byte[] resource(ClassLoader classpath, String name) throws IOException {
+        try (InputStream in = classpath.getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
         }
     }
 

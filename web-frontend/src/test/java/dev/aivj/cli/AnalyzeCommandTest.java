@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivj.audioio.MusicCache;
+import dev.aivj.engine.model.FixtureBundles;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +111,88 @@ class AnalyzeCommandTest {
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().startsWith("aivj analyze: "), r.err());
         }
+    }
+
+    /** A class loader whose only resources are {@code root} (e.g. with web/models/music-v1/ below it). */
+    static ClassLoader classpathOf(Path root) throws Exception {
+        return new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
+    }
+
+    static Run analyzeWith(ClassLoader classpath, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = AnalyzeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), classpath);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** UNTRAINED fixture bundle (seeded random weights) placed where the shipped model would be. */
+    private Path fixtureClasspath() throws Exception {
+        Path root = tmp.resolve("cp");
+        FixtureBundles.writeTo(root.resolve("web/models/music-v1"));
+        return root;
+    }
+
+    @Test
+    void bundledModelAddsStyleAndSegments() throws Exception {
+        Path clip = MusicCache.clip("wav");
+        Run r = analyzeWith(classpathOf(fixtureClasspath()), clip.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        JsonNode j = JSON.readTree(r.out());
+        String label = j.path("style").path("label").asText();
+        assertTrue(Arrays.asList(FixtureBundles.LABELS).contains(label), "style.label " + label);
+        double c = j.path("style").path("confidence").asDouble(-1);
+        assertTrue(c > 0 && c <= 1, "confidence " + c);
+        assertEquals(FixtureBundles.LABELS.length, j.path("style").path("probabilities").size());
+        JsonNode segs = j.path("segments");
+        assertTrue(segs.isArray() && segs.size() >= 1);
+        assertEquals(0.0, segs.get(0).path("start").asDouble(-1), 0);
+        for (JsonNode seg : segs) {
+            assertTrue(seg.path("end").asDouble() > seg.path("start").asDouble());
+            assertTrue(Arrays.asList(FixtureBundles.LABELS).contains(seg.path("style").asText()));
+            assertEquals(9, seg.path("visual").size());
+        }
+        assertEquals("bundled web/models/music-v1/", j.path("model").path("source").asText());
+        // --no-model and an empty classpath: no style.
+        JsonNode none = JSON.readTree(analyzeWith(classpathOf(fixtureClasspath()), clip.toString(), "--no-model").out());
+        assertTrue(!none.has("style") && !none.has("segments") && !none.has("model"));
+        JsonNode absent = JSON.readTree(analyzeWith(classpathOf(tmp.resolve("empty-cp")), clip.toString()).out());
+        assertTrue(!absent.has("style") && !absent.has("segments"));
+        // --model DIR gives the same result as the bundled copy.
+        Run dir = analyzeWith(classpathOf(tmp.resolve("empty-cp")), clip.toString(), "--model",
+                fixtureClasspath().resolve("web/models/music-v1").toString());
+        assertEquals(0, dir.code(), dir.err());
+        assertEquals(j.path("segments"), JSON.readTree(dir.out()).path("segments"));
+    }
+
+    @Test
+    void corruptOrIncompleteModelGivesOneLineAndExitCode1() throws Exception {
+        Path clip = MusicCache.clip("wav");
+        Path root = fixtureClasspath();
+        Path bundle = root.resolve("web/models/music-v1");
+        byte[] weights = Files.readAllBytes(bundle.resolve("weights.bin"));
+        weights[100] ^= 1;
+        Files.write(bundle.resolve("weights.bin"), weights);
+        Run corrupt = analyzeWith(classpathOf(root), clip.toString());
+        Files.delete(bundle.resolve("weights.bin"));
+        Run missing = analyzeWith(classpathOf(root), clip.toString());
+        Files.writeString(bundle.resolve("manifest.json"), "{not json");
+        Files.write(bundle.resolve("weights.bin"), weights);
+        Run badJson = analyzeWith(classpathOf(root), clip.toString());
+        Run badDir = analyzeWith(classpathOf(tmp.resolve("empty-cp")), clip.toString(), "--model",
+                tmp.resolve("nowhere").toString());
+        for (Run r : new Run[] {corrupt, missing, badJson, badDir}) {
+            assertEquals(1, r.code(), r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().lines().count(), "one stderr line: " + r.err());
+            assertTrue(r.err().startsWith("aivj analyze: music model ("), r.err());
+            System.out.println(r.err().strip());
+        }
+        assertTrue(corrupt.err().contains("SHA-256"), corrupt.err());
+        assertTrue(missing.err().contains("weights.bin"), missing.err());
+        assertEquals(2, analyze(clip.toString(), "--model").code());
+        assertEquals(2, analyze(clip.toString(), "--model", "x", "--no-model").code());
     }
 
     @Test

@@ -16,6 +16,7 @@ class MimeTypesTest {
         assertEquals(Optional.of("text/html; charset=utf-8"), MimeTypes.forFileName("index.html"));
         assertEquals(Optional.of("text/css; charset=utf-8"), MimeTypes.forFileName("style.CSS"));
         assertEquals(Optional.of("application/json; charset=utf-8"), MimeTypes.forFileName("a b (1).json"));
+        assertEquals(Optional.of("application/octet-stream"), MimeTypes.forFileName("models/music-v1/weights.bin"));
     }
 
     @Test

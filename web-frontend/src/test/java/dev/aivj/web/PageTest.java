@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -246,6 +247,90 @@ class PageTest {
         assertEquals("ready", state(), () -> "error shown: " + page.textContent("#error"));
         PlaywrightAssertions.assertThat(error).isHidden();
         assertTrue(page.textContent("#tempo-bpm").trim().matches("\\d+\\.\\d"));
+    }
+
+    /** Serves {@code manifest}/{@code weights} (null: 404) at /models/music-v1/ for page and worker. */
+    private void routeModel(byte[] manifest, byte[] weights) {
+        context.route("**/models/music-v1/manifest.json", route -> route.fulfill(manifest == null
+                ? new com.microsoft.playwright.Route.FulfillOptions().setStatus(404).setBody("not found")
+                : new com.microsoft.playwright.Route.FulfillOptions().setStatus(200)
+                        .setContentType("application/json").setBodyBytes(manifest)));
+        context.route("**/models/music-v1/weights.bin", route -> route.fulfill(weights == null
+                ? new com.microsoft.playwright.Route.FulfillOptions().setStatus(404).setBody("not found")
+                : new com.microsoft.playwright.Route.FulfillOptions().setStatus(200)
+                        .setContentType("application/octet-stream").setBodyBytes(weights)));
+        page.reload(); // the worker fetches the model when it warms up: start again under the routes
+        page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
+    }
+
+    @Test
+    void musicModelDrawsTheStyleTimelineAndDrivesTheLayers() {
+        // UNTRAINED test fixture (seeded random weights) in place of the shipped model: its styles mean nothing.
+        routeModel(dev.aivj.engine.model.FixtureBundles.manifest().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                dev.aivj.engine.model.FixtureBundles.weights());
+        PixelStats empty = screenshotStats("#style-plot", "style-plot-empty.png");
+        page.locator("#file-input").setInputFiles(MusicCache.clip("wav"));
+        waitForState("ready", "error");
+        assertEquals("ready", state(), () -> "error shown: " + page.textContent("#error"));
+        assertEquals("loaded", page.evaluate("() => window.aivj.model.status"));
+        String label = (String) page.evaluate("() => window.aivj.analysis.style.label");
+        assertTrue(List.of(dev.aivj.engine.model.FixtureBundles.LABELS).contains(label), "style.label " + label);
+        int segments = ((Number) page.evaluate("() => window.aivj.analysis.segments.length")).intValue();
+        assertTrue(segments >= 1, "segments");
+        PlaywrightAssertions.assertThat(page.locator("#style-label")).hasText(label);
+        PixelStats drawn = screenshotStats("#style-plot", "style-plot.png");
+        System.out.printf("PageTest: style %s, %d segments; timeline empty %s, drawn %s%n", label, segments, empty,
+                drawn);
+        assertTrue(drawn.stdDev() > DRAWN_STD_DEV, "style timeline drawn: " + drawn);
+        assertTrue(page.isChecked("#model-drive"), "the model drives the mix by default");
+
+        waitForPlayback(0.5, 0);
+        page.click("#play-pause");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> applied = (Map<String, Object>) page.evaluate("() => {"
+                + " const fg = getComputedStyle(document.getElementById('layer-fg'));"
+                + " return { v: window.aivj.appliedVisuals, segment: window.aivj.currentSegment,"
+                + " opacity: fg.opacity, mode: fg.mixBlendMode,"
+                + " filter: document.getElementById('stage').style.filter }; }");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v = (Map<String, Object>) applied.get("v");
+        assertTrue(v != null && applied.get("segment") != null, "visuals applied: " + applied);
+        System.out.println("PageTest: applied " + applied);
+        assertEquals(((Number) v.get("fgOpacity")).doubleValue(), Double.parseDouble((String) applied.get("opacity")),
+                1e-3);
+        assertEquals(v.get("blendMode"), applied.get("mode"));
+        assertTrue(((String) applied.get("filter")).startsWith("hue-rotate("), "hue filter: " + applied);
+
+        // A manual control takes over from the model.
+        page.selectOption("#blend-mode", "normal");
+        assertTrue(!page.isChecked("#model-drive"), "manual blend turns the model off");
+        assertEquals("normal", page.evaluate(
+                "() => getComputedStyle(document.getElementById('layer-fg')).mixBlendMode"));
+        assertEquals("", page.evaluate("() => document.getElementById('stage').style.filter"));
+    }
+
+    @Test
+    void brokenOrAbsentModelIsANoticeAndTheAnalysisStillWorks() {
+        byte[] weights = dev.aivj.engine.model.FixtureBundles.weights();
+        weights[10] ^= 1;
+        routeModel(dev.aivj.engine.model.FixtureBundles.manifest().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                weights);
+        page.locator("#file-input").setInputFiles(MusicCache.clip("wav"));
+        waitForState("ready", "error");
+        assertEquals("ready", state(), () -> "error shown: " + page.textContent("#error"));
+        assertEquals("broken", page.evaluate("() => window.aivj.model.status"));
+        PlaywrightAssertions.assertThat(page.locator("#notice")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("#notice")).containsText("could not be loaded");
+        System.out.println("PageTest: broken model notice: " + page.textContent("#notice"));
+        assertEquals(false, page.evaluate("() => 'style' in window.aivj.analysis"));
+        assertTrue(page.isDisabled("#model-drive"));
+
+        routeModel(null, null);
+        page.locator("#file-input").setInputFiles(MusicCache.clip("wav"));
+        waitForState("ready", "error");
+        assertEquals("ready", state(), () -> "error shown: " + page.textContent("#error"));
+        assertEquals("absent", page.evaluate("() => window.aivj.model.status"));
+        PlaywrightAssertions.assertThat(page.locator("#notice")).containsText("No music model");
     }
 
     @Test

@@ -4,17 +4,31 @@ import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.json.JsonWriter;
+import dev.aivj.engine.model.ModelOutput;
+import dev.aivj.engine.model.VisualParameters;
 
 /**
  * The JSON form of an {@link AnalysisResult}, identical on the JVM and in WebAssembly. Frame arrays hold one
  * value per frame, frame i at i / frameRate seconds. The log-mel spectrogram is optional because it is large
  * (64 numbers per frame).
+ *
+ * <p>With a {@link SongStyle} (a music model was loaded) the object also has {@code style}:
+ * {@code {label, confidence, probabilities: {label: p}, stepSeconds, steps, minSegmentSeconds}} ({@code label} is
+ * {@code null} when the song is shorter than one model step) and {@code segments}: an array of
+ * {@code {start, end, style, confidence, visual: {layerAOpacity, ..., temporalWeight}}} (seconds; visual values in
+ * the units of {@link VisualParameters}). The full form (with log-mel) additionally carries the raw per-step model
+ * output as {@code modelSteps: {labels, style: [steps × labels], visual: [steps × 9, 0..1]}}, for parity tests.
  */
 public final class AnalysisJson {
     private AnalysisJson() {
     }
 
     public static String write(AnalysisResult r, boolean includeLogMel) {
+        return write(r, includeLogMel, null);
+    }
+
+    /** As {@link #write(AnalysisResult, boolean)}, plus {@code style} and {@code segments} when {@code style != null}. */
+    public static String write(AnalysisResult r, boolean includeLogMel, SongStyle style) {
         FrameFeatures f = r.frames();
         JsonWriter w = new JsonWriter().beginObject();
         w.name("engineVersion").value(EngineInfo.VERSION);
@@ -43,7 +57,57 @@ public final class AnalysisJson {
             w.name("logMel").beginObject().name("bands").value(f.melBands()).name("values").array(f.logMel())
                     .endObject();
         }
+        if (style != null) {
+            writeStyle(w, style, includeLogMel);
+        }
         return w.endObject().toString();
+    }
+
+    private static void writeStyle(JsonWriter w, SongStyle style, boolean includeSteps) {
+        String[] labels = style.labels();
+        double[] p = style.probabilities();
+        w.name("style").beginObject();
+        w.name("label");
+        if (style.label() == null) {
+            w.nullValue();
+        } else {
+            w.value(style.label());
+        }
+        w.name("confidence").value(style.confidence());
+        w.name("probabilities").beginObject();
+        for (int i = 0; i < labels.length; i++) {
+            w.name(labels[i]).value(p[i]);
+        }
+        w.endObject();
+        w.name("stepSeconds").value(style.output().stepSeconds());
+        w.name("steps").value(style.output().steps());
+        w.name("minSegmentSeconds").value(SongStyle.MIN_SEGMENT_SECONDS);
+        w.endObject();
+        w.name("segments").beginArray();
+        for (SongStyle.Segment s : style.segments()) {
+            w.beginObject()
+                    .name("start").value(s.start())
+                    .name("end").value(s.end())
+                    .name("style").value(s.style())
+                    .name("confidence").value(s.confidence());
+            w.name("visual").beginObject();
+            for (int v = 0; v < VisualParameters.COUNT; v++) {
+                w.name(VisualParameters.get(v).name()).value(s.visual(v));
+            }
+            w.endObject().endObject();
+        }
+        w.endArray();
+        if (includeSteps) {
+            ModelOutput out = style.output();
+            w.name("modelSteps").beginObject().name("labels").beginArray();
+            for (String l : labels) {
+                w.value(l);
+            }
+            w.endArray()
+                    .name("style").array(out.styleProbabilities())
+                    .name("visual").array(out.visualParameters())
+                    .endObject();
+        }
     }
 
     private static void writeSettings(JsonWriter w) {

@@ -63,6 +63,13 @@ public final class JsonWriter {
         return this;
     }
 
+    public JsonWriter nullValue() {
+        separate();
+        out.append("null");
+        needComma = true;
+        return this;
+    }
+
     public JsonWriter value(boolean v) {
         separate();
         out.append(v);

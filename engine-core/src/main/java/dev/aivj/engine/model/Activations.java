@@ -9,7 +9,18 @@ public final class Activations {
         return (float) (1.0 / (1.0 + Math.exp(-x)));
     }
 
+    /**
+     * tanh; |x| ≥ 20 gives ±1 directly (what Math.tanh returns there on HotSpot anyway). Needed for WebAssembly:
+     * TeaVM 0.16's Math.tanh is (eˣ − e⁻ˣ)/(eˣ + eˣ⁻¹) and gives NaN once eˣ overflows (|x| > 709), which an LSTM
+     * cell state can reach.
+     */
     public static float tanh(float x) {
+        if (x >= 20f) {
+            return 1f;
+        }
+        if (x <= -20f) {
+            return -1f;
+        }
         return (float) Math.tanh(x);
     }
 

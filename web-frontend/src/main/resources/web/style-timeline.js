@@ -1,0 +1,177 @@
+// The music model's style timeline: one coloured band per segment (height = confidence), its label, a playhead.
+// Also maps a segment's visual parameters onto the two layers (see applySegmentVisuals).
+
+const COLORS = {
+  background: '#100e18',
+  label: '#f2eefc',
+  muted: '#9c96b3',
+  playhead: '#ffffff',
+};
+const PALETTE = ['#ff5fa2', '#5fd4ff', '#ffd25f', '#8dff8a', '#b58cff', '#ff9a5f', '#5fffd9', '#ff6b6b',
+  '#c0e05f', '#6b8cff'];
+
+/** A stable colour per label: its index in the whole-song probabilities (model label order). */
+export function colorFor(label, labels) {
+  const i = Math.max(0, labels.indexOf(label));
+  return PALETTE[i % PALETTE.length];
+}
+
+/** The analysis' segments, read defensively (bad entries dropped). */
+export function segmentsOf(analysis) {
+  const raw = analysis && Array.isArray(analysis.segments) ? analysis.segments : [];
+  return raw.filter((s) => s && Number.isFinite(s.start) && Number.isFinite(s.end) && s.end > s.start
+    && typeof s.style === 'string');
+}
+
+/** The segment playing at `seconds` (the last one after its end, the first before its start), or null. */
+export function segmentAt(segments, seconds) {
+  if (segments.length === 0) return null;
+  for (const s of segments) {
+    if (seconds < s.end) return s;
+  }
+  return segments[segments.length - 1];
+}
+
+export class StyleTimeline {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    this.base = null;
+    this.duration = 0;
+    this.segments = [];
+    this.labels = [];
+    this.drawEmpty('Style timeline: appears when the music model is loaded.');
+  }
+
+  fitToLayout() {
+    const ratio = Math.min(window.devicePixelRatio || 1, 2);
+    const width = Math.max(300, Math.round((this.canvas.clientWidth || 960) * ratio));
+    const height = Math.max(30, Math.round((this.canvas.clientHeight || 48) * ratio));
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+    return ratio;
+  }
+
+  drawEmpty(text) {
+    const ratio = this.fitToLayout();
+    const { ctx, canvas } = this;
+    this.base = null;
+    this.segments = [];
+    ctx.fillStyle = COLORS.background;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.fillStyle = COLORS.muted;
+    ctx.font = `${Math.round(12 * ratio)}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(text, canvas.width / 2, canvas.height / 2);
+  }
+
+  /** Draws the segments of an analysis; returns the number drawn. */
+  setAnalysis(analysis, durationSeconds) {
+    const segments = segmentsOf(analysis);
+    const style = analysis && analysis.style && typeof analysis.style === 'object' ? analysis.style : null;
+    if (!style || segments.length === 0) {
+      this.drawEmpty(style ? 'The song is too short for the music model.' : 'No music model: no style timeline.');
+      return 0;
+    }
+    this.labels = Object.keys(style.probabilities || {});
+    let duration = Number(durationSeconds);
+    if (!(duration > 0)) duration = segments[segments.length - 1].end;
+    this.duration = duration;
+    const ratio = this.fitToLayout();
+    const base = document.createElement('canvas');
+    base.width = this.canvas.width;
+    base.height = this.canvas.height;
+    const ctx = base.getContext('2d');
+    const w = base.width;
+    const h = base.height;
+    ctx.fillStyle = COLORS.background;
+    ctx.fillRect(0, 0, w, h);
+    ctx.font = `${Math.round(11 * ratio)}px system-ui, sans-serif`;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    for (const s of segments) {
+      const x0 = Math.round((s.start / duration) * w);
+      const x1 = Math.max(x0 + 1, Math.round((Math.min(s.end, duration) / duration) * w));
+      const c = Math.min(Math.max(Number(s.confidence) || 0, 0), 1);
+      const color = colorFor(s.style, this.labels);
+      // Faint full band, plus a solid part whose height is the confidence.
+      ctx.globalAlpha = 0.3;
+      ctx.fillStyle = color;
+      ctx.fillRect(x0, 0, x1 - x0, h);
+      ctx.globalAlpha = 0.9;
+      const bar = Math.round(c * h);
+      ctx.fillRect(x0, h - bar, x1 - x0, bar);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = COLORS.background;
+      ctx.fillRect(x0, 0, Math.max(1, Math.round(ratio)), h);
+      const text = `${s.style} ${Math.round(c * 100)}%`;
+      if (ctx.measureText(text).width + 6 * ratio < x1 - x0) {
+        ctx.fillStyle = COLORS.label;
+        ctx.fillText(text, x0 + 3 * ratio, h / 2);
+      }
+    }
+    this.base = base;
+    this.segments = segments;
+    this.playheadLineWidth = Math.max(2, 2 * ratio);
+    this.draw(0);
+    return segments.length;
+  }
+
+  draw(seconds) {
+    if (!this.base) return;
+    const { ctx, canvas } = this;
+    ctx.drawImage(this.base, 0, 0);
+    if (this.duration > 0) {
+      const x = Math.round((Math.min(Math.max(seconds, 0), this.duration) / this.duration) * (canvas.width - 1));
+      ctx.fillStyle = COLORS.playhead;
+      ctx.fillRect(x - this.playheadLineWidth / 2, 0, this.playheadLineWidth, canvas.height);
+    }
+  }
+
+  timeAt(clientX) {
+    if (!(this.duration > 0) || !this.base) return null;
+    const rect = this.canvas.getBoundingClientRect();
+    return Math.min(Math.max((clientX - rect.left) / rect.width, 0), 1) * this.duration;
+  }
+}
+
+/**
+ * What a segment's visual parameters do to the two layers (kept simple and visible):
+ *  - foreground opacity = layerBOpacity (at least 0.1), background opacity = 0.5 + 0.5·layerAOpacity;
+ *  - blend mode from `blend` (A→B cross-fade position): < 0.4 screen, < 0.7 add (plus-lighter), else normal;
+ *  - hue-rotate(hueShift°) on the whole stage;
+ *  - zoom: the layers scale by 1 + 2·zoomPulse·e^(−Δt/0.15 s) after each beat (zoomPulse is 0..0.1).
+ */
+export function visualsFor(segment) {
+  const v = (segment && segment.visual) || {};
+  const num = (x, fallback) => (Number.isFinite(x) ? x : fallback);
+  const blend = num(v.blend, 0);
+  return {
+    fgOpacity: Math.min(1, Math.max(0.1, num(v.layerBOpacity, 0.7))),
+    bgOpacity: Math.min(1, 0.5 + 0.5 * Math.max(0, num(v.layerAOpacity, 1))),
+    blendMode: blend < 0.4 ? 'screen' : blend < 0.7 ? 'plus-lighter' : 'normal',
+    hueShift: num(v.hueShift, 0),
+    zoomPulse: Math.max(0, num(v.zoomPulse, 0)),
+  };
+}
+
+/** Zoom factor at `seconds` for beats (ascending seconds) and a zoomPulse. */
+export function beatZoom(beats, seconds, zoomPulse) {
+  let lo = 0;
+  let hi = beats.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (beats[mid] <= seconds) {
+      last = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (last < 0) return 1;
+  return 1 + 2 * zoomPulse * Math.exp(-(seconds - beats[last]) / 0.15);
+}
