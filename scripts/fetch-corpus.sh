@@ -39,73 +39,20 @@ DEFAULT_PACKAGES=(
   fretsonfire-songs-sectoid
   heroes-sound-tracks
 )
-# Never fetch these: they are kept for an independent evaluation; refused even when named explicitly.
-REFUSED_PACKAGES=(wesnoth-1.16-music nexuiz-music fretsonfire-songs-muldjord tecnoballz-data)
 
 log() { printf 'fetch-corpus: %s\n' "$*"; }
 die() { printf 'fetch-corpus: ERROR: %s\n' "$*" >&2; exit 1; }
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
-  else die "need root to run: $*"
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
 
 if [ "$#" -gt 0 ]; then PACKAGES=("$@"); else PACKAGES=("${DEFAULT_PACKAGES[@]}"); fi
+check_packages "${PACKAGES[@]}"
+mkdir -p "$CORPUS" "$DERIVED" || die "cannot create cache directories under $CACHE"
 for pkg in "${PACKAGES[@]}"; do
-  for bad in "${REFUSED_PACKAGES[@]}"; do
-    [ "$pkg" = "$bad" ] && die "refusing package '$pkg': it is kept for an independent evaluation (refused: ${REFUSED_PACKAGES[*]})"
-  done
-  [[ "$pkg" =~ ^[a-z0-9][a-z0-9.+-]+$ ]] || die "invalid package name '$pkg'"
+  # Audio derived from an older extraction of the package is stale.
+  is_extracted "$pkg" "$CORPUS/$pkg" || rm -rf "${DERIVED:?}/$pkg"
+  fetch_and_extract "$pkg" "$CORPUS/$pkg"
 done
 
-command -v apt-get >/dev/null 2>&1 || die "apt-get not found (a Debian/Ubuntu system is required)"
-command -v dpkg-deb >/dev/null 2>&1 || die "dpkg-deb not found"
-mkdir -p "$DEBS" "$CORPUS" "$DERIVED" || die "cannot create cache directories under $CACHE"
-
-# ---------------------------------------------------------------- download + extract
-find_deb() { # prints the newest cached .deb of package $1, if any
-  local f
-  f=$(ls -1 "$DEBS/$1"_*.deb 2>/dev/null | sort -V | tail -n 1 || true)
-  [ -n "$f" ] && printf '%s\n' "$f"
-  return 0
-}
-
-download_deb() {
-  local pkg=$1 out
-  if out=$(cd "$DEBS" && apt-get download "$pkg" 2>&1); then return 0; fi
-  log "apt-get download $pkg failed ($(printf '%s' "$out" | tail -n 1)); running apt-get update and retrying"
-  as_root apt-get update -qq || die "apt-get update failed"
-  out=$(cd "$DEBS" && apt-get download "$pkg" 2>&1) || die "apt-get download $pkg failed: $(printf '%s' "$out" | tail -n 1)"
-}
-
-fetch_and_extract() {
-  local pkg=$1 deb dest marker tmp
-  deb=$(find_deb "$pkg")
-  if [ -n "$deb" ]; then
-    log "$pkg: already downloaded ($(basename "$deb"))"
-  else
-    log "$pkg: downloading with apt-get download into $DEBS"
-    download_deb "$pkg"
-    deb=$(find_deb "$pkg")
-    [ -n "$deb" ] || die "$pkg: apt-get download reported success but no .deb is in $DEBS"
-  fi
-  dest="$CORPUS/$pkg"
-  marker="$dest/.aivj-extracted"
-  if [ -f "$marker" ] && [ "$(cat "$marker")" = "$(basename "$deb")" ]; then
-    log "$pkg: already extracted in $dest"
-    return 0
-  fi
-  log "$pkg: extracting $(basename "$deb") into $dest"
-  tmp=$(mktemp -d "$CORPUS/.extract-$pkg.XXXXXX")
-  nice dpkg-deb -x "$deb" "$tmp" || { rm -rf "$tmp"; die "$pkg: dpkg-deb -x failed for $deb"; }
-  rm -rf "$dest" "${DERIVED:?}/$pkg"
-  mv "$tmp" "$dest"
-  printf '%s\n' "$(basename "$deb")" > "$marker"
-}
-
-for pkg in "${PACKAGES[@]}"; do fetch_and_extract "$pkg"; done
 
 # ---------------------------------------------------------------- derived audio
 need_tool() { # $1 command, $2 Debian package

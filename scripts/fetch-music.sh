@@ -18,8 +18,6 @@ MUSIC="$CACHE/music"
 DERIVED="$MUSIC/derived"
 
 DEFAULT_PACKAGES=(fretsonfire-songs-sectoid)
-# Never fetch these: they are kept for an independent evaluation; refused even when named explicitly.
-REFUSED_PACKAGES=(wesnoth-1.16-music nexuiz-music fretsonfire-songs-muldjord tecnoballz-data)
 
 # Source of the derived clips (MIT licence, from fretsonfire-songs-sectoid).
 CLIP_PACKAGE=fretsonfire-songs-sectoid
@@ -30,77 +28,13 @@ DERIVED_VERSION=1  # bump to force regeneration when the recipe changes
 
 log() { printf 'fetch-music: %s\n' "$*"; }
 die() { printf 'fetch-music: ERROR: %s\n' "$*" >&2; exit 1; }
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
-  else die "need root to run: $*"
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
 
 if [ "$#" -gt 0 ]; then PACKAGES=("$@"); else PACKAGES=("${DEFAULT_PACKAGES[@]}"); fi
-for pkg in "${PACKAGES[@]}"; do
-  for bad in "${REFUSED_PACKAGES[@]}"; do
-    [ "$pkg" = "$bad" ] && die "refusing package '$pkg': it is on the do-not-use list (${REFUSED_PACKAGES[*]})"
-  done
-  [[ "$pkg" =~ ^[a-z0-9][a-z0-9.+-]+$ ]] || die "invalid package name '$pkg'"
-done
+check_packages "${PACKAGES[@]}"
+mkdir -p "$MUSIC" || die "cannot create $MUSIC"
+for pkg in "${PACKAGES[@]}"; do fetch_and_extract "$pkg" "$MUSIC/$pkg"; done
 
-command -v apt-get >/dev/null 2>&1 || die "apt-get not found (a Debian/Ubuntu system is required)"
-command -v dpkg-deb >/dev/null 2>&1 || die "dpkg-deb not found"
-mkdir -p "$DEBS" "$MUSIC" || die "cannot create cache directories under $CACHE"
-
-# ---------------------------------------------------------------- download + extract
-find_deb() { # prints the newest cached .deb of package $1, if any
-  local f
-  f=$(ls -1 "$DEBS/$1"_*.deb 2>/dev/null | sort -V | tail -n 1 || true)
-  [ -n "$f" ] && printf '%s\n' "$f"
-  return 0
-}
-
-download_deb() {
-  local pkg=$1 out
-  if out=$(cd "$DEBS" && apt-get download "$pkg" 2>&1); then return 0; fi
-  if printf '%s' "$out" | grep -qiE 'unable to locate|no candidate|has no installation candidate|404|not found'; then
-    log "apt-get download $pkg failed (package lists missing or stale); running apt-get update"
-    as_root apt-get update -qq || die "apt-get update failed"
-    out=$(cd "$DEBS" && apt-get download "$pkg" 2>&1) || die "apt-get download $pkg failed: $(printf '%s' "$out" | tail -n 1)"
-    return 0
-  fi
-  die "apt-get download $pkg failed: $(printf '%s' "$out" | tail -n 1)"
-}
-
-for pkg in "${PACKAGES[@]}"; do
-  deb=$(find_deb "$pkg")
-  if [ -n "$deb" ]; then
-    log "$pkg: already downloaded ($(basename "$deb"))"
-  else
-    log "$pkg: downloading with apt-get download into $DEBS"
-    download_deb "$pkg"
-    deb=$(find_deb "$pkg")
-    [ -n "$deb" ] || die "$pkg: apt-get download reported success but no .deb is in $DEBS"
-    log "$pkg: downloaded $(basename "$deb")"
-  fi
-
-  dest="$MUSIC/$pkg"
-  marker="$dest/.aivj-extracted"
-  if [ -f "$marker" ] && [ "$(cat "$marker")" = "$(basename "$deb")" ]; then
-    log "$pkg: already extracted in $dest"
-  elif [ -d "$dest" ] && [ ! -f "$marker" ] && [ -n "$(ls -A "$dest" 2>/dev/null)" ] \
-       && dpkg-deb -c "$deb" >/dev/null 2>&1 && [ -e "$dest/usr" ]; then
-    # Extracted by an older run that did not write a marker: adopt it.
-    printf '%s\n' "$(basename "$deb")" > "$marker"
-    log "$pkg: already extracted in $dest (marker added)"
-  else
-    log "$pkg: extracting $(basename "$deb") into $dest"
-    tmp=$(mktemp -d "$MUSIC/.extract-$pkg.XXXXXX")
-    dpkg-deb -x "$deb" "$tmp" || { rm -rf "$tmp"; die "$pkg: dpkg-deb -x failed for $deb"; }
-    rm -rf "$dest"
-    mv "$tmp" "$dest"
-    printf '%s\n' "$(basename "$deb")" > "$marker"
-    log "$pkg: extracted"
-  fi
-done
 
 # ---------------------------------------------------------------- derived clips
 src="$MUSIC/$CLIP_PACKAGE/$CLIP_SONG_REL"

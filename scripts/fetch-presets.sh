@@ -17,28 +17,13 @@ DEBS="$CACHE/debs"
 PRESETS="$CACHE/presets"
 PKG=projectm-data
 DEST="$PRESETS/$PKG"
-MARKER="$DEST/.aivj-extracted"
 
 log() { printf 'fetch-presets: %s\n' "$*"; }
 die() { printf 'fetch-presets: ERROR: %s\n' "$*" >&2; exit 1; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
-  else die "need root to run: $*"
-  fi
-}
-
-command -v apt-get >/dev/null 2>&1 || die "apt-get not found (a Debian/Ubuntu system is required)"
-command -v dpkg-deb >/dev/null 2>&1 || die "dpkg-deb not found"
-mkdir -p "$DEBS" "$PRESETS" || die "cannot create cache directories under $CACHE"
-
-find_deb() { # prints the newest cached .deb of the package, if any
-  local f
-  f=$(ls -1 "$DEBS/${PKG}"_*.deb 2>/dev/null | sort -V | tail -n 1 || true)
-  [ -n "$f" ] && printf '%s\n' "$f"
-  return 0
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
+check_packages "$PKG"
+mkdir -p "$PRESETS" || die "cannot create $PRESETS"
 
 BUTTERCHURN_PRESETS=butterchurn-presets@2.4.7
 BC_DEST="$PRESETS/butterchurn-presets"
@@ -61,37 +46,7 @@ fetch_butterchurn_presets() {
 }
 fetch_butterchurn_presets
 
-# Fast path: already extracted from the newest cached .deb.
-deb=$(find_deb)
-if [ -n "$deb" ] && [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$(basename "$deb")" ]; then
-  log "$PKG: already extracted in $DEST"
-  exit 0
-fi
-
-if [ -z "$deb" ]; then
-  log "$PKG: downloading with apt-get download into $DEBS"
-  # apt-get update only when the download fails (package lists missing or stale).
-  if ! out=$(cd "$DEBS" && apt-get download "$PKG" 2>&1); then
-    log "apt-get download $PKG failed ($(printf '%s' "$out" | tail -n 1)); running apt-get update"
-    as_root apt-get update -qq || die "apt-get update failed"
-    out=$(cd "$DEBS" && apt-get download "$PKG" 2>&1) \
-      || die "apt-get download $PKG failed: $(printf '%s' "$out" | tail -n 1)"
-  fi
-  deb=$(find_deb)
-  [ -n "$deb" ] || die "$PKG: apt-get download reported success but no .deb is in $DEBS"
-  log "$PKG: downloaded $(basename "$deb")"
-else
-  log "$PKG: already downloaded ($(basename "$deb"))"
-fi
-
-log "$PKG: extracting $(basename "$deb") into $DEST"
-tmp=$(mktemp -d "$PRESETS/.extract-$PKG.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-dpkg-deb -x "$deb" "$tmp" || die "$PKG: dpkg-deb -x failed for $deb"
-count=$(find "$tmp" -type f -name '*.milk' | wc -l)
-[ "$count" -gt 0 ] || die "$PKG: $(basename "$deb") holds no .milk files"
-rm -rf "$DEST"
-mv "$tmp" "$DEST"
-trap - EXIT
-printf '%s\n' "$(basename "$deb")" > "$MARKER"
-log "$PKG: extracted $count .milk presets into $DEST"
+fetch_and_extract "$PKG" "$DEST"
+count=$(find "$DEST" -type f -name '*.milk' | wc -l)
+[ "$count" -gt 0 ] || die "$PKG: $DEST holds no .milk files"
+log "$PKG: $count .milk presets in $DEST"

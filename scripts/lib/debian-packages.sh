@@ -1,0 +1,76 @@
+# Shared by the fetch-*.sh scripts: download Debian packages with `apt-get download` (nothing is installed)
+# and unpack them with `dpkg-deb -x` into a cache folder. The sourcing script defines log() and die() and the
+# variable DEBS (where .deb files are kept).
+
+# Never fetch these: they are kept for an independent evaluation; refused even when named explicitly.
+REFUSED_PACKAGES=(wesnoth-1.16-music nexuiz-music fretsonfire-songs-muldjord tecnoballz-data)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "need root to run: $*"
+  fi
+}
+
+# Refuses a package on the evaluation list or with a malformed name; checks the Debian tools exist.
+check_packages() {
+  local pkg bad
+  for pkg in "$@"; do
+    for bad in "${REFUSED_PACKAGES[@]}"; do
+      [ "$pkg" = "$bad" ] && die "refusing package '$pkg': it is kept for an independent evaluation (refused: ${REFUSED_PACKAGES[*]})"
+    done
+    [[ "$pkg" =~ ^[a-z0-9][a-z0-9.+-]+$ ]] || die "invalid package name '$pkg'"
+  done
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found (a Debian/Ubuntu system is required)"
+  command -v dpkg-deb >/dev/null 2>&1 || die "dpkg-deb not found"
+  mkdir -p "$DEBS" || die "cannot create $DEBS"
+}
+
+# Prints the newest cached .deb of package $1, if any.
+find_deb() {
+  local f
+  f=$(ls -1 "$DEBS/$1"_*.deb 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$f" ] && printf '%s\n' "$f"
+  return 0
+}
+
+# Prints the path of package $1's .deb, downloading it first if needed (apt-get update only on failure).
+fetch_deb() {
+  local pkg=$1 out deb
+  deb=$(find_deb "$pkg")
+  if [ -z "$deb" ]; then
+    log "$pkg: downloading with apt-get download into $DEBS" >&2
+    if ! out=$(cd "$DEBS" && apt-get download "$pkg" 2>&1); then
+      log "apt-get download $pkg failed ($(printf '%s' "$out" | tail -n 1)); running apt-get update and retrying" >&2
+      as_root apt-get update -qq || die "apt-get update failed"
+      out=$(cd "$DEBS" && apt-get download "$pkg" 2>&1) || die "apt-get download $pkg failed: $(printf '%s' "$out" | tail -n 1)"
+    fi
+    deb=$(find_deb "$pkg")
+    [ -n "$deb" ] || die "$pkg: apt-get download reported success but no .deb is in $DEBS"
+  fi
+  printf '%s\n' "$deb"
+}
+
+# True when $2 holds package $1 extracted from its newest cached .deb.
+is_extracted() {
+  local deb
+  deb=$(find_deb "$1")
+  [ -n "$deb" ] && [ -f "$2/.aivj-extracted" ] && [ "$(cat "$2/.aivj-extracted")" = "$(basename "$deb")" ]
+}
+
+# Downloads package $1 if needed and extracts it into $2 (atomically, with a marker); a no-op when done.
+fetch_and_extract() {
+  local pkg=$1 dest=$2 deb tmp
+  if is_extracted "$pkg" "$dest"; then
+    log "$pkg: already extracted in $dest"
+    return 0
+  fi
+  deb=$(fetch_deb "$pkg")
+  log "$pkg: extracting $(basename "$deb") into $dest"
+  mkdir -p "$(dirname "$dest")"
+  tmp=$(mktemp -d "$(dirname "$dest")/.extract-$pkg.XXXXXX")
+  nice dpkg-deb -x "$deb" "$tmp" || { rm -rf "$tmp"; die "$pkg: dpkg-deb -x failed for $deb"; }
+  rm -rf "$dest"
+  mv "$tmp" "$dest"
+  printf '%s\n' "$(basename "$deb")" > "$dest/.aivj-extracted"
+}
