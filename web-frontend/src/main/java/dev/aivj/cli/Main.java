@@ -3,7 +3,10 @@ package dev.aivj.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** The {@code aivj} command line: dispatches to the subcommands. */
+/**
+ * The app's own commands (serve, analyze), started by the {@code ./aivj} launcher, which lists every command and
+ * runs the others (fetch-*, test, train, export, ...) itself.
+ */
 public final class Main {
     private Main() {
     }
@@ -15,10 +18,9 @@ public final class Main {
             "  serve [--port N]            start the web app server",
             "  analyze FILE [--with-mel] [--model DIR | --no-model]",
             "                              analyse an audio file (WAV, FLAC, Ogg Vorbis, MP3); prints JSON",
-            "  fetch-music                 download the test music into the cache (./aivj script)",
-            "  test                        build and run the tests (./aivj script)",
-            "  train, export, bench        (not yet available)",
-            "  --help                      show this help");
+            "  --help                      show this help",
+            "",
+            "./aivj --help lists every other command (fetch-music, test, train, export, ...).");
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("serve")) {
@@ -41,12 +43,6 @@ public final class Main {
                 return 0;
             case "analyze":
                 return AnalyzeCommand.run(rest, out, err);
-            case "fetch-music", "test":
-                err.println("aivj " + args[0] + ": run it through the ./aivj script");
-                return 2;
-            case "train", "export", "bench":
-                err.println("aivj " + args[0] + ": not yet available");
-                return 2;
             default:
                 err.println("aivj: unknown command '" + args[0] + "' (try aivj --help)");
                 return 2;

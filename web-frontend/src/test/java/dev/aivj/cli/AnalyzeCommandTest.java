@@ -201,7 +201,7 @@ class AnalyzeCommandTest {
         int code = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertEquals(0, code);
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String c : new String[] {"serve", "analyze", "fetch-music", "test", "train", "export", "bench"}) {
+        for (String c : new String[] {"serve", "analyze", "./aivj --help"}) {
             assertTrue(help.contains(c), "help mentions " + c);
         }
         assertEquals(2, Main.run(new String[] {"nope"}, System.out, new PrintStream(new ByteArrayOutputStream())));
