@@ -1,14 +1,14 @@
 // Draws the song's energy (RMS) and onset curves with beat ticks, and a playhead on top.
 
+import { TimelineCanvas } from './timeline-canvas.js';
+
 const COLORS = {
-  background: '#100e18',
   grid: '#2a2538',
   label: '#9c96b3',
   rms: 'rgba(95, 212, 255, 0.55)',
   rmsEdge: '#5fd4ff',
   onset: '#ff5fa2',
   beat: 'rgba(243, 233, 184, 0.45)',
-  playhead: '#ffffff',
 };
 
 /** Finite numbers from an array-like, or an empty array. */
@@ -47,37 +47,10 @@ function binMax(values, columns) {
   return out;
 }
 
-export class FeaturePlot {
+export class FeaturePlot extends TimelineCanvas {
   constructor(canvas) {
-    this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
-    this.base = null; // offscreen copy of the curves, so the playhead costs one blit per frame
-    this.duration = 0;
+    super(canvas, { minHeight: 100, defaultHeight: 150, emptyFontPx: 13, emptyColor: COLORS.label });
     this.drawEmpty('Drop a song to see its energy and onsets here.');
-  }
-
-  fitToLayout() {
-    const ratio = Math.min(window.devicePixelRatio || 1, 2);
-    const width = Math.max(300, Math.round((this.canvas.clientWidth || 960) * ratio));
-    const height = Math.max(100, Math.round((this.canvas.clientHeight || 150) * ratio));
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-    }
-    return ratio;
-  }
-
-  drawEmpty(text) {
-    const ratio = this.fitToLayout();
-    const { ctx, canvas } = this;
-    this.base = null;
-    ctx.fillStyle = COLORS.background;
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.fillStyle = COLORS.label;
-    ctx.font = `${Math.round(13 * ratio)}px system-ui, sans-serif`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(text, canvas.width / 2, canvas.height / 2);
   }
 
   /** Draws the curves of an analysis (read defensively: missing arrays draw nothing). */
@@ -96,19 +69,12 @@ export class FeaturePlot {
       this.drawEmpty('The engine returned no frame features for this song.');
       return;
     }
-    const ratio = this.fitToLayout();
-    const base = document.createElement('canvas');
-    base.width = this.canvas.width;
-    base.height = this.canvas.height;
-    const ctx = base.getContext('2d');
+    const { base, ctx, ratio } = this.newBase();
     const w = base.width;
     const h = base.height;
     const top = Math.round(6 * ratio);
     const bottom = h - Math.round(18 * ratio);
     const plotH = bottom - top;
-
-    ctx.fillStyle = COLORS.background;
-    ctx.fillRect(0, 0, w, h);
 
     // Time grid every 10/30/60 s depending on the length.
     const step = duration > 600 ? 60 : duration > 150 ? 30 : 10;
@@ -177,32 +143,6 @@ export class FeaturePlot {
       ctx.stroke();
     }
 
-    this.base = base;
-    this.playheadLineWidth = Math.max(2, 2 * ratio);
-    this.draw(0);
-  }
-
-  /** Redraws the curves with the playhead at `seconds`. */
-  draw(seconds) {
-    if (!this.base) {
-      return;
-    }
-    const { ctx, canvas } = this;
-    ctx.drawImage(this.base, 0, 0);
-    if (this.duration > 0) {
-      const x = Math.round((Math.min(Math.max(seconds, 0), this.duration) / this.duration) * (canvas.width - 1));
-      ctx.fillStyle = COLORS.playhead;
-      ctx.fillRect(x - this.playheadLineWidth / 2, 0, this.playheadLineWidth, canvas.height);
-    }
-  }
-
-  /** The song time under a click at clientX, or null. */
-  timeAt(clientX) {
-    if (!(this.duration > 0) || !this.base) {
-      return null;
-    }
-    const rect = this.canvas.getBoundingClientRect();
-    const f = (clientX - rect.left) / rect.width;
-    return Math.min(Math.max(f, 0), 1) * this.duration;
+    this.showBase(base, ratio);
   }
 }

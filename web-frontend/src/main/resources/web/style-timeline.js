@@ -1,11 +1,12 @@
 // The music model's style timeline: one coloured band per segment (height = confidence), its label, a playhead.
 // Also maps a segment's visual parameters onto the two layers (see applySegmentVisuals).
 
+import { TimelineCanvas } from './timeline-canvas.js';
+
 const COLORS = {
   background: '#100e18',
   label: '#f2eefc',
   muted: '#9c96b3',
-  playhead: '#ffffff',
 };
 const PALETTE = ['#ff5fa2', '#5fd4ff', '#ffd25f', '#8dff8a', '#b58cff', '#ff9a5f', '#5fffd9', '#ff6b6b',
   '#c0e05f', '#6b8cff'];
@@ -32,40 +33,17 @@ export function segmentAt(segments, seconds) {
   return segments[segments.length - 1];
 }
 
-export class StyleTimeline {
+export class StyleTimeline extends TimelineCanvas {
   constructor(canvas) {
-    this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
-    this.base = null;
-    this.duration = 0;
+    super(canvas, { minHeight: 30, defaultHeight: 48, emptyFontPx: 12, emptyColor: COLORS.muted });
     this.segments = [];
     this.labels = [];
     this.drawEmpty('Style timeline: appears when the music model is loaded.');
   }
 
-  fitToLayout() {
-    const ratio = Math.min(window.devicePixelRatio || 1, 2);
-    const width = Math.max(300, Math.round((this.canvas.clientWidth || 960) * ratio));
-    const height = Math.max(30, Math.round((this.canvas.clientHeight || 48) * ratio));
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-    }
-    return ratio;
-  }
-
   drawEmpty(text) {
-    const ratio = this.fitToLayout();
-    const { ctx, canvas } = this;
-    this.base = null;
     this.segments = [];
-    ctx.fillStyle = COLORS.background;
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.fillStyle = COLORS.muted;
-    ctx.font = `${Math.round(12 * ratio)}px system-ui, sans-serif`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(text, canvas.width / 2, canvas.height / 2);
+    super.drawEmpty(text);
   }
 
   /** Draws the segments of an analysis; returns the number drawn. */
@@ -80,15 +58,9 @@ export class StyleTimeline {
     let duration = Number(durationSeconds);
     if (!(duration > 0)) duration = segments[segments.length - 1].end;
     this.duration = duration;
-    const ratio = this.fitToLayout();
-    const base = document.createElement('canvas');
-    base.width = this.canvas.width;
-    base.height = this.canvas.height;
-    const ctx = base.getContext('2d');
+    const { base, ctx, ratio } = this.newBase();
     const w = base.width;
     const h = base.height;
-    ctx.fillStyle = COLORS.background;
-    ctx.fillRect(0, 0, w, h);
     ctx.font = `${Math.round(11 * ratio)}px system-ui, sans-serif`;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
@@ -113,28 +85,9 @@ export class StyleTimeline {
         ctx.fillText(text, x0 + 3 * ratio, h / 2);
       }
     }
-    this.base = base;
     this.segments = segments;
-    this.playheadLineWidth = Math.max(2, 2 * ratio);
-    this.draw(0);
+    this.showBase(base, ratio);
     return segments.length;
-  }
-
-  draw(seconds) {
-    if (!this.base) return;
-    const { ctx, canvas } = this;
-    ctx.drawImage(this.base, 0, 0);
-    if (this.duration > 0) {
-      const x = Math.round((Math.min(Math.max(seconds, 0), this.duration) / this.duration) * (canvas.width - 1));
-      ctx.fillStyle = COLORS.playhead;
-      ctx.fillRect(x - this.playheadLineWidth / 2, 0, this.playheadLineWidth, canvas.height);
-    }
-  }
-
-  timeAt(clientX) {
-    if (!(this.duration > 0) || !this.base) return null;
-    const rect = this.canvas.getBoundingClientRect();
-    return Math.min(Math.max((clientX - rect.left) / rect.width, 0), 1) * this.duration;
   }
 }
 
