@@ -104,19 +104,7 @@ public final class EquationStats {
         while (i < n && (isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
             i++;
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            int j = i + 1;
-            if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
-                j++;
-            }
-            if (j < n && isDigit(s.charAt(j))) {
-                while (j < n && isDigit(s.charAt(j))) {
-                    j++;
-                }
-                return j;
-            }
-        }
-        return i;
+        return MilkNumbers.skipExponent(s, i);
     }
 
     private static boolean isTwoCharOperator(char c, char next) {
@@ -133,6 +121,6 @@ public final class EquationStats {
     }
 
     private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+        return MilkNumbers.isDigit(c);
     }
 }

@@ -31,7 +31,15 @@ final class MilkNumbers {
         if (digits == 0) {
             return 0;
         }
-        // An exponent only counts when digits follow it ("1e" reads as 1).
+        return skipExponent(s, i);
+    }
+
+    /**
+     * The index after an exponent ({@code e}/{@code E}, optional sign, digits) starting at {@code i}, or {@code i}
+     * when there is none: an exponent only counts when digits follow it ("1e" reads as 1).
+     */
+    static int skipExponent(String s, int i) {
+        int n = s.length();
         if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
             int j = i + 1;
             if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
@@ -41,7 +49,7 @@ final class MilkNumbers {
                 while (j < n && isDigit(s.charAt(j))) {
                     j++;
                 }
-                i = j;
+                return j;
             }
         }
         return i;
@@ -52,7 +60,7 @@ final class MilkNumbers {
         return Double.parseDouble(s.substring(0, length));
     }
 
-    private static boolean isDigit(char c) {
+    static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 }
