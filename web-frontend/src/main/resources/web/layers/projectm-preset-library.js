@@ -12,7 +12,8 @@ const PREFERRED_FOREGROUND = ['presets_milkdrop/aderrasi-agitator'];
 export function isMarkedBroken(status) {
   if (status === null || status === undefined) return false;
   if (typeof status !== 'object') return true;
-  return status.loads === false || status.shadersCompile === false || status.nonBlank === false;
+  return status.loads === false || status.shadersCompile === false || status.nonBlank === false
+    || status.frozen === true;
 }
 
 function isVerified(status) {

@@ -3,6 +3,7 @@ package dev.aivj.presets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -11,6 +12,8 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aivj.engine.looks.LookMeter;
+import dev.aivj.engine.looks.MeasuredLook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -30,41 +33,48 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Headless check of every projectM preset of the library: loads each one into a small
- * {@code ProjectMLayer} in Debian's Chromium (WebGL2 through SwiftShader), feeds it a real music
- * clip, renders a few frames and records whether it parses ({@code loads}), whether its warp/comp
- * shaders translate and compile under WebGL2 ({@code shadersCompile}) and whether it draws
- * something ({@code nonBlank}), plus projectM's error message.
+ * Headless check and look measurement of every preset of the library, with its own engine: projectM presets by
+ * the projectM WebAssembly build ({@code ProjectMLayer}), butterchurn-presets by butterchurn, both in Debian's
+ * Chromium (WebGL2 through SwiftShader). Each preset gets the same reference audio: {@value #WARM_FRAMES} warm-up
+ * frames of music, then the measured frames of {@link #PLAN} (music, silence, music; the silence makes audio
+ * reactivity measurable). It records whether it parses ({@code loads}), whether its shaders compile
+ * ({@code shadersCompile}), whether it draws something ({@code nonBlank}) and moves ({@code frozen} otherwise), the
+ * engine's error message, and its measured look ({@link MeasuredLook}, computed by engine-core's
+ * {@link LookMeter} from the frames at half resolution). A few measured frames are kept in the frame cache
+ * ({@link PresetFrames}) so pairs can be composited later without rendering again.
  *
- * <p>Results go to {@code projectm-wasm/preset-status.json} (committed), which {@link PresetLibrary}
- * merges into the served {@code index.json}. The run is resumable: presets already checked with the
- * same projectM build stamp (SHA-256 of the wasm module and its JS) are skipped, and the file is
- * rewritten every few presets. The browser is restarted every {@code --restart-every} presets and
- * after a crash or a per-preset timeout (a hang is recorded as broken).
+ * <p>Results go to a committed status file ({@code projectm-wasm/preset-status.json} or
+ * {@code projectm-wasm/butterchurn-preset-status.json}), which {@link PresetLibrary} merges into the served
+ * {@code index.json}. The run is resumable: presets already measured with the same build stamp (SHA-256 of the
+ * engine's code and of the check page) and look version are skipped, and the file is rewritten every 20 s. The
+ * browser is restarted every {@code --restart-every} presets and after a crash or a per-preset timeout (a hang is
+ * recorded as broken).
  *
  * <pre>
  * java -cp projectm-wasm/target/classes:$(cat projectm-wasm/target/classpath.txt) dev.aivj.presets.PresetChecker \
- *   [--presets DIR] [--web DIR] [--music FILE] [--status FILE] [--pack NAME] [--id PACK/SLUG]... [--md2-only] [--shaders-only]
- *   [--limit N] [--width 160] [--height 120] [--frames 30] [--extra-frames 60] [--timeout-s 60] [--restart-every 100]
- *   [--force] [--png DIR (last frame of each checked preset, for eyeballing the nonBlank threshold)]
+ *   [--engine projectm|butterchurn] [--presets DIR] [--web DIR] [--butterchurn-js FILE] [--music FILE]
+ *   [--status FILE] [--frames-dir DIR] [--pack NAME] [--id PACK/SLUG]... [--md2-only] [--shaders-only]
+ *   [--limit N] [--width 128] [--height 96] [--timeout-s 60] [--restart-every 100] [--force]
  * </pre>
  */
 public final class PresetChecker {
 
     static final String PROJECTM_VERSION = "3.1.12";
+    static final String BUTTERCHURN_VERSION = "2.6.7";
     static final Path CHROMIUM = Path.of(System.getProperty("aivj.chromium", "/usr/bin/chromium"));
     static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--use-angle=swiftshader",
             "--enable-unsafe-swiftshader", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--autoplay-policy=no-user-gesture-required");
-    /** nonBlank: at least this share of pixels brighter than luma 10 ... */
-    static final double MIN_NON_BLACK = 0.01;
-    /** ... and at least this luma standard deviation (0..255), at one of the sampled frames. */
-    static final double MIN_LUMA_STD = 1.0;
+    /** Frames of music rendered before measuring, so feedback-based presets build up their picture. */
+    static final int WARM_FRAMES = 20;
+    /** The measured reference audio at 60 frames/s: music, digital silence, music (2/3 s, 1/3 s, 2/3 s). */
+    static final List<List<Object>> PLAN = List.of(List.of("music", 40), List.of("silence", 20), List.of("music", 40));
 
     private final Options o;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
     private final Map<String, Path> presetFiles = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> postedFrames = new ConcurrentHashMap<>();
     private HttpServer server;
     private String base;
     private Playwright playwright;
@@ -76,24 +86,44 @@ public final class PresetChecker {
     private volatile String watchdogFired;
 
     static final class Options {
-        Path presets = PresetLibrary.resolveRoot(System.getProperty("aivj.presets.dir", ""));
+        String engine = "projectm";
+        Path presets;
         Path web = Path.of("projectm-wasm/target/classes/web");
+        Path butterchurnJs = defaultCache().resolve("presets/butterchurn/package/lib/butterchurn.min.js");
         Path music = defaultCache().resolve("music/derived/clip.wav");
-        Path status = Path.of("projectm-wasm/preset-status.json");
+        Path status;
+        Path framesDir = defaultCache().resolve("preset-frames");
         String pack;
         final java.util.Set<String> ids = new java.util.HashSet<>();
         boolean md2Only;
         boolean shadersOnly;
         int limit = Integer.MAX_VALUE;
-        int width = 160;
-        int height = 120;
-        int frames = 30;
-        int extraFrames = 60;
+        int width = 128;
+        int height = 96;
         int timeoutS = 60;
         int restartEvery = 100;
         double musicOffsetS = 8;
         boolean force;
-        Path pngDir;
+
+        boolean butterchurn() {
+            return engine.equals("butterchurn");
+        }
+
+        /** Fills the engine-dependent defaults. */
+        Options resolve() {
+            if (!engine.equals("projectm") && !butterchurn()) {
+                throw new IllegalArgumentException("--engine must be projectm or butterchurn, not " + engine);
+            }
+            if (presets == null) {
+                presets = butterchurn() ? defaultCache().resolve("presets/butterchurn-presets/package")
+                        : PresetLibrary.resolveRoot(System.getProperty("aivj.presets.dir", ""));
+            }
+            if (status == null) {
+                status = Path.of(butterchurn() ? "projectm-wasm/butterchurn-preset-status.json"
+                        : "projectm-wasm/preset-status.json");
+            }
+            return this;
+        }
     }
 
     static Path defaultCache() {
@@ -110,7 +140,10 @@ public final class PresetChecker {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--presets" -> o.presets = PresetLibrary.resolveRoot(args[++i]);
+                case "--engine" -> o.engine = args[++i];
+                case "--presets" -> o.presets = Path.of(args[++i]);
+                case "--butterchurn-js" -> o.butterchurnJs = Path.of(args[++i]);
+                case "--frames-dir" -> o.framesDir = Path.of(args[++i]);
                 case "--web" -> o.web = Path.of(args[++i]);
                 case "--music" -> o.music = Path.of(args[++i]);
                 case "--status" -> o.status = Path.of(args[++i]);
@@ -121,24 +154,22 @@ public final class PresetChecker {
                 case "--limit" -> o.limit = Integer.parseInt(args[++i]);
                 case "--width" -> o.width = Integer.parseInt(args[++i]);
                 case "--height" -> o.height = Integer.parseInt(args[++i]);
-                case "--frames" -> o.frames = Integer.parseInt(args[++i]);
-                case "--extra-frames" -> o.extraFrames = Integer.parseInt(args[++i]);
                 case "--timeout-s" -> o.timeoutS = Integer.parseInt(args[++i]);
                 case "--restart-every" -> o.restartEvery = Integer.parseInt(args[++i]);
                 case "--music-offset-s" -> o.musicOffsetS = Double.parseDouble(args[++i]);
                 case "--force" -> o.force = true;
-                case "--png" -> o.pngDir = Path.of(args[++i]);
                 default -> {
                     System.err.println("unknown argument " + a + " (see the class comment of " + PresetChecker.class.getName() + ")");
                     System.exit(2);
                 }
             }
         }
-        System.exit(new PresetChecker(o).run());
+        System.exit(new PresetChecker(o.resolve()).run());
     }
 
     int run() throws Exception {
-        List<PresetLibrary.Entry> all = PresetLibrary.scan(o.presets);
+        List<PresetLibrary.Entry> all = o.butterchurn() ? ButterchurnPresets.scan(o.presets)
+                : PresetLibrary.scan(PresetLibrary.resolveRoot(o.presets.toString()));
         List<PresetLibrary.Entry> selected = new ArrayList<>();
         for (PresetLibrary.Entry e : all) {
             if (o.pack != null && !e.pack().equals(o.pack)) {
@@ -155,6 +186,11 @@ public final class PresetChecker {
             }
             selected.add(e);
         }
+        java.util.Set<String> missing = new java.util.TreeSet<>(o.ids);
+        selected.forEach(e -> missing.remove(e.id()));
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("no such preset in " + o.presets + ": " + missing);
+        }
         if (selected.size() > o.limit) {
             selected = selected.subList(0, o.limit);
         }
@@ -164,10 +200,14 @@ public final class PresetChecker {
         List<PresetLibrary.Entry> todo = new ArrayList<>();
         for (PresetLibrary.Entry e : selected) {
             JsonNode r = results.get(e.id());
-            if (o.force || r == null || !stamp.equals(r.path("build").asText())) {
+            if (o.force || r == null || !stamp.equals(r.path("build").asText())
+                    || r.path("lookVersion").asInt() != MeasuredLook.LOOK_VERSION) {
                 todo.add(e);
             }
         }
+        // A fixed pseudo-random order (by hash of the id): a run cut short leaves a sample of every pack measured.
+        todo.sort(java.util.Comparator.comparing((PresetLibrary.Entry e) -> PresetLibrary.shortHash(e.id()))
+                .thenComparing(PresetLibrary.Entry::id));
         log("%d presets selected, %d already checked with build %s, %d to check (status file %s)",
                 selected.size(), selected.size() - todo.size(), stamp, todo.size(), o.status.toAbsolutePath());
         if (todo.isEmpty()) {
@@ -231,45 +271,28 @@ public final class PresetChecker {
     private ObjectNode checkOne(PresetLibrary.Entry e, String stamp) {
         ObjectNode r = mapper.createObjectNode();
         r.put("build", stamp);
+        r.put("lookVersion", MeasuredLook.LOOK_VERSION);
         r.put("date", LocalDate.now().toString());
         r.put("md2", e.md2());
         long t = System.nanoTime();
         deadline = t + (o.timeoutS + 10) * 1_000_000_000L;
         watchdogFired = null;
+        postedFrames.remove(e.id());
+        MeasuredLook look = MeasuredLook.ofBrokenPreset();
         try {
-            page.evaluate("([u, f, x, nb, sd, png]) => window.startCheck(u, f, x, nb, sd, png)",
-                    List.of("/preset/" + java.net.URLEncoder.encode(e.id(), StandardCharsets.UTF_8), o.frames,
-                            o.extraFrames, MIN_NON_BLACK, MIN_LUMA_STD, o.pngDir != null));
+            page.evaluate("([u, id, warm, plan]) => window.startCheck(u, id, warm, plan)",
+                    List.of("/preset/" + java.net.URLEncoder.encode(e.id(), StandardCharsets.UTF_8), e.id(),
+                            WARM_FRAMES, PLAN));
             page.waitForFunction("() => window.checkResult !== undefined", null,
-                    new Page.WaitForFunctionOptions().setTimeout(o.timeoutS * 1000.0).setPollingInterval(50));
-            String json = (String) page.evaluate("() => JSON.stringify(window.checkResult)");
-            JsonNode res = mapper.readTree(json);
-            if (o.pngDir != null && res.hasNonNull("png")) {
-                String b64 = res.get("png").asText();
-                Path png = o.pngDir.resolve(e.id().replace('/', '_') + ".png");
-                Files.createDirectories(o.pngDir);
-                Files.write(png, java.util.Base64.getDecoder().decode(b64.substring(b64.indexOf(',') + 1)));
-            }
+                    new Page.WaitForFunctionOptions().setTimeout(o.timeoutS * 1000.0).setPollingInterval(10));
+            JsonNode res = mapper.readTree((String) page.evaluate("() => JSON.stringify(window.checkResult)"));
             int st = res.path("status").asInt(-1);
-            boolean loads = st >= 0 || st == -3;
             boolean shaders = st >= 0;
-            boolean nonBlank = false;
-            double bestFrac = 0;
-            double bestStd = 0;
-            for (JsonNode s : res.path("samples")) {
-                double frac = s.path("nonBlackFrac").asDouble();
-                double std = s.path("std").asDouble();
-                bestFrac = Math.max(bestFrac, frac);
-                bestStd = Math.max(bestStd, std);
-                nonBlank |= frac >= MIN_NON_BLACK && std >= MIN_LUMA_STD;
-            }
-            r.put("loads", loads);
+            r.put("loads", shaders || st == -3);
             r.put("shadersCompile", shaders);
-            r.put("nonBlank", shaders && nonBlank);
             r.put("loadStatus", st);
             if (shaders) {
-                r.put("nonBlackFrac", round(bestFrac, 3));
-                r.put("lumaStd", round(bestStd, 1));
+                look = measure(e, res, stamp);
                 r.put("msPerFrame", round(res.path("msPerFrame").asDouble(), 1));
                 r.put("frames", res.path("frames").asInt());
             }
@@ -283,23 +306,50 @@ public final class PresetChecker {
             boolean timeout = watchdogFired != null || ex.getMessage() != null && ex.getMessage().contains("Timeout");
             r.put("loads", false);
             r.put("shadersCompile", false);
-            r.put("nonBlank", false);
             r.put("loadStatus", -9);
             r.put("error", timeout ? "timeout: no result within " + o.timeoutS + " s (hang)"
                     : "browser failure: " + clip(firstLine(ex.getMessage()), 300));
             r.put("retry", true);
             page = null; // forces a restart
-        } catch (IOException ex) {
+        } catch (IOException | RuntimeException ex) {
             r.put("loads", false);
             r.put("shadersCompile", false);
-            r.put("nonBlank", false);
             r.put("loadStatus", -9);
             r.put("error", "bad result: " + ex.getMessage());
+            look = MeasuredLook.ofBrokenPreset();
         }
         deadline = 0;
+        r.put("nonBlank", !look.broken() && !look.blank());
+        r.put("frozen", look.frozen());
+        ArrayNode v = r.putArray("look");
+        for (float x : look.vector()) {
+            v.add(round(x, 4));
+        }
         r.put("ms", (System.nanoTime() - t) / 1_000_000);
         return r;
     }
+
+    /** The look from the frames the page posted; keeps a few of them in the frame cache. */
+    private MeasuredLook measure(PresetLibrary.Entry e, JsonNode res, String stamp) throws IOException {
+        byte[] frames = postedFrames.remove(e.id());
+        JsonNode energies = res.path("energies");
+        int w = o.width / 2;
+        int h = o.height / 2;
+        int size = w * h * 3;
+        if (frames == null || energies.size() < 2 || frames.length != energies.size() * size) {
+            throw new IOException("the page sent " + (frames == null ? "no" : frames.length + " bytes of")
+                    + " frames for " + energies.size() + " energies");
+        }
+        LookMeter meter = new LookMeter(w, h);
+        float[] energy = new float[energies.size()];
+        for (int i = 0; i < energy.length; i++) {
+            energy[i] = (float) energies.get(i).asDouble();
+            meter.add(frames, i * size, energy[i]);
+        }
+        PresetFrames.select(w, h, frames, energy).write(PresetFrames.file(o.framesDir, o.engine, stamp, e));
+        return meter.finish();
+    }
+
 
     private static String verdict(JsonNode r) {
         if (!r.path("loads").asBoolean()) {
@@ -308,7 +358,7 @@ public final class PresetChecker {
         if (!r.path("shadersCompile").asBoolean()) {
             return "SHADER";
         }
-        return r.path("nonBlank").asBoolean() ? "ok" : "BLANK";
+        return !r.path("nonBlank").asBoolean() ? "BLANK" : r.path("frozen").asBoolean() ? "FROZEN" : "ok";
     }
 
     // ------------------------------------------------------------------ browser
@@ -367,7 +417,7 @@ public final class PresetChecker {
         browserVersion = browser.version();
         page = browser.newPage(new Browser.NewPageOptions().setViewportSize(o.width + 40, o.height + 40));
         page.onPageError(err -> System.err.println("  pageerror: " + firstLine(err)));
-        page.navigate(base + "/check.html");
+        page.navigate(base + "/check.html?engine=" + o.engine);
         page.evaluate("([w, h, off]) => window.initCheck(w, h, off)", List.of(o.width, o.height, o.musicOffsetS));
         page.waitForFunction("() => window.checkReady === true || window.checkInitError",
                 null, new Page.WaitForFunctionOptions().setTimeout(60_000).setPollingInterval(50));
@@ -394,30 +444,36 @@ public final class PresetChecker {
     // ------------------------------------------------------------------ assets and server
 
     private void loadAssets() throws IOException {
-        Path wrapper = o.web.resolve("projectm-layer.js");
-        Path js = o.web.resolve("projectm/projectm-layer.js");
-        Path wasm = o.web.resolve("projectm/projectm-layer.wasm");
-        for (Path p : List.of(wrapper, js, wasm)) {
-            if (!Files.isRegularFile(p)) {
-                throw new IOException("missing " + p + ": build projectm-wasm first (mvn -pl projectm-wasm package)");
+        Map<String, Path> files = o.butterchurn()
+                ? Map.of("/butterchurn.min.js", o.butterchurnJs)
+                : Map.of("/web/projectm-layer.js", o.web.resolve("projectm-layer.js"),
+                        "/web/projectm/projectm-layer.js", o.web.resolve("projectm/projectm-layer.js"),
+                        "/web/projectm/projectm-layer.wasm", o.web.resolve("projectm/projectm-layer.wasm"));
+        for (Map.Entry<String, Path> f : new TreeMap<>(files).entrySet()) {
+            if (!Files.isRegularFile(f.getValue())) {
+                throw new IOException("missing " + f.getValue() + ": build first (./aivj build)");
             }
+            // Snapshot: a rebuild during a long run cannot mix two builds.
+            assets.put(f.getKey(), Files.readAllBytes(f.getValue()));
         }
-        // Snapshot: a rebuild during a long run cannot mix two builds.
-        assets.put("/web/projectm-layer.js", Files.readAllBytes(wrapper));
-        assets.put("/web/projectm/projectm-layer.js", Files.readAllBytes(js));
-        assets.put("/web/projectm/projectm-layer.wasm", Files.readAllBytes(wasm));
         if (!Files.isRegularFile(o.music)) {
             throw new IOException("missing music clip " + o.music + " (./aivj fetch-music)");
         }
         assets.put("/clip", Files.readAllBytes(o.music));
-        assets.put("/check.html", CHECK_HTML.getBytes(StandardCharsets.UTF_8));
+        try (var page = PresetChecker.class.getResourceAsStream("/preset-check/check.html")) {
+            assets.put("/check.html", page.readAllBytes());
+        }
     }
 
-    /** SHA-256 (12 hex digits) over the wasm module and its JS: what decides whether results are stale. */
+    /**
+     * SHA-256 (12 hex digits) over the engine's code, the check page and the reference audio: what decides whether
+     * results are stale.
+     */
     private String buildStamp() throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
-        md.update(assets.get("/web/projectm/projectm-layer.wasm"));
-        md.update(assets.get("/web/projectm/projectm-layer.js"));
+        for (String key : new TreeMap<>(assets).keySet()) {
+            md.update(assets.get(key));
+        }
         StringBuilder sb = new StringBuilder();
         for (byte b : md.digest()) {
             sb.append(String.format("%02x", b));
@@ -440,12 +496,18 @@ public final class PresetChecker {
     private void serve(HttpExchange x) throws IOException {
         try (x) {
             String path = x.getRequestURI().getPath();
+            if (x.getRequestMethod().equals("POST") && path.startsWith("/frames/")) {
+                postedFrames.put(java.net.URLDecoder.decode(path.substring(8), StandardCharsets.UTF_8),
+                        x.getRequestBody().readAllBytes());
+                x.sendResponseHeaders(204, -1);
+                return;
+            }
             byte[] body;
             String type;
             if (path.startsWith("/preset/")) {
                 Path f = presetFiles.get(java.net.URLDecoder.decode(path.substring(8), StandardCharsets.UTF_8));
                 body = f == null ? null : Files.readAllBytes(f);
-                type = "text/plain; charset=ISO-8859-1";
+                type = o.butterchurn() ? "application/json" : "text/plain; charset=ISO-8859-1";
             } else {
                 body = assets.get(path);
                 type = path.endsWith(".wasm") ? "application/wasm"
@@ -479,25 +541,32 @@ public final class PresetChecker {
     private synchronized void writeStatus(TreeMap<String, JsonNode> sorted, String stamp) throws IOException {
         ObjectNode out = mapper.createObjectNode();
         out.put("version", 1);
-        out.put("source", PresetLibrary.SOURCE);
-        out.put("projectM", PROJECTM_VERSION);
+        out.put("source", o.butterchurn() ? ButterchurnPresets.SOURCE : PresetLibrary.SOURCE);
+        out.put("engine", o.butterchurn() ? "butterchurn " + BUTTERCHURN_VERSION : "projectM " + PROJECTM_VERSION);
         out.put("build", stamp);
         out.put("checked", LocalDate.now().toString());
         ObjectNode s = out.putObject("settings");
         s.put("checker", PresetChecker.class.getName());
         s.put("browser", "Chromium " + browserVersion + " headless, SwiftShader WebGL2");
         s.put("chromiumArgs", String.join(" ", CHROMIUM_ARGS));
+        s.put("engine", o.engine);
         s.put("width", o.width);
         s.put("height", o.height);
-        s.put("frames", o.frames);
-        s.put("extraFrames", o.extraFrames);
-        s.put("sampledFrames", "3 samples over the frames; while still blank, up to extraFrames more, sampled every "
-                + "third of frames");
-        s.put("music", o.music.getFileName() + " from " + o.musicOffsetS + " s, stereo, 735 samples per frame");
+        s.put("warmFrames", WARM_FRAMES);
+        s.put("measuredFrames", PLAN.toString() + " at " + o.width / 2 + "x" + o.height / 2
+                + " (2x2 box filter of the rendered frame)");
+        s.put("music", o.music.getFileName() + " from " + o.musicOffsetS + " s, stereo, 735 samples per frame "
+                + "(60 frames/s), 1024 samples handed to the engine per frame; energy = RMS of those samples");
         s.put("timeoutS", o.timeoutS);
         s.put("restartEvery", o.restartEvery);
-        s.put("nonBlank", "share of pixels with luma > 10 >= " + MIN_NON_BLACK + " and luma std >= " + MIN_LUMA_STD
-                + " at one sampled frame");
+        s.put("nonBlank", "share of pixels with luma > 10 >= " + LookMeter.MIN_NON_BLACK + " and luma std >= "
+                + LookMeter.MIN_LUMA_STD + " at one measured frame");
+        s.put("frozen", "mean frame difference below " + LookMeter.FROZEN_MOTION + " luma levels");
+        s.put("lookVersion", MeasuredLook.LOOK_VERSION);
+        ArrayNode names = s.putArray("lookNames");
+        for (String n : MeasuredLook.names()) {
+            names.add(n);
+        }
         s.put("loads", "projectM parsed the text (loadPreset status >= 0 or -3)");
         s.put("shadersCompile", "warp/comp shaders translated and compiled under WebGL2 (status >= 0)");
         out.set("summary", summary(sorted, stamp));
@@ -518,6 +587,7 @@ public final class PresetChecker {
             int loads = 0;
             int shaders = 0;
             int nonBlank = 0;
+            int usable = 0;
             int stale = 0;
             for (JsonNode r : results.values()) {
                 boolean md2 = r.path("md2").asBoolean();
@@ -528,6 +598,7 @@ public final class PresetChecker {
                 loads += r.path("loads").asBoolean() ? 1 : 0;
                 shaders += r.path("shadersCompile").asBoolean() ? 1 : 0;
                 nonBlank += r.path("nonBlank").asBoolean() ? 1 : 0;
+                usable += r.path("nonBlank").asBoolean() && !r.path("frozen").asBoolean() ? 1 : 0;
                 stale += stamp.equals(r.path("build").asText()) ? 0 : 1;
             }
             ObjectNode k = s.putObject(kind);
@@ -535,6 +606,7 @@ public final class PresetChecker {
             k.put("loads", loads);
             k.put("shadersCompile", shaders);
             k.put("nonBlank", nonBlank);
+            k.put("usable", usable);
             k.put("otherBuild", stale);
         }
         return s;
@@ -576,71 +648,4 @@ public final class PresetChecker {
     private static void log(String fmt, Object... args) {
         System.out.printf("%s preset-check: %s%n", Instant.now().toString().substring(11, 19), String.format(fmt, args));
     }
-
-    /** The check page: one small ProjectMLayer, the music clip decoded by the browser. */
-    static final String CHECK_HTML = """
-            <!doctype html><html><head><meta charset="utf-8"><title>preset check</title></head>
-            <body style="margin:0;background:#000"><canvas id="c"></canvas>
-            <script type="module">
-            import { ProjectMLayer } from '/web/projectm-layer.js';
-            let layer, W, H, pcm, start, px;
-            window.initCheck = (w, h, offsetS) => {
-              (async () => {
-                W = w; H = h; px = new Uint8Array(W * H * 4);
-                const buf = await (await fetch('/clip')).arrayBuffer();
-                const audio = await new OfflineAudioContext(2, 44100, 44100).decodeAudioData(buf);
-                const l = audio.getChannelData(0), r = audio.numberOfChannels > 1 ? audio.getChannelData(1) : l;
-                pcm = new Float32Array(l.length * 2);
-                for (let i = 0; i < l.length; i++) { pcm[2 * i] = l[i]; pcm[2 * i + 1] = r[i]; }
-                start = Math.min(Math.floor(offsetS * audio.sampleRate), Math.max(0, l.length - 44100 * 5)) * 2;
-                layer = await ProjectMLayer.create(document.getElementById('c'), W, H);
-                window.checkReady = true;
-              })().catch((e) => { window.checkInitError = String(e && e.stack || e); });
-            };
-            function stats() {
-              const gl = layer.canvas.getContext('webgl2');
-              gl.readPixels(0, 0, W, H, gl.RGBA, gl.UNSIGNED_BYTE, px);
-              let nonBlack = 0, sum = 0, sum2 = 0;
-              for (let i = 0; i < px.length; i += 4) {
-                const y = 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
-                if (y > 10) nonBlack++;
-                sum += y; sum2 += y * y;
-              }
-              const n = W * H, mean = sum / n;
-              return { nonBlackFrac: nonBlack / n, mean, std: Math.sqrt(Math.max(0, sum2 / n - mean * mean)) };
-            }
-            window.startCheck = (url, frames, extra, minNonBlack, minStd, png) => {
-              window.checkResult = undefined;
-              (async () => {
-                const out = {};
-                try {
-                  const r = await layer.loadPreset(url, 0);
-                  out.status = r.status; out.warning = r.warning || null;
-                } catch (e) {
-                  out.status = typeof e.status === 'number' ? e.status : -1;
-                  out.error = String(e && e.message || e);
-                  return out;
-                }
-                const step = 735 * 2, every = Math.max(1, Math.floor(frames / 3));
-                let pos = start; out.samples = [];
-                const t = performance.now();
-                const ok = (s) => s.nonBlackFrac >= minNonBlack && s.std >= minStd;
-                let f = 1;
-                for (; f <= frames + extra; f++) {
-                  if (f > frames && out.samples.some(ok)) break; // blank so far: render a little longer
-                  const chunk = pcm.subarray(pos, pos + 1024 * 2); pos += step;
-                  if (pos + 2048 > pcm.length) pos = start;
-                  layer.feedPcm(chunk, 2);
-                  layer.render();
-                  if (f % every === 0) out.samples.push(stats());
-                }
-                out.frames = f - 1;
-                if (png) out.png = layer.canvas.toDataURL('image/png');
-                out.msPerFrame = (performance.now() - t) / out.frames;
-                return out;
-              })().then((r) => { window.checkResult = r; },
-                        (e) => { window.checkResult = { status: -1, error: 'check page: ' + String(e && e.message || e) }; });
-            };
-            </script></body></html>
-            """;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aivj.engine.looks.MeasuredLook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +150,12 @@ public final class PresetLibrary {
         ObjectNode index = mapper.createObjectNode();
         index.put("version", 1);
         index.put("source", SOURCE);
+        // The measured look of a preset (when measured with the current look version), slot names in order.
+        index.put("lookVersion", MeasuredLook.LOOK_VERSION);
+        ArrayNode lookNames = index.putArray("lookNames");
+        for (String n : MeasuredLook.names()) {
+            lookNames.add(n);
+        }
         ArrayNode list = index.putArray("presets");
         int copied = 0;
         for (Entry e : entries) {
@@ -168,6 +175,12 @@ public final class PresetLibrary {
                 s.put("loads", st.path("loads").asBoolean());
                 s.put("shadersCompile", st.path("shadersCompile").asBoolean());
                 s.put("nonBlank", st.path("nonBlank").asBoolean());
+                if (st.has("frozen")) {
+                    s.put("frozen", st.path("frozen").asBoolean());
+                }
+                if (st.path("lookVersion").asInt() == MeasuredLook.LOOK_VERSION && st.has("look")) {
+                    p.set("look", st.get("look"));
+                }
             } else {
                 p.putNull("status");
             }

@@ -147,6 +147,15 @@ final class SyntheticPairData {
     /** Second synthetic log, read after the first: its score for pair 1 wins. */
     static final List<String> REFINERY_LOG_2 = List.of("pair=1 score=4.9");
 
+    /**
+     * {@code n} SYNTHETIC pair rows for the Parquet store's tests, from the main code's
+     * {@link dev.aivj.training.pairs.parquet.SyntheticPairRows} (which the benchmark uses too): all sources, scores
+     * on and between the bin boundaries, tied and missing ranks. Deterministic per seed.
+     */
+    static List<PresetPair> pairRows(int n, long seed) {
+        return dev.aivj.training.pairs.parquet.SyntheticPairRows.rows(n, seed);
+    }
+
     /** 1-based number of the first line of {@code file} containing {@code needle}. */
     static int lineContaining(Path file, String needle) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
