@@ -190,12 +190,14 @@ public final class PresetLibrary {
         if (!Files.exists(indexFile) || !java.util.Arrays.equals(Files.readAllBytes(indexFile), json)) {
             Files.write(indexFile, json);
         }
+        int vectors = PresetVectors.write("projectm", entries, status, outDir.resolve("vectors.json"));
         String build = statusFile != null && Files.isRegularFile(statusFile)
                 ? mapper.readTree(statusFile.toFile()).path("build").asText("") : "";
         long older = status.values().stream().filter(v -> !build.equals(v.path("build").asText())).count();
-        System.out.printf("preset library: %d presets (%d MilkDrop 2), %d copied, %d with status%s -> %s%n",
+        System.out.printf("preset library: %d presets (%d MilkDrop 2), %d copied, %d with status, %d with a "
+                        + "measured look%s -> %s%n",
                 entries.size(), entries.stream().filter(Entry::md2).count(), copied,
-                entries.stream().filter(e -> status.containsKey(e.id())).count(),
+                entries.stream().filter(e -> status.containsKey(e.id())).count(), vectors,
                 older == 0 ? "" : " (" + older + " checked with an older projectM build than " + build + ")", indexFile);
         return index;
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivj.engine.looks.MeasuredLook;
+import dev.aivj.engine.looks.PresetVector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +51,11 @@ class PresetLibraryTest {
         assertTrue(and.md2());
 
         Path status = tmp.resolve("status.json");
+        String look = java.util.Arrays.toString(new float[MeasuredLook.LENGTH]).replace(" ", "");
         Files.writeString(status, "{\"presets\":{\"presets_test/money\":"
-                + "{\"loads\":true,\"shadersCompile\":false,\"nonBlank\":false,\"error\":\"x\"}}}");
+                + "{\"loads\":true,\"shadersCompile\":false,\"nonBlank\":false,\"error\":\"x\"},"
+                + "\"" + amp.id() + "\":{\"loads\":true,\"shadersCompile\":true,\"nonBlank\":true,\"frozen\":false,"
+                + "\"lookVersion\":" + MeasuredLook.LOOK_VERSION + ",\"look\":" + look + "}}}");
         Path out = tmp.resolve("out");
         PresetLibrary.writeLibrary(first, out, status);
 
@@ -70,9 +75,19 @@ class PresetLibraryTest {
                 assertTrue(p.get("status").get("loads").asBoolean());
                 assertFalse(p.get("status").get("shadersCompile").asBoolean());
                 assertEquals(3, p.get("status").size());
+                assertFalse(p.has("look"));
+            } else if (id.equals(amp.id())) {
+                assertFalse(p.get("status").get("frozen").asBoolean());
+                assertEquals(MeasuredLook.LENGTH, p.get("look").size());
             } else {
                 assertTrue(p.get("status").isNull(), id);
             }
         }
+        // Only the measured preset has a vector: parsed features, then its look.
+        JsonNode vectors = new ObjectMapper().readTree(out.resolve("vectors.json").toFile());
+        assertEquals(PresetVector.VERSION, vectors.get("version").asText());
+        assertEquals(PresetVector.LENGTH, vectors.get("names").size());
+        assertEquals(1, vectors.get("presets").size());
+        assertEquals(PresetVector.LENGTH, vectors.get("presets").get(amp.id()).size());
     }
 }

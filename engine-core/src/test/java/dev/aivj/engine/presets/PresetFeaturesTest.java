@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +90,7 @@ class PresetFeaturesTest {
                 ProjectmPresetsTest.MD2)));
         JsonNode json = new ObjectMapper().readTree(PresetFiles.butterchurn(PAIR).toFile());
         float[] a = PresetFeatures.of(milk);
-        float[] b = butterchurnFeatures(json);
+        float[] b = butterchurnFeatures(PresetFiles.butterchurn(PAIR));
         assertEquals(a.length, b.length);
         String[] names = PresetFeatures.names();
         for (int i = 0; i < PresetFeatures.BASE_SLOTS; i++) {
@@ -107,7 +106,6 @@ class PresetFeaturesTest {
     /** Over every same-named pair, reports how many agree (versions of a preset differ between packs). */
     @Test
     void sameNamedPresetsMostlyAgree() throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
         int pairs = 0;
         int agree = 0;
         List<String> disagreeing = new ArrayList<>();
@@ -119,7 +117,7 @@ class PresetFeaturesTest {
             }
             pairs++;
             float[] a = PresetFeatures.of(MilkPresetParser.parse(PresetFiles.read(f)));
-            float[] b = butterchurnFeatures(mapper.readTree(json.toFile()));
+            float[] b = butterchurnFeatures(json);
             boolean same = true;
             for (int i = 0; i < PresetFeatures.BASE_SLOTS && same; i++) {
                 same = Math.abs(a[i] - b[i]) <= 1e-6;
@@ -160,43 +158,8 @@ class PresetFeaturesTest {
         assertFalse(slot(a, "wave_a") == 0.8f);
     }
 
-    /** butterchurn's JSON: baseVals plus the equation strings of the preset and its enabled shapes and waves. */
-    private static float[] butterchurnFeatures(JsonNode json) {
-        Map<String, Double> base = new HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = json.get("baseVals").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            base.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : null);
-        }
-        String[] shapes = enabled(json.get("shapes"), "init_eqs_str", "frame_eqs_str");
-        String[] waves = enabled(json.get("waves"), "init_eqs_str", "frame_eqs_str", "point_eqs_str");
-        String warp = text(json, "warp");
-        String comp = text(json, "comp");
-        PresetStructure s = PresetStructure.of(text(json, "frame_eqs_str"), text(json, "pixel_eqs_str"), shapes,
-                waves, warp, comp, !warp.isEmpty() || !comp.isEmpty());
-        return PresetFeatures.ofBaseValues(base, s);
-    }
-
-    private static String[] enabled(JsonNode items, String... fields) {
-        List<String> out = new ArrayList<>();
-        if (items != null) {
-            for (JsonNode item : items) {
-                JsonNode enabled = item.path("baseVals").path("enabled");
-                if (enabled.asDouble(0) != 0) {
-                    StringBuilder sb = new StringBuilder();
-                    for (String f : fields) {
-                        sb.append(text(item, f)).append(';');
-                    }
-                    out.add(sb.toString());
-                }
-            }
-        }
-        return out.toArray(new String[0]);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? "" : v.asText();
+    private static float[] butterchurnFeatures(Path json) throws IOException {
+        return ButterchurnPresetFeatures.of(Files.readString(json));
     }
 
     private static float slot(float[] v, String name) {
