@@ -47,24 +47,62 @@ public final class ModelCard {
         c.put("visualTargets", "teacher");
         c.put("teacherCaveat", TEACHER_CAVEAT);
         ArrayNode lim = c.putArray("limitations");
-        lim.add("Tiny corpus: " + summary.path("corpus").path("tracks").asInt() + " tracks (about 60 minutes) from"
-                + " game soundtracks in Debian packages; held-out figures rest on "
-                + metrics.path("tracks").asInt() + " test tracks, so they have very wide uncertainty.");
-        lim.add("Validation split (model selection) holds only ambient and classical tracks; test holds no chiptune.");
+        limitations(summary.path("corpus"), metrics).forEach(lim::add);
+        lim.add(TEACHER_CAVEAT);
+        return c;
+    }
+
+    /** What the figures cannot show, worked out from the corpus table and the held-out metrics. */
+    static java.util.List<String> limitations(JsonNode corpus, JsonNode metrics) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        double minutes = 0;
+        java.util.Map<String, java.util.Set<String>> stylesBySplit = new java.util.TreeMap<>();
+        for (var style : (Iterable<java.util.Map.Entry<String, JsonNode>>) corpus.path("byStyleAndSplit")::fields) {
+            for (var split : (Iterable<java.util.Map.Entry<String, JsonNode>>) style.getValue()::fields) {
+                minutes += split.getValue().path("minutes").asDouble();
+                if (split.getValue().path("tracks").asInt() > 0) {
+                    stylesBySplit.computeIfAbsent(split.getKey(), k -> new java.util.TreeSet<>()).add(style.getKey());
+                }
+            }
+        }
+        out.add(String.format(Locale.ROOT, "Small corpus: %d tracks (%.0f minutes) from game soundtracks in Debian"
+                + " packages; held-out figures rest on %d test tracks, so they have wide uncertainty.",
+                corpus.path("tracks").asInt(), minutes, metrics.path("tracks").asInt()));
+        for (String split : java.util.List.of("train", "validation", "test")) {
+            java.util.Set<String> missing = new java.util.TreeSet<>();
+            corpus.path("labels").forEach(l -> missing.add(l.asText()));
+            missing.removeAll(stylesBySplit.getOrDefault(split, java.util.Set.of()));
+            if (!missing.isEmpty()) {
+                out.add("The " + split + " split holds no " + String.join(", ", missing) + " tracks"
+                        + (split.equals("train") ? ": the model cannot have learnt those styles." : "."));
+            }
+        }
         double chance = 1.0 / metrics.path("labels").size();
         if (metrics.path("segmentAccuracy").asDouble() <= 1.5 * chance) {
-            lim.add(String.format(Locale.ROOT, "Held-out segment accuracy %.3f is near or below chance (%.3f for %d"
+            out.add(String.format(Locale.ROOT, "Held-out segment accuracy %.3f is near or below chance (%.3f for %d"
                     + " labels): the style head does NOT generalise from this corpus to the test tracks; do not rely"
                     + " on its style output.", metrics.path("segmentAccuracy").asDouble(), chance,
                     metrics.path("labels").size()));
         }
+        java.util.Map<String, Integer> segmentsByStyle = new java.util.TreeMap<>();
+        int segments = 0;
+        for (JsonNode r : metrics.path("perTrack")) {
+            int n = r.path("segments").asInt();
+            segmentsByStyle.merge(r.path("style").asText(), n, Integer::sum);
+            segments += n;
+        }
+        for (var e : segmentsByStyle.entrySet()) {
+            if (segments > 0 && e.getValue() > 0.5 * segments) {
+                out.add(String.format(Locale.ROOT, "%s makes up %.0f%% of the test segments, so segment accuracy"
+                        + " mostly measures %s; read the per-style recall.", e.getKey(), 100.0 * e.getValue() / segments,
+                        e.getKey()));
+            }
+        }
         java.util.Set<String> testPackages = new java.util.TreeSet<>();
         metrics.path("perTrack").forEach(r -> testPackages.add(r.path("audio").asText().split("/")[0]));
-        lim.add("All test tracks come from " + testPackages + " (one game soundtrack), so the test measures transfer"
-                + " to one unseen composer/production, not style recognition in general.");
-        lim.add("Styles without training tracks (jazz, folk) are not labels of this model.");
-        lim.add(TEACHER_CAVEAT);
-        return c;
+        out.add("Test tracks come from " + testPackages.size() + " package(s) " + testPackages + ", none of which"
+                + " is trained on: the test measures transfer to unseen composers and productions.");
+        return out;
     }
 
     public static void write(Path bundle, ObjectNode card) throws IOException {

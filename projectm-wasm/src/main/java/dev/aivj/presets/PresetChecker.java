@@ -197,6 +197,7 @@ public final class PresetChecker {
         loadAssets();
         String stamp = buildStamp();
         TreeMap<String, JsonNode> results = readStatus();
+        checkSameSettings();
         List<PresetLibrary.Entry> todo = new ArrayList<>();
         for (PresetLibrary.Entry e : selected) {
             JsonNode r = results.get(e.id());
@@ -528,6 +529,21 @@ public final class PresetChecker {
     }
 
     // ------------------------------------------------------------------ status file
+
+    /** Looks measured at another size or audio offset are not comparable: refuse to mix them in one file. */
+    private void checkSameSettings() throws IOException {
+        if (!Files.isRegularFile(o.status) || o.force) {
+            return;
+        }
+        JsonNode s = mapper.readTree(o.status.toFile()).path("settings");
+        boolean sameSize = s.path("width").asInt(o.width) == o.width && s.path("height").asInt(o.height) == o.height;
+        boolean sameAudio = !s.has("music") || s.path("music").asText().contains(" from " + o.musicOffsetS + " s");
+        if (!sameSize || !sameAudio) {
+            throw new IllegalArgumentException(o.status + " holds looks measured at " + s.path("width").asInt() + "x"
+                    + s.path("height").asInt() + ", " + s.path("music").asText()
+                    + ": use the same --width/--height/--music-offset-s, another --status, or --force");
+        }
+    }
 
     private TreeMap<String, JsonNode> readStatus() throws IOException {
         TreeMap<String, JsonNode> out = new TreeMap<>();

@@ -9,7 +9,11 @@ import dev.aivj.training.pairs.ManifestPair;
 import dev.aivj.training.pairs.PairQuality;
 import dev.aivj.training.pairs.PairsManifest;
 import dev.aivj.training.pairs.PairsManifestWriter;
+import dev.aivj.training.pairs.PairSource;
 import dev.aivj.training.pairs.PairsQualityWriter;
+import dev.aivj.training.pairs.PresetPair;
+import dev.aivj.training.pairs.RowOrigin;
+import dev.aivj.training.pairs.parquet.ParquetPairStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +36,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@code pairs-manifest.json}: the elite pairs (pack {@value #ELITE_PACK});</li>
  *   <li>{@code pairs-quality.v0.json}: their quality01 = score / 5;</li>
- *   <li>{@code candidates-manifest.json}: every candidate (pack {@value #CANDIDATE_PACK}), for training.</li>
+ *   <li>{@code candidates-manifest.json}: every candidate (pack {@value #CANDIDATE_PACK}), for training;</li>
+ *   <li>{@code parquet/}: the same candidates as the Parquet pair store ({@link ParquetPairStore}), partitioned
+ *       by score_bin and rank_quartile.</li>
  * </ul>
  * Each pair carries {@code score}, {@code rank}, {@code fg}, {@code bg} (preset ids) and the composite measures as
  * extra fields; {@code warp_diff} and {@code cx_diff} are the absolute differences of the two presets' base values.
@@ -114,6 +120,25 @@ public final class BootstrapPairs {
             quality.add(new PairQuality(p.pair(), round(p.score() / BootstrapScore.MAX)));
         }
         new PairsQualityWriter().write(out.resolve("pairs-quality.v0.json"), quality);
+        List<PresetPair> rows = new ArrayList<>();
+        for (ScoredPair p : ranked) {
+            rows.add(new PresetPair(p.pair(), p.fg().url(), p.bg().url(), round(p.score()), p.rank(),
+                    round(p.score() / BootstrapScore.MAX), List.of(), PairSource.PACK,
+                    new RowOrigin("candidates-manifest.json", 0)));
+        }
+        Path parquet = out.resolve("parquet");
+        deleteTree(parquet); // the store refuses to write over an old one
+        new ParquetPairStore().write(parquet, rows);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 
     private ManifestPair manifestPair(ScoredPair p) throws IOException {

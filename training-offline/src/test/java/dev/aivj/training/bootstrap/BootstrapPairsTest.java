@@ -67,6 +67,10 @@ class BootstrapPairsTest {
         assertEquals(5, q.pairs().size());
         assertEquals(ranked.get(0).score() / 5, q.pairs().get(0).quality01(), 1e-4);
         assertEquals(20, new PairsManifestReader().read(out.resolve("candidates-manifest.json")).keptPairs());
+        var stored = new dev.aivj.training.pairs.parquet.ParquetPairStore().read(out.resolve("parquet"));
+        assertEquals(20, stored.size());
+        assertEquals(ranked.get(0).rank(), stored.get(0).rank());
+        new BootstrapPairs().write(out, ranked, 5); // writing again replaces the store
     }
 
     @Test
