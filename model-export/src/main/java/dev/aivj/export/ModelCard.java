@@ -100,8 +100,8 @@ public final class ModelCard {
         }
         java.util.Set<String> testPackages = new java.util.TreeSet<>();
         metrics.path("perTrack").forEach(r -> testPackages.add(r.path("audio").asText().split("/")[0]));
-        out.add("Test tracks come from " + testPackages.size() + " package(s) " + testPackages + ", none of which"
-                + " is trained on: the test measures transfer to unseen composers and productions.");
+        out.add("Test tracks come from " + testPackages.size() + " package(s) " + testPackages + "; no album is on two"
+                + " sides of the split, but a package may give one album to training and another to the test.");
         return out;
     }
 
@@ -163,6 +163,10 @@ public final class ModelCard {
                 m.get("segmentFrames").asInt(), m.get("segmentFrames").asInt() / 43.066));
         b.append(String.format(Locale.ROOT, "- segment accuracy: %.3f (%d segments; chance %.3f)%n",
                 m.get("segmentAccuracy").asDouble(), m.get("segments").asInt(), 1.0 / m.get("labels").size()));
+        if (m.has("balancedAccuracy")) {
+            b.append(String.format(Locale.ROOT, "- balanced accuracy (mean recall over the styles in the test split):"
+                    + " %.3f%n", m.get("balancedAccuracy").asDouble()));
+        }
         b.append(String.format(Locale.ROOT, "- track accuracy: %.3f by majority vote, %.3f by mean probability (%d tracks)%n",
                 m.get("trackAccuracyMajority").asDouble(), m.get("trackAccuracyMeanProbability").asDouble(),
                 m.get("tracks").asInt()));

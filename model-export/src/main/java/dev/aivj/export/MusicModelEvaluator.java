@@ -126,6 +126,19 @@ public final class MusicModelEvaluator {
         return best;
     }
 
+    /** Mean recall over the styles present in the test split (NaN recall = style absent): robust to one big style. */
+    static double balancedAccuracy(double[] recall) {
+        double sum = 0;
+        int n = 0;
+        for (double r : recall) {
+            if (!Double.isNaN(r)) {
+                sum += r;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     public static ObjectNode toJson(Metrics m) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode o = json.createObjectNode();
@@ -136,6 +149,7 @@ public final class MusicModelEvaluator {
         o.put("tracks", m.tracks());
         o.put("trackAccuracyMajority", m.trackAccuracyMajority());
         o.put("trackAccuracyMeanProbability", m.trackAccuracyMeanProbability());
+        o.put("balancedAccuracy", balancedAccuracy(m.recall()));
         ArrayNode labels = o.putArray("labels");
         for (String s : m.labels()) {
             labels.add(s);

@@ -34,9 +34,7 @@ import java.util.function.Consumer;
  *   <li>Loss per patch: mean over output steps of the style cross-entropy against the song's label, plus
  *       {@code visualLossWeight} × mean squared error of sigmoid(visual) against the song's visual target when
  *       it has one.</li>
- *   <li>Each epoch visits as many patches as the training set holds, balanced by style
- *       ({@link StyleBalancedOrder}).</li>
- *   <li>Deterministic for a seed (CPU, one thread): the seed fixes initialisation, and epoch e's order uses
+ *   <li>Deterministic for a seed (CPU, one thread): the seed fixes initialisation, and epoch e's shuffle uses
  *       {@code Random(seed + 1_000_003·e)}.</li>
  *   <li>A checkpoint after each epoch ({@link MusicCheckpoint}); {@link #train} resumes from the newest one in
  *       the output folder, restoring parameters and Adam state, so a resumed run equals an uninterrupted one.</li>
@@ -147,16 +145,16 @@ public final class MusicModelTrainer {
                     }
                     log.accept("resumed from " + resumeFrom + " (epoch " + resumed.epoch() + ")");
                 }
-                int[] trainLabels = new int[train.size()];
-                for (int i = 0; i < trainLabels.length; i++) {
-                    trainLabels[i] = train.examples().get(i).label();
-                }
                 int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
                 long totalBatches = (long) batches * Math.max(0, config.epochs() - startEpoch + 1);
                 long done = 0;
                 long t0 = System.nanoTime();
                 for (int epoch = startEpoch; epoch <= config.epochs(); epoch++) {
-                    List<Integer> order = StyleBalancedOrder.of(trainLabels, config.seed(), epoch);
+                    List<Integer> order = new ArrayList<>();
+                    for (int i = 0; i < train.size(); i++) {
+                        order.add(i);
+                    }
+                    Collections.shuffle(order, new Random(config.seed() + 1_000_003L * epoch));
                     double lossSum = 0;
                     for (int b = 0; b < batches; b++) {
                         List<MusicExamples.Example> batch = new ArrayList<>();
