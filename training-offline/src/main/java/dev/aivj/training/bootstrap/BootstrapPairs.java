@@ -32,11 +32,14 @@ import java.util.Set;
 /**
  * Builds the bootstrap pair set: {@code candidates} random (fg, bg) pairs of usable measured presets (seeded),
  * each composited and scored ({@link PairCompositor}, {@link BootstrapScore}), ranked by score (ties by pair
- * number), the best {@code elite} kept. Writes, in the team's formats:
+ * number), the best {@code elite} kept. Writes, in the team's formats (one folder per pack, as the web player
+ * reads them):
  * <ul>
- *   <li>{@code pairs-manifest.json}: the elite pairs (pack {@value #ELITE_PACK});</li>
- *   <li>{@code pairs-quality.v0.json}: their quality01 = score / 5;</li>
- *   <li>{@code candidates-manifest.json}: every candidate (pack {@value #CANDIDATE_PACK}), for training;</li>
+ *   <li>{@code candidates/pairs-manifest.json} and {@code candidates/pairs-quality.v0.json}: every candidate
+ *       (pack {@value #CANDIDATE_PACK}), quality01 = score / 5;</li>
+ *   <li>{@code elite/pairs-manifest.json}: the best pairs (pack {@value #ELITE_PACK}). It has no quality file: a
+ *       top slice's scores are close together by construction, and the team's gate (std ≥ 0.03) is meant for a
+ *       model's scores over a whole pack, which the candidates' file carries;</li>
  *   <li>{@code parquet/}: the same candidates as the Parquet pair store ({@link ParquetPairStore}), partitioned
  *       by score_bin and rank_quartile.</li>
  * </ul>
@@ -111,20 +114,20 @@ public final class BootstrapPairs {
                 + PairCompositor.BLEND.css + ", foreground opacity " + PairCompositor.OPACITY
                 + ") on the reference audio and scored 0..5 by " + BootstrapScore.class.getName();
         PairsManifestWriter writer = new PairsManifestWriter();
-        writer.write(out.resolve("candidates-manifest.json"),
+        writer.write(out.resolve("candidates/pairs-manifest.json"),
                 PairsManifest.of(now, CANDIDATE_PACK, how, ranked.size(), all));
-        writer.write(out.resolve("pairs-manifest.json"),
+        writer.write(out.resolve("elite/pairs-manifest.json"),
                 PairsManifest.of(now, ELITE_PACK, how + "; the best " + best.size() + " by score", ranked.size(), best));
         List<PairQuality> quality = new ArrayList<>();
-        for (ScoredPair p : ranked.subList(0, best.size())) {
+        for (ScoredPair p : ranked) {
             quality.add(new PairQuality(p.pair(), round(p.score() / BootstrapScore.MAX)));
         }
-        new PairsQualityWriter().write(out.resolve("pairs-quality.v0.json"), quality);
+        new PairsQualityWriter().write(out.resolve("candidates/pairs-quality.v0.json"), quality);
         List<PresetPair> rows = new ArrayList<>();
         for (ScoredPair p : ranked) {
             rows.add(new PresetPair(p.pair(), p.fg().url(), p.bg().url(), round(p.score()), p.rank(),
                     round(p.score() / BootstrapScore.MAX), List.of(), PairSource.PACK,
-                    new RowOrigin("candidates-manifest.json", 0)));
+                    new RowOrigin("candidates/pairs-manifest.json", 0)));
         }
         Path parquet = out.resolve("parquet");
         deleteTree(parquet); // the store refuses to write over an old one

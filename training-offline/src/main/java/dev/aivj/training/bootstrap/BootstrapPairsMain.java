@@ -63,9 +63,10 @@ public final class BootstrapPairsMain {
                 + "frames both rendered on the same reference audio, measured, and scored 0..5 by the function "
                 + "documented in " + BootstrapScore.class.getName() + ". It stands in for the team's scored pairs "
                 + "until those arrive.\n\n"
-                + "- `pairs-manifest.json`: the best " + elite + " (pack " + BootstrapPairs.ELITE_PACK + ")\n"
-                + "- `pairs-quality.v0.json`: their quality01 = score / 5\n"
-                + "- `candidates-manifest.json`: every candidate with score, rank and composite measures\n\n"
+                + "- `elite/pairs-manifest.json`: the best " + elite + " (pack " + BootstrapPairs.ELITE_PACK + ")\n"
+                + "- `candidates/pairs-manifest.json`: every candidate with score, rank and composite measures\n"
+                + "- `candidates/pairs-quality.v0.json`: their quality01 = score / 5\n"
+                + "- `parquet/`: every candidate as the Parquet pair store (score_bin / rank_quartile partitions)\n\n"
                 + "## Score distribution\n\n" + table + "\n";
     }
 

@@ -53,7 +53,7 @@ class BootstrapPairsTest {
 
         Path out = tmp.resolve("out");
         new BootstrapPairs().write(out, ranked, 5);
-        PairsManifest elite = new PairsManifestReader().read(out.resolve("pairs-manifest.json"));
+        PairsManifest elite = new PairsManifestReader().read(out.resolve("elite/pairs-manifest.json"));
         assertEquals(5, elite.keptPairs());
         assertEquals(20, elite.totalPairs());
         assertTrue(elite.generatedFrom().startsWith("BOOTSTRAP DATA"), elite.generatedFrom());
@@ -63,10 +63,11 @@ class BootstrapPairsTest {
         assertEquals(ranked.get(0).fg().url(), best.fgUrl());
         double warpDiff = Math.abs(warp(ranked.get(0).fg()) - warp(ranked.get(0).bg()));
         assertEquals(warpDiff, best.warpDiff(), 1e-4);
-        PairsQuality q = new PairsQualityReader().read(out.resolve("pairs-quality.v0.json"));
-        assertEquals(5, q.pairs().size());
+        PairsQuality q = new PairsQualityReader().read(out.resolve("candidates/pairs-quality.v0.json"));
+        assertEquals(20, q.pairs().size());
         assertEquals(ranked.get(0).score() / 5, q.pairs().get(0).quality01(), 1e-4);
-        assertEquals(20, new PairsManifestReader().read(out.resolve("candidates-manifest.json")).keptPairs());
+        assertTrue(q.qualityStats().passesGate(), "the candidates' scores spread: " + q.qualityStats());
+        assertEquals(20, new PairsManifestReader().read(out.resolve("candidates/pairs-manifest.json")).keptPairs());
         var stored = new dev.aivj.training.pairs.parquet.ParquetPairStore().read(out.resolve("parquet"));
         assertEquals(20, stored.size());
         assertEquals(ranked.get(0).rank(), stored.get(0).rank());
