@@ -54,7 +54,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * java -cp projectm-wasm/target/classes:$(cat projectm-wasm/target/classpath.txt) dev.aivj.presets.PresetChecker \
  *   [--engine projectm|butterchurn] [--presets DIR] [--web DIR] [--butterchurn-js FILE] [--music FILE]
  *   [--status FILE] [--frames-dir DIR] [--pack NAME] [--id PACK/SLUG]... [--md2-only] [--shaders-only]
- *   [--limit N] [--width 128] [--height 96] [--timeout-s 60] [--restart-every 100] [--force]
+ *   [--limit N] [--width 128] [--height 96] [--timeout-s 60] [--restart-every 100] [--force] [--reverse]
  * </pre>
  */
 public final class PresetChecker {
@@ -104,6 +104,7 @@ public final class PresetChecker {
         int restartEvery = 100;
         double musicOffsetS = 8;
         boolean force;
+        boolean reverse;
 
         boolean butterchurn() {
             return engine.equals("butterchurn");
@@ -158,6 +159,7 @@ public final class PresetChecker {
                 case "--restart-every" -> o.restartEvery = Integer.parseInt(args[++i]);
                 case "--music-offset-s" -> o.musicOffsetS = Double.parseDouble(args[++i]);
                 case "--force" -> o.force = true;
+                case "--reverse" -> o.reverse = true;
                 default -> {
                     System.err.println("unknown argument " + a + " (see the class comment of " + PresetChecker.class.getName() + ")");
                     System.exit(2);
@@ -201,14 +203,15 @@ public final class PresetChecker {
         List<PresetLibrary.Entry> todo = new ArrayList<>();
         for (PresetLibrary.Entry e : selected) {
             JsonNode r = results.get(e.id());
-            if (o.force || r == null || !stamp.equals(r.path("build").asText())
-                    || r.path("lookVersion").asInt() != MeasuredLook.LOOK_VERSION) {
+            if (o.force || !isCurrent(r, stamp)) {
                 todo.add(e);
             }
         }
         // A fixed pseudo-random order (by hash of the id): a run cut short leaves a sample of every pack measured.
-        todo.sort(java.util.Comparator.comparing((PresetLibrary.Entry e) -> PresetLibrary.shortHash(e.id()))
-                .thenComparing(PresetLibrary.Entry::id));
+        // --reverse walks it from the other end, so a second checker on the same status file meets the first.
+        java.util.Comparator<PresetLibrary.Entry> byHash = java.util.Comparator
+                .comparing((PresetLibrary.Entry e) -> PresetLibrary.shortHash(e.id())).thenComparing(PresetLibrary.Entry::id);
+        todo.sort(o.reverse ? byHash.reversed() : byHash);
         log("%d presets selected, %d already checked with build %s, %d to check (status file %s)",
                 selected.size(), selected.size() - todo.size(), stamp, todo.size(), o.status.toAbsolutePath());
         if (todo.isEmpty()) {
@@ -230,6 +233,9 @@ public final class PresetChecker {
         int sincePage = 0;
         try {
             for (PresetLibrary.Entry e : todo) {
+                if (!o.force && isCurrent(results.get(e.id()), stamp)) {
+                    continue; // measured meanwhile by another checker on the same status file
+                }
                 presetFiles.put(e.id(), e.file());
                 if (page == null || sincePage >= o.restartEvery) {
                     ensureBrowser();
@@ -554,7 +560,30 @@ public final class PresetChecker {
         return out;
     }
 
+    /** A result measured by this build of the engine and check page, with the current look version. */
+    private static boolean isCurrent(JsonNode r, String stamp) {
+        return r != null && stamp.equals(r.path("build").asText())
+                && r.path("lookVersion").asInt() == MeasuredLook.LOOK_VERSION;
+    }
+
+    /**
+     * Writes the status file. Several checkers may share one file (e.g. one run with --reverse): under a file lock,
+     * results another checker wrote meanwhile are taken in first, where this run has none that is current.
+     */
     private synchronized void writeStatus(TreeMap<String, JsonNode> sorted, String stamp) throws IOException {
+        Path lockFile = o.status.resolveSibling(o.status.getFileName() + ".lock");
+        try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var lock = channel.lock()) {
+            readStatus().forEach((id, onDisk) -> {
+                if (!isCurrent(sorted.get(id), stamp) && isCurrent(onDisk, stamp)) {
+                    sorted.put(id, onDisk);
+                }
+            });
+            writeStatusLocked(sorted, stamp);
+        }
+    }
+
+    private void writeStatusLocked(TreeMap<String, JsonNode> sorted, String stamp) throws IOException {
         ObjectNode out = mapper.createObjectNode();
         out.put("version", 1);
         out.put("source", o.butterchurn() ? ButterchurnPresets.SOURCE : PresetLibrary.SOURCE);
