@@ -574,13 +574,19 @@ public final class PresetChecker {
         Path lockFile = o.status.resolveSibling(o.status.getFileName() + ".lock");
         try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.WRITE); var lock = channel.lock()) {
-            readStatus().forEach((id, onDisk) -> {
-                if (!isCurrent(sorted.get(id), stamp) && isCurrent(onDisk, stamp)) {
-                    sorted.put(id, onDisk);
-                }
-            });
+            takeNewer(sorted, readStatus(), stamp);
             writeStatusLocked(sorted, stamp);
         }
+    }
+
+    /** Takes in the on-disk results this run lacks, and current ones where this run's are stale. */
+    static void takeNewer(Map<String, JsonNode> ours, Map<String, JsonNode> onDisk, String stamp) {
+        onDisk.forEach((id, disk) -> {
+            JsonNode mine = ours.get(id);
+            if (mine == null || !isCurrent(mine, stamp) && isCurrent(disk, stamp)) {
+                ours.put(id, disk);
+            }
+        });
     }
 
     private void writeStatusLocked(TreeMap<String, JsonNode> sorted, String stamp) throws IOException {

@@ -88,6 +88,23 @@ class PresetCheckerTest {
         }
     }
 
+    @Test
+    void aSharedStatusFileKeepsWhatEitherCheckerMeasured() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        JsonNode current = m.readTree("{\"build\":\"new\",\"lookVersion\":" + MeasuredLook.LOOK_VERSION + "}");
+        JsonNode currentOther = m.readTree("{\"build\":\"new\",\"lookVersion\":" + MeasuredLook.LOOK_VERSION
+                + ",\"ms\":1}");
+        JsonNode stale = m.readTree("{\"build\":\"old\",\"lookVersion\":" + MeasuredLook.LOOK_VERSION + "}");
+        java.util.Map<String, JsonNode> ours = new java.util.TreeMap<>(java.util.Map.of(
+                "a", stale, "b", current, "c", stale));
+        java.util.Map<String, JsonNode> disk = java.util.Map.of("a", current, "b", currentOther, "c", stale, "d", stale);
+        PresetChecker.takeNewer(ours, disk, "new");
+        assertEquals(current, ours.get("a"), "a current result from the other checker replaces a stale one");
+        assertEquals(current, ours.get("b"), "our own current result stays");
+        assertEquals(stale, ours.get("c"));
+        assertEquals(stale, ours.get("d"), "nothing on disk is dropped");
+    }
+
     private static float[] floats(JsonNode array) {
         float[] v = new float[array.size()];
         for (int i = 0; i < v.length; i++) {
