@@ -158,6 +158,12 @@ public final class ModelCard {
             }
             b.append(" |\n");
         }
+        if (c.has("parity")) {
+            JsonNode p = c.get("parity");
+            b.append(String.format(Locale.ROOT, "%n## Parity%n%n- %s: %d tracks, max |Δ| style %.2g, visual %.2g%n",
+                    p.get("what").asText(), p.get("clips").asInt(), p.get("maxAbsStyle").asDouble(),
+                    p.get("maxAbsVisual").asDouble()));
+        }
         b.append("\n## Held-out test metrics\n\n");
         b.append(String.format(Locale.ROOT, "- segments of %d frames (%.1f s), model state reset per segment%n",
                 m.get("segmentFrames").asInt(), m.get("segmentFrames").asInt() / 43.066));

@@ -3,21 +3,26 @@ package dev.aivj.export;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.aivj.engine.model.MelNormalizer;
-import dev.aivj.engine.model.MusicModelSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aivj.engine.features.FrameFeatures;
+import dev.aivj.engine.model.MelNormalizer;
 import dev.aivj.engine.model.MusicModel;
+import dev.aivj.engine.model.MusicModelSpec;
+import dev.aivj.training.corpus.CorpusTrack;
+import dev.aivj.training.corpus.Split;
 import dev.aivj.training.music.FeatureCache;
 import dev.aivj.training.music.ManifestCorpus;
 import dev.aivj.training.music.MusicCheckpoint;
-import dev.aivj.training.music.TrainingSummary;
 import dev.aivj.training.music.MusicNet;
+import dev.aivj.training.music.TrainingSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -170,6 +175,16 @@ public final class MusicModelExporter {
         MusicModelEvaluator.Metrics m = MusicModelEvaluator.evaluate(model, corpus, cache, segment);
         ObjectNode card = ModelCard.build(out, model.spec(), summary, MusicModelEvaluator.toJson(m),
                 used.getFileName().toString());
+        List<FrameFeatures> testTracks = new ArrayList<>();
+        for (CorpusTrack t : corpus.tracks(Split.TEST)) {
+            testTracks.add(cache.get(corpus.audio(t)).frames());
+        }
+        ExportParity.Result parity = ExportParity.measure(used, model, testTracks);
+        ObjectNode p = card.putObject("parity");
+        p.put("what", "DJL forward pass of the checkpoint vs engine-core (HotSpot) running the bundle, whole test tracks");
+        p.put("clips", parity.clips());
+        p.put("maxAbsStyle", parity.maxStyle());
+        p.put("maxAbsVisual", parity.maxVisual());
         ModelCard.write(out, card);
         System.out.println(ModelCard.markdown(card));
     }
