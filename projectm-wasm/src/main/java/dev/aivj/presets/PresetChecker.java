@@ -128,8 +128,7 @@ public final class PresetChecker {
     }
 
     static Path defaultCache() {
-        String c = System.getenv("AIVJ_CACHE");
-        return c != null && !c.isBlank() ? Path.of(c) : Path.of(System.getProperty("user.home"), ".cache/aivj");
+        return PresetLibrary.cacheDir();
     }
 
     PresetChecker(Options o) {

@@ -232,14 +232,18 @@ public final class PresetLibrary {
     public static Path resolveRoot(String dir) {
         Path base;
         if (dir == null || dir.isBlank()) {
-            String c = System.getenv("AIVJ_CACHE");
-            base = (c != null && !c.isBlank() ? Path.of(c) : Path.of(System.getProperty("user.home"), ".cache/aivj"))
-                    .resolve("presets");
+            base = cacheDir().resolve("presets");
         } else {
             base = Path.of(dir);
         }
         Path nested = base.resolve("projectm-data");
         return Files.isDirectory(nested) ? nested : base;
+    }
+
+    /** The download and build cache: {@code $AIVJ_CACHE}, else {@code ~/.cache/aivj}. */
+    public static Path cacheDir() {
+        String c = System.getenv("AIVJ_CACHE");
+        return c != null && !c.isBlank() ? Path.of(c) : Path.of(System.getProperty("user.home"), ".cache/aivj");
     }
 
     public static void main(String[] args) throws IOException {

@@ -1,5 +1,6 @@
 package dev.aivj.training.bootstrap;
 
+import dev.aivj.presets.PresetLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ public final class BootstrapPairsMain {
 
     public static void main(String[] args) throws IOException {
         Path status = Path.of("projectm-wasm/preset-status.json");
-        Path presets = Path.of(System.getProperty("aivj.presets.dir", cache().resolve("presets/projectm-data")
+        Path presets = Path.of(System.getProperty("aivj.presets.dir", PresetLibrary.cacheDir().resolve("presets/projectm-data")
                 .toString()));
-        Path framesDir = cache().resolve("preset-frames");
+        Path framesDir = PresetLibrary.cacheDir().resolve("preset-frames");
         Path out = Path.of("data/bootstrap-pairs");
         int candidates = 4000;
         int elite = 500;
@@ -68,10 +69,5 @@ public final class BootstrapPairsMain {
                 + "- `candidates/pairs-quality.v0.json`: their quality01 = score / 5\n"
                 + "- `parquet/`: every candidate as the Parquet pair store (score_bin / rank_quartile partitions)\n\n"
                 + "## Score distribution\n\n" + table + "\n";
-    }
-
-    private static Path cache() {
-        String c = System.getenv("AIVJ_CACHE");
-        return c != null && !c.isBlank() ? Path.of(c) : Path.of(System.getProperty("user.home"), ".cache/aivj");
     }
 }
