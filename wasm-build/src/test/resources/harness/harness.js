@@ -1,4 +1,4 @@
-// Test harness for WasmParityTest: loads the engine on the main thread, fetches PCM as raw
+// Test harness for WasmParityTest and WasmCouplingParityTest: loads the engine on the main thread, fetches PCM as raw
 // little-endian float32 from /pcm/<name>, times export calls and runs the engine in a Web Worker.
 'use strict';
 window.harness = {
@@ -43,6 +43,31 @@ window.harness = {
     const result = this.engine.exports.loadModel(manifest, bytes);
     const ms = performance.now() - t0;
     return { result: result, ms: ms, labels: this.engine.exports.modelLabels() };
+  },
+
+  // Fetches the coupling-model bundle /coupling/<name>/{manifest.json,weights.bin} and loads it (Uint8Array).
+  async loadCoupling(name, manifestOverride) {
+    const manifest = manifestOverride != null ? manifestOverride
+      : await (await fetch('/coupling/' + name + '/manifest.json')).text();
+    const response = await fetch('/coupling/' + name + '/weights.bin');
+    if (!response.ok) {
+      throw new Error('GET /coupling/' + name + '/weights.bin -> ' + response.status);
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const t0 = performance.now();
+    const result = this.engine.exports.loadCouplingModel(manifest, bytes);
+    const ms = performance.now() - t0;
+    return { result: result, ms: ms, inputSize: this.engine.exports.couplingInputSize() };
+  },
+
+  // scorePairs(uppers, lowers, count) on the float vectors /pcm/<upperName> and /pcm/<lowerName>.
+  async scorePairs(upperName, lowerName, count) {
+    const uppers = await this.pcm(upperName);
+    const lowers = await this.pcm(lowerName);
+    const t0 = performance.now();
+    const out = this.engine.exports.scorePairs(uppers, lowers, count);
+    const ms = performance.now() - t0;
+    return { out: out, ms: ms };
   },
 
   // Loads the engine inside a dedicated Worker (importScripts + TeaVM.wasmGC.load) and runs analyze there.

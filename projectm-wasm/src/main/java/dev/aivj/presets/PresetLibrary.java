@@ -203,7 +203,7 @@ public final class PresetLibrary {
     }
 
     /** The "presets" object of a status file (id to result), empty when the file is missing. */
-    static Map<String, JsonNode> readStatus(ObjectMapper mapper, Path statusFile) throws IOException {
+    public static Map<String, JsonNode> readStatus(ObjectMapper mapper, Path statusFile) throws IOException {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         if (statusFile == null || !Files.isRegularFile(statusFile)) {
             return out;

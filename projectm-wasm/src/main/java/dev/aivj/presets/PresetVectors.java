@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ public final class PresetVectors {
     /** Writes the vectors; returns how many presets had one. */
     public static int write(String engine, List<PresetLibrary.Entry> entries, Map<String, JsonNode> status, Path out)
             throws IOException {
+        Map<String, float[]> vectors = read(engine, entries, status);
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("version", PresetVector.VERSION);
@@ -40,7 +42,24 @@ public final class PresetVectors {
             names.add(n);
         }
         ObjectNode presets = root.putObject("presets");
-        int n = 0;
+        for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+            ArrayNode v = presets.putArray(e.getKey());
+            for (float x : e.getValue()) {
+                v.add(x);
+            }
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        mapper.writeValue(out.toFile(), root);
+        return vectors.size();
+    }
+
+    /**
+     * The vector of every entry whose status has a look of the current version, by preset id in entry order;
+     * the others (not yet measured) are left out.
+     */
+    public static Map<String, float[]> read(String engine, List<PresetLibrary.Entry> entries,
+            Map<String, JsonNode> status) throws IOException {
+        Map<String, float[]> out = new LinkedHashMap<>();
         for (PresetLibrary.Entry e : entries) {
             JsonNode st = status.get(e.id());
             if (st == null || st.path("lookVersion").asInt() != MeasuredLook.LOOK_VERSION
@@ -51,15 +70,9 @@ public final class PresetVectors {
             for (int i = 0; i < look.length; i++) {
                 look[i] = (float) st.path("look").get(i).asDouble();
             }
-            ArrayNode v = presets.putArray(e.id());
-            for (float x : PresetVector.of(parsed(engine, e), MeasuredLook.of(look))) {
-                v.add(x);
-            }
-            n++;
+            out.put(e.id(), PresetVector.of(parsed(engine, e), MeasuredLook.of(look)));
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        mapper.writeValue(out.toFile(), root);
-        return n;
+        return out;
     }
 
     private static float[] parsed(String engine, PresetLibrary.Entry e) throws IOException {

@@ -5,6 +5,8 @@ import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.analysis.AnalysisJson;
 import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.coupling.CouplingModel;
+import dev.aivj.engine.coupling.CouplingScore;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.json.JsonWriter;
 import org.teavm.jso.JSExport;
@@ -31,9 +33,16 @@ import org.teavm.jso.JSExport;
  * into a {@code byte[]} parameter; from a fetch: {@code new Uint8Array(await response.arrayBuffer())}). Once a
  * model is loaded, every {@code analyze*} result also has {@code style} and {@code segments} (see
  * {@link AnalysisJson}). The model is held in this module instance until replaced or {@link #unloadModel}.
+ *
+ * <p><b>Coupling model:</b> {@link #loadCouplingModel} takes a coupling-model bundle the same way (its own slot:
+ * loading or unloading one model never touches the other). {@link #scorePairs} then scores (upper, lower) preset
+ * pairs given as preset vectors back to back in two {@code Float32Array}s, and returns
+ * {@code {"pairs":[{"quality":..,"w_s":..,"w_t":..,"S":..,"T":..}, ...]}} or {@code {"error":...}}; see
+ * {@link dev.aivj.engine.coupling.CouplingModelSpec} for what the numbers are.
  */
 public final class EngineExports {
     private static MusicModel model;
+    private static CouplingModel couplingModel;
     private static double lastModelMillis;
 
     private EngineExports() {
@@ -98,6 +107,99 @@ public final class EngineExports {
     @JSExport
     public static double lastModelMillis() {
         return lastModelMillis;
+    }
+
+    /**
+     * Loads (and checks: sha256, format version, architecture, tensor shapes) a coupling-model bundle. Returns
+     * {@code ""} on success, else {@code {"error":"..."}}; on failure the previously loaded coupling model (if any)
+     * stays loaded. The music model ({@link #loadModel}) is not affected.
+     */
+    @JSExport
+    public static String loadCouplingModel(String manifestJson, byte[] weights) {
+        try {
+            if (manifestJson == null || weights == null) {
+                return errorJson("model bundle: manifest and weights are required");
+            }
+            couplingModel = CouplingModel.load(manifestJson, weights);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return errorJson(e.getMessage() != null ? e.getMessage() : "invalid coupling model bundle");
+        } catch (RuntimeException e) {
+            return errorJson("internal error: " + (e.getMessage() != null ? e.getMessage() : "runtime exception"));
+        }
+    }
+
+    /** Forgets the loaded coupling model: {@link #scorePairs} returns an error until the next load. */
+    @JSExport
+    public static void unloadCouplingModel() {
+        couplingModel = null;
+    }
+
+    /** The loaded coupling model's preset-vector length, 0 when none is loaded. */
+    @JSExport
+    public static int couplingInputSize() {
+        CouplingModel m = couplingModel;
+        return m == null ? 0 : m.spec().inputSize();
+    }
+
+    /**
+     * Scores {@code count} (upper, lower) preset pairs with the loaded coupling model. {@code uppers} and
+     * {@code lowers} each hold {@code count} preset vectors back to back, every one {@code inputSize} floats long
+     * ({@link #couplingInputSize}); pair i is {@code uppers[i·n .. i·n+n)} over {@code lowers[i·n .. i·n+n)}.
+     * Returns {@code {"pairs":[{"quality":..,"w_s":..,"w_t":..,"S":..,"T":..}, ...]}} in pair order, or
+     * {@code {"error":"..."}} when no coupling model is loaded, the lengths are not {@code count·inputSize} or a
+     * vector holds a non-finite value (the message names the pair).
+     */
+    @JSExport
+    public static String scorePairs(float[] uppers, float[] lowers, int count) {
+        try {
+            CouplingModel m = couplingModel;
+            if (m == null) {
+                return errorJson("coupling model: no coupling model is loaded (call loadCouplingModel first)");
+            }
+            if (uppers == null || lowers == null) {
+                return errorJson("coupling model: uppers and lowers are required");
+            }
+            if (count < 0) {
+                return errorJson("coupling model: count must be >= 0, got " + count);
+            }
+            int n = m.spec().inputSize();
+            long expected = (long) count * n;
+            if (uppers.length != expected || lowers.length != expected) {
+                return errorJson("coupling model: uppers and lowers must each hold count * inputSize = " + count
+                        + " * " + n + " = " + expected + " floats, got " + uppers.length + " and " + lowers.length);
+            }
+            JsonWriter w = new JsonWriter().beginObject().name("pairs").beginArray();
+            float[] u = new float[n];
+            float[] l = new float[n];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(uppers, i * n, u, 0, n);
+                System.arraycopy(lowers, i * n, l, 0, n);
+                CouplingScore s;
+                try {
+                    s = m.score(u, l);
+                } catch (IllegalArgumentException e) {
+                    return errorJson("pair " + i + ": " + e.getMessage());
+                }
+                w.beginObject();
+                w.name("quality").value(shortest(s.quality()));
+                w.name("w_s").value(shortest(s.spatialWeight()));
+                w.name("w_t").value(shortest(s.temporalWeight()));
+                w.name("S").value(shortest(s.spatialSimilarity()));
+                w.name("T").value(shortest(s.temporalSimilarity()));
+                w.endObject();
+            }
+            return w.endArray().endObject().toString();
+        } catch (IllegalArgumentException e) {
+            return errorJson(e.getMessage() != null ? e.getMessage() : "invalid argument");
+        } catch (RuntimeException e) {
+            return errorJson("internal error: " + (e.getMessage() != null ? e.getMessage() : "runtime exception"));
+        }
+    }
+
+    /** A float widened by its shortest decimal form (0.1f prints as 0.1), as {@link JsonWriter#array(float[])}. */
+    private static double shortest(float v) {
+        return Double.parseDouble(Float.toString(v));
     }
 
     /** The engine version, {@link EngineInfo#VERSION}. */

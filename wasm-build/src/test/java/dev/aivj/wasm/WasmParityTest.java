@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.aivj.audioio.AudioFileDecoder;
 import dev.aivj.audioio.DecodedAudio;
 import dev.aivj.audioio.MusicCache;
@@ -25,20 +20,12 @@ import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.model.FixtureBundles;
 import dev.aivj.engine.model.MusicModel;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Runs the same real song through the JVM engine and through the TeaVM Wasm GC build in headless Chromium and
  * checks that every number in the JSON agrees. The Wasm assets come from the classpath folder {@code web/}
- * (target/classes, exactly what the jar ships) and are served by a JDK HttpServer the way web-frontend serves them.
+ * (target/classes, exactly what the jar ships) and are served by a JDK HttpServer the way web-frontend serves them
+ * ({@link WasmHarness}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,86 +48,45 @@ class WasmParityTest {
     static final double TOLERANCE = 1e-5;
     /** Model outputs (style probabilities, visual parameters and what is derived from them). */
     static final double MODEL_TOLERANCE = 1e-4;
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final int WORKER_SECONDS = 20;
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, byte[]> pcmRoutes = new ConcurrentHashMap<>();
-    private final List<String> requestLog = new CopyOnWriteArrayList<>();
-    private final List<String> consoleLog = new CopyOnWriteArrayList<>();
     private final List<String> timingRows = new ArrayList<>();
 
     private DecodedAudio song;
     private float[] mono;
-    private HttpServer server;
-    private String baseUrl;
-    private Playwright playwright;
+    private WasmHarness harness;
     private Browser browser;
     private Page page;
 
     @BeforeAll
     void setUp() throws Exception {
         Path songFile = MusicCache.sectoidSong(SONG);
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium not found at " + CHROMIUM + " - install it with `apt-get install -y chromium`");
-        }
         song = AudioFileDecoder.decode(songFile);
         mono = mixToMono(song.interleaved(), song.channels());
-        pcmRoutes.put("mono", floatsLE(mono, mono.length));
-        pcmRoutes.put("interleaved", floatsLE(song.interleaved(), song.interleaved().length));
-        // UNTRAINED test fixture bundle (seeded random weights), served at /model/.
-        pcmRoutes.put("model/manifest.json", FixtureBundles.manifest().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        pcmRoutes.put("model/weights.bin", FixtureBundles.weights());
-        pcmRoutes.put("mono-short", floatsLE(mono, Math.min(mono.length, WORKER_SECONDS * song.sampleRate())));
         System.out.printf("Song: %s, %d ch, %d Hz, %.1f s%n", songFile.getFileName(), song.channels(),
                 song.sampleRate(), (double) mono.length / song.sampleRate());
-
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::serve);
-        server.start();
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync")));
-        page = newHarnessPage();
-    }
-
-    private Page newHarnessPage() {
-        Page p = browser.newPage();
-        p.setDefaultTimeout(180_000);
-        p.onConsoleMessage(m -> consoleLog.add(m.type() + ": " + m.text()));
-        p.onPageError(e -> consoleLog.add("pageerror: " + e));
-        p.navigate(baseUrl + "/harness/index.html");
-        Object version = p.evaluate("() => window.harness.init()");
-        assertNotNull(version, "engine did not load; console: " + consoleLog);
-        return p;
+        harness = WasmHarness.start();
+        harness.floats("mono", mono);
+        harness.floats("interleaved", song.interleaved());
+        // UNTRAINED test fixture bundle (seeded random weights), served at /model/.
+        harness.route("model/manifest.json", FixtureBundles.manifest().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.route("model/weights.bin", FixtureBundles.weights());
+        harness.floats("mono-short", Arrays.copyOf(mono, Math.min(mono.length, WORKER_SECONDS * song.sampleRate())));
+        browser = harness.browser();
+        page = harness.page();
     }
 
     @AfterAll
     void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.stop(0);
-        }
         if (!timingRows.isEmpty()) {
             System.out.println();
             System.out.println("Timing (" + SONG + "):");
             timingRows.forEach(System.out::println);
         }
-        System.out.println("Requests served: " + requestLog);
-        if (!consoleLog.isEmpty()) {
-            System.out.println("Browser console: " + consoleLog);
+        if (harness != null) {
+            harness.close();
         }
     }
 
@@ -274,7 +221,7 @@ class WasmParityTest {
                 JSON.readTree((String) r.get("json")));
         assertTrue(((String) r.get("error")).startsWith("{\"error\":"), "worker error path: " + r.get("error"));
         // Loading (page and worker) fetched nothing that is missing, e.g. no debug-info file.
-        assertTrue(requestLog.stream().noneMatch(line -> line.endsWith(" 404")), "404s: " + requestLog);
+        assertTrue(harness.requestLog.stream().noneMatch(line -> line.endsWith(" 404")), "404s: " + harness.requestLog);
     }
 
     @Test
@@ -393,47 +340,6 @@ class WasmParityTest {
         }
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            byte[] body = null;
-            String type = "application/octet-stream";
-            if (path.startsWith("/pcm/")) {
-                body = pcmRoutes.get(path.substring(5));
-            } else if (path.startsWith("/model/")) {
-                body = pcmRoutes.get(path.substring(1));
-            } else if (!path.contains("..")) {
-                // /engine/... from the classpath folder web/ (the built jar layout); /harness/... from test resources.
-                String resource = path.startsWith("/harness/") ? path.substring(1) : "web" + path;
-                try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
-                    body = in == null ? null : in.readAllBytes();
-                }
-                type = contentType(path);
-            }
-            requestLog.add(path + (body == null ? " 404" : ""));
-            if (body == null) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    static String contentType(String path) {
-        if (path.endsWith(".wasm")) {
-            return "application/wasm"; // required by WebAssembly.compileStreaming in the TeaVM runtime
-        } else if (path.endsWith(".js")) {
-            return "text/javascript";
-        } else if (path.endsWith(".html")) {
-            return "text/html; charset=utf-8";
-        }
-        return "application/octet-stream";
-    }
-
     static float[] mixToMono(float[] interleaved, int channels) {
         if (channels == 1) {
             return interleaved.clone();
@@ -447,12 +353,6 @@ class WasmParityTest {
             out[i] = sum / channels;
         }
         return out;
-    }
-
-    static byte[] floatsLE(float[] samples, int count) {
-        ByteBuffer buffer = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(samples, 0, count);
-        return buffer.array();
     }
 
     static double median(double[] values) {

@@ -1,0 +1,98 @@
+package dev.aivj.training.coupling;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivj.presets.PresetLibrary;
+import dev.aivj.presets.PresetVectors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./aivj train-coupling [--pairs DIR] [--elite DIR] [--status FILE] [--presets DIR] [--out DIR]
+ * [--seeds 3] [--epochs 60] [--no-ablations]}: trains the coupling model on a pack's scored pairs (default: the
+ * GENERATED bootstrap pairs in data/bootstrap-pairs), keeps the full model's checkpoint in {@code --out}, trains
+ * each ablation (one item switched off) with the same seeds, and writes {@code report.md} and
+ * {@code report.json} there (see {@link CouplingReport}).
+ */
+public final class CouplingTrainerMain {
+    private CouplingTrainerMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path pairs = Path.of("data/bootstrap-pairs/candidates");
+        Path elite = Path.of("data/bootstrap-pairs/elite");
+        Path status = Path.of("projectm-wasm/preset-status.json");
+        Path presets = PresetLibrary.resolveRoot(null);
+        Path out = Path.of("runs/coupling-v1");
+        int seeds = 3;
+        boolean ablations = true;
+        CouplingTrainer.Config config = CouplingTrainer.Config.defaults();
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--pairs" -> pairs = Path.of(need(args[i], value));
+                case "--elite" -> elite = Path.of(need(args[i], value));
+                case "--status" -> status = Path.of(need(args[i], value));
+                case "--presets" -> presets = PresetLibrary.resolveRoot(need(args[i], value));
+                case "--out" -> out = Path.of(need(args[i], value));
+                case "--seeds" -> seeds = Integer.parseInt(need(args[i], value));
+                case "--epochs" -> config = config.withEpochs(Integer.parseInt(need(args[i], value)));
+                case "--no-ablations" -> {
+                    ablations = false;
+                    continue;
+                }
+                default -> fail("unknown argument " + args[i]);
+            }
+            i++;
+        }
+        if (!Files.isRegularFile(status)) {
+            fail("no preset status file " + status + " (run ./aivj check-presets first)");
+        }
+        Map<String, float[]> vectors = PresetVectors.read("projectm", PresetLibrary.scan(presets),
+                PresetLibrary.readStatus(new ObjectMapper(), status));
+        CouplingPairs.Loaded loaded = CouplingPairs.load(manifest(pairs), Files.isDirectory(elite) || Files.isRegularFile(elite)
+                ? manifest(elite) : null, vectors);
+        for (String s : loaded.skipped()) {
+            System.out.println("train-coupling: skipped " + s);
+        }
+        PairSplit split = PairSplit.of(loaded.pairs(), 0);
+        System.out.printf("train-coupling: pack %s, %d pairs (%d elite), %d skipped; split %d train / %d validation"
+                + " / %d held out; %d preset vectors%n", loaded.pack(), loaded.pairs().size(),
+                loaded.pairs().stream().filter(CouplingExample::elite).count(), loaded.skipped().size(),
+                split.train().size(), split.validation().size(), split.test().size(), vectors.size());
+
+        List<CouplingReport.Variant> variants = new ArrayList<>();
+        variants.add(new CouplingReport.Variant("full model", config));
+        if (ablations) {
+            variants.add(new CouplingReport.Variant("without residual attention", config.withAttention(false)));
+            variants.add(new CouplingReport.Variant("without adaptive w_s, w_t (one global pair)",
+                    config.withAdaptiveWeights(false)));
+            variants.add(new CouplingReport.Variant("without score reweighting (β = 0)", config.withBeta(0)));
+            variants.add(new CouplingReport.Variant("without elite-priority sampling", config.withEliteSampling(false)));
+            variants.add(new CouplingReport.Variant("without coupling loss (λ = 0)", config.withCouplingLambda(0)));
+        }
+        CouplingReport report = new CouplingReport(loaded, split, seeds);
+        report.run(variants, out);
+        System.out.println(report.markdown());
+        System.out.println("train-coupling: checkpoint and report in " + out.toAbsolutePath());
+    }
+
+    private static Path manifest(Path p) {
+        return Files.isDirectory(p) ? p.resolve("pairs-manifest.json") : p;
+    }
+
+    private static String need(String flag, String value) {
+        if (value == null) {
+            fail(flag + " needs a value");
+        }
+        return value;
+    }
+
+    private static void fail(String message) {
+        System.err.println("train-coupling: " + message);
+        System.exit(2);
+    }
+}
