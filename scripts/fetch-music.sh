@@ -17,7 +17,9 @@ DEBS="$CACHE/debs"
 MUSIC="$CACHE/music"
 DERIVED="$MUSIC/derived"
 
-DEFAULT_PACKAGES=(fretsonfire-songs-sectoid)
+# fretsonfire-songs-sectoid: rock (MIT); tuxtype-data: "Chiptune2", a chiptune (GPL-2), so the page tests can
+# play two songs of clearly different styles.
+DEFAULT_PACKAGES=(fretsonfire-songs-sectoid tuxtype-data)
 
 # Source of the derived clips (MIT licence, from fretsonfire-songs-sectoid).
 CLIP_PACKAGE=fretsonfire-songs-sectoid

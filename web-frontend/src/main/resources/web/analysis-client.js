@@ -27,7 +27,7 @@ export class AnalysisClient {
 
   /**
    * Analyses interleaved PCM; the buffer is transferred to the worker (pcm is unusable afterwards).
-   * Resolves with {analysis, engineVersion, elapsedMs, model}; rejects with an AnalysisError.
+   * Resolves with {analysis, engineVersion, elapsedMs, model, library}; rejects with an AnalysisError.
    */
   analyze(pcm, channels, sampleRate, { timeoutMs = 120000, onProgress = () => {} } = {}) {
     this.cancel();
@@ -88,6 +88,7 @@ export class AnalysisClient {
         engineVersion: message.engineVersion,
         elapsedMs: message.elapsedMs,
         model: message.model || null,
+        library: message.library || null,
       });
     } else if (message.type === 'error') {
       this.settle();

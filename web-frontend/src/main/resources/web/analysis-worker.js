@@ -1,12 +1,16 @@
 /* AIVJ analysis worker (classic worker: the TeaVM loader is a plain script loaded with importScripts).
  *
  * Messages in:  {type: 'warmup'} | {type: 'analyze', id, pcm: Float32Array (interleaved), channels, sampleRate}
- * Messages out: {type: 'progress', id, step} | {type: 'result', id, analysis, engineVersion, elapsedMs, model}
+ * Messages out: {type: 'progress', id, step}
+ *               | {type: 'result', id, analysis, engineVersion, elapsedMs, model, library}
  *               | {type: 'error', id, kind: 'load' | 'engine', message}
  *
  * The music model (/models/music-v1/manifest.json + weights.bin) is fetched and loaded into the engine once,
  * right after the engine starts. It is optional: `model` in a result is {status: 'loaded', labels} or
  * {status: 'absent' | 'broken', message}; without a model the analysis has no `style`/`segments` but works.
+ * The pair library (/pairs/pair-library.json) is loaded the same way; `library` in a result is
+ * {status: 'loaded'} or {status: 'absent' | 'broken', message}; with it the analysis has `pairs`: one preset
+ * pair per music section, chosen by the engine.
  */
 'use strict';
 
@@ -16,8 +20,11 @@ const ENGINE_WASM = '/engine/aivj-engine.wasm';
 const MODEL_MANIFEST = '/models/music-v1/manifest.json';
 const MODEL_WEIGHTS = '/models/music-v1/weights.bin';
 
+const PAIR_LIBRARY = '/pairs/pair-library.json';
+
 let enginePromise = null;
 let modelPromise = null;
+let libraryPromise = null;
 
 function describe(error) {
   if (error instanceof Error) {
@@ -102,6 +109,33 @@ function loadModel(teavm) {
   return modelPromise;
 }
 
+async function fetchLibrary(teavm) {
+  const response = await fetch(PAIR_LIBRARY);
+  if (response.status === 404) {
+    return { status: 'absent', message: `no pair library is installed at ${PAIR_LIBRARY}` };
+  }
+  if (!response.ok) {
+    return { status: 'broken', message: `could not fetch the pair library (HTTP ${response.status})` };
+  }
+  const result = teavm.exports.loadPairLibrary(await response.text());
+  if (result !== '') {
+    let message = result;
+    try {
+      message = JSON.parse(result).error;
+    } catch (e) { /* keep the raw text */ }
+    return { status: 'broken', message: `the pair library was rejected: ${message}` };
+  }
+  return { status: 'loaded' };
+}
+
+/** Loads the pair library once per worker; never rejects. */
+function loadLibrary(teavm) {
+  if (libraryPromise === null) {
+    libraryPromise = fetchLibrary(teavm).catch((e) => ({ status: 'broken', message: describe(e) }));
+  }
+  return libraryPromise;
+}
+
 function engineVersion(teavm) {
   try {
     return typeof teavm.exports.version === 'function' ? String(teavm.exports.version()) : null;
@@ -120,7 +154,7 @@ async function analyze(message) {
     e.engineLoad = true;
     throw e;
   }
-  const model = await loadModel(teavm);
+  const [model, library] = await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
   self.postMessage({ type: 'progress', id, step: 'analysing' });
   const started = performance.now();
   const json = teavm.exports.analyzeInterleaved(pcm, channels, sampleRate);
@@ -140,13 +174,14 @@ async function analyze(message) {
   if (analysis.error !== undefined) {
     throw new Error(String(analysis.error));
   }
-  self.postMessage({ type: 'result', id, analysis, engineVersion: engineVersion(teavm), elapsedMs, model });
+  self.postMessage({ type: 'result', id, analysis, engineVersion: engineVersion(teavm), elapsedMs, model, library });
 }
 
 self.onmessage = (event) => {
   const message = event.data || {};
   if (message.type === 'warmup') {
-    loadEngine().then(loadModel).catch(() => { /* reported when a song is analysed */ });
+    loadEngine().then((teavm) => Promise.all([loadModel(teavm), loadLibrary(teavm)]))
+      .catch(() => { /* reported when a song is analysed */ });
     return;
   }
   if (message.type === 'analyze') {

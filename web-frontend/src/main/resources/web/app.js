@@ -1,5 +1,6 @@
 // AIVJ page: drop a song → decode → analyse in the WebAssembly engine (worker) → play with two MilkDrop layers.
 
+import { PairShow, couplingMix, pairsOf } from './pair-show.js';
 import { AnalysisClient } from './analysis-client.js';
 import { FeaturePlot, finiteSeries } from './feature-plot.js';
 import {
@@ -29,6 +30,17 @@ const ui = {
   blend: $('blend-mode'),
   opacity: $('fg-opacity'),
   modelDrive: $('model-drive'),
+  pairPanel: $('pair-panel'),
+  pairIndex: $('pair-index'),
+  pairFg: $('pair-fg'),
+  pairBg: $('pair-bg'),
+  pairQuality: $('pair-quality'),
+  pairWs: $('pair-ws'),
+  pairWt: $('pair-wt'),
+  pairMix: $('pair-mix'),
+  pairBack: $('pair-back'),
+  pairLock: $('pair-lock'),
+  pairSkip: $('pair-skip'),
   styleLabel: $('style-label'),
   styleConfidence: $('style-confidence'),
   styleNow: $('style-now'),
@@ -58,6 +70,11 @@ const aivj = {
   /** Engine per layer: 'projectm' | 'butterchurn' | null (off); before the visuals start, the planned one. */
   get engines() { return layers ? { ...layers.engines } : { bg: plannedEngine.engine, fg: plannedEngine.engine }; },
   get loadingPresets() { return layers ? { bg: layers.slots.bg.loading, fg: layers.slots.fg.loading } : {}; },
+  /** The pair library as the worker reported it, and the pair on now: {index, pair, reason, locked, mix}. */
+  library: null,
+  currentPair: null,
+  /** Every pair shown so far, in order: {index, fg, bg, reason, at} (at = playback seconds). */
+  pairHistory: [],
   /** Non-fatal layer errors shown in #error, newest last. */
   layerErrors: [],
   /** The running layers (for tests and the console). */
@@ -83,6 +100,7 @@ let player = null;
 let layers = null;
 let visualsDisabled = false;
 let loadToken = 0;
+let pairShow = null;
 
 function setState(state) {
   aivj.state = state;
@@ -171,6 +189,9 @@ function clearResults() {
   ui.styleConfidence.textContent = '';
   ui.styleNow.textContent = '–';
   timeline.drawEmpty('Style timeline: appears when the music model is loaded.');
+  pairShow = null;
+  aivj.currentPair = null;
+  ui.pairPanel.hidden = true;
 }
 
 function showResults(fileName, analysis, engineVersion, decodedSeconds) {
@@ -226,6 +247,7 @@ function showModelStatus(model) {
 
 /** Shows the segment at `seconds` and, when the model drives the mix, applies its visual parameters. */
 function updateSegment(seconds) {
+  if (pairShow) pairShow.update(seconds);
   const segment = segmentAt(segments, seconds);
   aivj.currentSegment = segment;
   timeline.draw(seconds);
@@ -241,6 +263,7 @@ function updateSegment(seconds) {
     return;
   }
   const v = visualsFor(segment);
+  if (aivj.currentPair) Object.assign(v, pickMix(aivj.currentPair.mix)); // the pair's coupling sets the layer mix
   const fg = canvasOf('fg');
   const bg = canvasOf('bg');
   const zoom = `scale(${beatZoom(beatTimes, seconds, v.zoomPulse).toFixed(4)})`;
@@ -275,6 +298,62 @@ function resetVisuals() {
   $('stage').style.filter = '';
   applyBlendMode(canvasOf('fg'), ui.blend.value);
   applyOpacity(canvasOf('fg'), ui.opacity.value / 100);
+}
+
+// ---- the pair plan -----------------------------------------------------------------------------------------
+
+function pickMix(mix) {
+  return { fgOpacity: mix.fgOpacity, bgOpacity: mix.bgOpacity, blendMode: mix.blendMode };
+}
+
+function setupPairShow(analysis, library) {
+  aivj.library = library || null;
+  aivj.currentPair = null;
+  aivj.pairHistory = [];
+  const pairs = pairsOf(analysis);
+  pairShow = pairs.length > 0 ? new PairShow(pairs) : null;
+  ui.pairPanel.hidden = pairShow === null;
+  if (library && library.status !== 'loaded') {
+    showNotice(`No preset pairs are chosen for this song (${library.message}).`);
+  }
+  if (!pairShow) return;
+  ui.pairLock.setAttribute('aria-pressed', 'false');
+  pairShow.addEventListener('pair', (e) => onPair(e.detail));
+}
+
+/** A new pair is on: load both presets (the transition time comes from w_t) and show what it is. */
+function onPair({ index, pair, reason, locked }) {
+  const mix = couplingMix(pair);
+  aivj.currentPair = { index, pair, reason, locked, mix };
+  if (reason !== 'lock') {
+    aivj.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason, at: pairShow.lastSeconds });
+    const engines = layers ? layers.engines : {};
+    if (engines.bg === 'projectm' && engines.fg === 'projectm') {
+      loadPreset('bg', pair.bg, mix.transitionSeconds);
+      loadPreset('fg', pair.fg, mix.transitionSeconds);
+    }
+  }
+  if (!ui.modelDrive.dataset.touched) {
+    applyBlendMode(canvasOf('fg'), mix.blendMode);
+    applyOpacity(canvasOf('fg'), mix.fgOpacity);
+    const bg = canvasOf('bg');
+    if (bg) bg.style.opacity = String(mix.bgOpacity);
+  }
+  ui.pairIndex.textContent = `${index + 1} of ${pairShow.pairs.length}`;
+  ui.pairFg.textContent = presetLabel(pair.fg);
+  ui.pairBg.textContent = presetLabel(pair.bg);
+  ui.pairFg.title = pair.fg;
+  ui.pairBg.title = pair.bg;
+  ui.pairQuality.textContent = Number(pair.quality).toFixed(2);
+  ui.pairWs.textContent = Number(pair.w_s).toFixed(2);
+  ui.pairWt.textContent = Number(pair.w_t).toFixed(2);
+  ui.pairMix.textContent = `${mix.blendMode}, front ${Math.round(mix.fgOpacity * 100)} %, `
+    + `change ${mix.transitionSeconds.toFixed(1)} s`;
+}
+
+function presetLabel(id) {
+  const slug = String(id).split('/').pop();
+  return slug.replace(/-/g, ' ');
 }
 
 // ---- loading a song --------------------------------------------------------------------------------------
@@ -329,6 +408,7 @@ async function handleFile(file) {
     aivj.analysisMs = result.elapsedMs;
     showModelStatus(result.model);
     showResults(name, result.analysis, result.engineVersion, seconds);
+    setupPairShow(result.analysis, result.library);
     player.load(buffer);
     setState('ready');
     const took = Number.isFinite(result.elapsedMs) ? ` in ${(result.elapsedMs / 1000).toFixed(1)} s` : '';
@@ -552,6 +632,16 @@ ui.presetBg.addEventListener('change', () => loadPreset('bg', ui.presetBg.value)
 ui.presetFg.addEventListener('change', () => loadPreset('fg', ui.presetFg.value));
 ui.blend.addEventListener('change', () => { releaseModelDrive(); applyBlendMode(canvasOf('fg'), ui.blend.value); });
 ui.opacity.addEventListener('input', () => { releaseModelDrive(); applyOpacity(canvasOf('fg'), ui.opacity.value / 100); });
+ui.pairSkip.addEventListener('click', () => pairShow && pairShow.skip());
+ui.pairBack.addEventListener('click', () => pairShow && pairShow.back());
+ui.pairLock.addEventListener('click', () => {
+  if (!pairShow) return;
+  const locked = ui.pairLock.getAttribute('aria-pressed') !== 'true';
+  ui.pairLock.setAttribute('aria-pressed', String(locked));
+  ui.pairLock.textContent = locked ? 'Unlock' : 'Lock';
+  pairShow.setLocked(locked);
+});
+
 ui.modelDrive.addEventListener('change', () => {
   ui.modelDrive.dataset.touched = '1';
   if (ui.modelDrive.checked) {

@@ -40,6 +40,11 @@ public final class MusicCache {
         return file(SECTOID + "/" + title + "/song.ogg");
     }
 
+    /** "Chiptune2" from Debian's tuxtype-data (GPL-2), a 46-second chiptune. */
+    public static Path chiptune() {
+        return file("tuxtype-data/usr/share/tuxtype/sounds/chiptune2.ogg");
+    }
+
     /** The 30-second clip of "Metal madness" (30–60 s) that fetch-music derives; ext = wav, flac, mp3 or ogg. */
     public static Path clip(String ext) {
         return file("derived/clip." + ext);

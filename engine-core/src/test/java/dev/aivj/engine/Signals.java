@@ -1,11 +1,11 @@
 package dev.aivj.engine;
 
 /** Synthetic test signals with known answers. */
-final class Signals {
+public final class Signals {
     private Signals() {
     }
 
-    static float[] sine(double hz, double amplitude, double seconds, int rate) {
+    public static float[] sine(double hz, double amplitude, double seconds, int rate) {
         float[] s = new float[(int) Math.round(seconds * rate)];
         for (int i = 0; i < s.length; i++) {
             s[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / rate));
@@ -14,7 +14,7 @@ final class Signals {
     }
 
     /** A click every 60/bpm seconds: a 10 ms decaying 2 kHz burst, like a metronome. */
-    static float[] clickTrack(double bpm, double seconds, int rate) {
+    public static float[] clickTrack(double bpm, double seconds, int rate) {
         float[] s = new float[(int) Math.round(seconds * rate)];
         double period = 60.0 / bpm;
         int clickLength = rate / 100;
@@ -28,7 +28,7 @@ final class Signals {
         return s;
     }
 
-    static float[] constant(float value, int samples) {
+    public static float[] constant(float value, int samples) {
         float[] s = new float[samples];
         java.util.Arrays.fill(s, value);
         return s;

@@ -9,6 +9,10 @@ import dev.aivj.engine.coupling.CouplingModel;
 import dev.aivj.engine.coupling.CouplingScore;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.json.JsonWriter;
+import dev.aivj.engine.recommend.PairChoice;
+import dev.aivj.engine.recommend.PairLibrary;
+import dev.aivj.engine.recommend.PairPlan;
+import java.util.List;
 import org.teavm.jso.JSExport;
 
 /**
@@ -44,6 +48,8 @@ public final class EngineExports {
     private static MusicModel model;
     private static CouplingModel couplingModel;
     private static double lastModelMillis;
+    private static PairLibrary pairLibrary;
+    private static long pairSeed = PairPlan.DEFAULT_SEED;
 
     private EngineExports() {
     }
@@ -202,6 +208,32 @@ public final class EngineExports {
         return Double.parseDouble(Float.toString(v));
     }
 
+    /**
+     * Loads the pair library ({@code pair-library.json} text, see {@link PairLibrary}); afterwards every
+     * {@code analyze*} result has {@code pairs} (one preset pair per music section). Returns {@code ""} or
+     * {@code {"error":...}}; on failure the previous library stays loaded.
+     */
+    @JSExport
+    public static String loadPairLibrary(String json) {
+        try {
+            if (json == null) {
+                return errorJson("pair library: the library JSON is required");
+            }
+            pairLibrary = PairLibrary.parse(json);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return errorJson(e.getMessage() != null ? e.getMessage() : "invalid pair library");
+        } catch (RuntimeException e) {
+            return errorJson("internal error: " + (e.getMessage() != null ? e.getMessage() : "runtime exception"));
+        }
+    }
+
+    /** The seed of the pair choice (same song, library and seed → same pairs); {@link PairPlan#DEFAULT_SEED} at first. */
+    @JSExport
+    public static void setPairSeed(int seed) {
+        pairSeed = seed;
+    }
+
     /** The engine version, {@link EngineInfo#VERSION}. */
     @JSExport
     public static String version() {
@@ -218,7 +250,8 @@ public final class EngineExports {
                 style = SongStyle.analyze(model, result);
                 lastModelMillis = (System.nanoTime() - t0) / 1e6;
             }
-            return AnalysisJson.write(result, includeLogMel, style);
+            List<PairChoice> pairs = pairLibrary == null ? null : PairPlan.of(result, style, pairLibrary, pairSeed);
+            return AnalysisJson.write(result, includeLogMel, style, pairs);
         } catch (IllegalArgumentException e) {
             return errorJson(e.getMessage() != null ? e.getMessage() : "invalid argument");
         } catch (RuntimeException e) {

@@ -10,6 +10,9 @@ import dev.aivj.engine.analysis.AnalysisJson;
 import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.model.MusicModel;
+import dev.aivj.engine.recommend.PairChoice;
+import dev.aivj.engine.recommend.PairLibrary;
+import dev.aivj.engine.recommend.PairPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code aivj analyze FILE [--with-mel] [--model DIR | --no-model]}: decodes the file, runs the engine and prints
@@ -28,9 +32,15 @@ import java.nio.file.Path;
  * {@code segments} (see {@link AnalysisJson}) plus {@code model: {source, labels}}. No bundled manifest: the
  * analysis runs without them. A bundled or {@code --model} bundle that is incomplete or fails its checks (sha256,
  * version, shapes) is an error (exit 1), never a silent fallback; {@code --no-model} skips the model.
+ *
+ * <p>Pairs: with the pair library shipped at {@value #BUNDLED_LIBRARY}, the JSON also has {@code pairs}, one
+ * preset pair per music section ({@link PairPlan}; deterministic for {@code --seed N}, default
+ * {@link PairPlan#DEFAULT_SEED}); {@code --no-pairs} leaves them out. A library that fails to parse is an error.
  */
 public final class AnalyzeCommand {
-    static final String USAGE = "usage: aivj analyze FILE [--with-mel] [--model DIR | --no-model]";
+    static final String USAGE = "usage: aivj analyze FILE [--with-mel] [--model DIR | --no-model] [--seed N | --no-pairs]";
+    /** Classpath location of the shipped pair library (model-export's export-library). */
+    static final String BUNDLED_LIBRARY = "web/pairs/pair-library.json";
     /** Classpath folder of the shipped music model. */
     static final String BUNDLED_MODEL = "web/models/music-v1/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,9 +58,20 @@ public final class AnalyzeCommand {
         boolean withMel = false;
         boolean noModel = false;
         String modelDir = null;
+        boolean noPairs = false;
+        long seed = PairPlan.DEFAULT_SEED;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--with-mel")) {
+            if (a.equals("--no-pairs")) {
+                noPairs = true;
+            } else if (a.equals("--seed")) {
+                try {
+                    seed = Long.parseLong(i + 1 < args.length ? args[++i] : "");
+                } catch (NumberFormatException e) {
+                    err.println("aivj analyze: --seed needs a whole number (" + USAGE + ")");
+                    return 2;
+                }
+            } else if (a.equals("--with-mel")) {
                 withMel = true;
             } else if (a.equals("--no-model")) {
                 noModel = true;
@@ -96,12 +117,24 @@ public final class AnalyzeCommand {
                 return 1;
             }
         }
+        PairLibrary library = null;
+        if (!noPairs) {
+            try {
+                byte[] json = resource(classpath, BUNDLED_LIBRARY);
+                library = json == null ? null : PairLibrary.parse(new String(json, StandardCharsets.UTF_8));
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("aivj analyze: bundled " + e.getMessage() + " (--no-pairs analyses without it)");
+                err.flush();
+                return 1;
+            }
+        }
         try {
             Path path = Path.of(file);
             DecodedAudio audio = AudioFileDecoder.decode(path);
             AnalysisResult result = new AudioAnalyzer().analyze(audio.interleaved(), audio.channels(), audio.sampleRate());
             SongStyle style = model == null ? null : SongStyle.analyze(model, result);
-            ObjectNode analysis = (ObjectNode) JSON.readTree(AnalysisJson.write(result, withMel, style));
+            List<PairChoice> pairs = library == null ? null : PairPlan.of(result, style, library, seed);
+            ObjectNode analysis = (ObjectNode) JSON.readTree(AnalysisJson.write(result, withMel, style, pairs));
             ObjectNode doc = JSON.createObjectNode();
             ObjectNode source = doc.putObject("source");
             source.put("file", file);

@@ -3,6 +3,8 @@ package dev.aivj.engine.analysis;
 import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.features.FrameFeatures;
+import dev.aivj.engine.recommend.PairChoice;
+import java.util.List;
 import dev.aivj.engine.json.JsonWriter;
 import dev.aivj.engine.model.ModelOutput;
 import dev.aivj.engine.model.VisualParameters;
@@ -29,6 +31,16 @@ public final class AnalysisJson {
 
     /** As {@link #write(AnalysisResult, boolean)}, plus {@code style} and {@code segments} when {@code style != null}. */
     public static String write(AnalysisResult r, boolean includeLogMel, SongStyle style) {
+        return write(r, includeLogMel, style, null);
+    }
+
+    /**
+     * As {@link #write(AnalysisResult, boolean, SongStyle)}, plus {@code pairs} when {@code pairs != null}: one
+     * object per section, {@code {start, end, fg, bg, fgUrl, bgUrl, quality, w_s, w_t, score, style, reason,
+     * explored}} (seconds; fg/bg preset ids; style null without a music model; reason "start", "style", "energy" or
+     * "texture": why the section begins there).
+     */
+    public static String write(AnalysisResult r, boolean includeLogMel, SongStyle style, List<PairChoice> pairs) {
         FrameFeatures f = r.frames();
         JsonWriter w = new JsonWriter().beginObject();
         w.name("engineVersion").value(EngineInfo.VERSION);
@@ -60,7 +72,28 @@ public final class AnalysisJson {
         if (style != null) {
             writeStyle(w, style, includeLogMel);
         }
+        if (pairs != null) {
+            writePairs(w, pairs);
+        }
         return w.endObject().toString();
+    }
+
+    private static void writePairs(JsonWriter w, List<PairChoice> pairs) {
+        w.name("pairs").beginArray();
+        for (PairChoice c : pairs) {
+            w.beginObject().name("start").value(c.section().start()).name("end").value(c.section().end())
+                    .name("fg").value(c.pair().fg()).name("bg").value(c.pair().bg())
+                    .name("fgUrl").value(c.pair().fgUrl()).name("bgUrl").value(c.pair().bgUrl())
+                    .name("quality").value(c.pair().quality()).name("w_s").value(c.pair().ws())
+                    .name("w_t").value(c.pair().wt()).name("score").value(c.score()).name("style");
+            if (c.section().style() == null) {
+                w.nullValue();
+            } else {
+                w.value(c.section().style());
+            }
+            w.name("reason").value(c.section().reason()).name("explored").value(c.explored()).endObject();
+        }
+        w.endArray();
     }
 
     private static void writeStyle(JsonWriter w, SongStyle style, boolean includeSteps) {

@@ -71,9 +71,9 @@ public final class CouplingNet extends AbstractBlock {
         NDArray fl = el;
         if (spec.attention()) {
             NDArray tokens = NDArrays.stack(new NDList(eu, el), 1); // (B, 2, d)
-            NDArray q = tokens.matMul(w(ps, tokens, "attn.q.weight").transpose());
-            NDArray k = tokens.matMul(w(ps, tokens, "attn.k.weight").transpose());
-            NDArray v = tokens.matMul(w(ps, tokens, "attn.v.weight").transpose());
+            NDArray q = tokens.matMul(transposed(ps, tokens, "attn.q.weight"));
+            NDArray k = tokens.matMul(transposed(ps, tokens, "attn.k.weight"));
+            NDArray v = tokens.matMul(transposed(ps, tokens, "attn.v.weight"));
             NDArray att = q.batchMatMul(k.transpose(0, 2, 1)).div(Math.sqrt(spec.embed())).softmax(2);
             NDArray f = att.batchMatMul(v).add(q);
             fu = f.get(":, 0, :");
@@ -86,7 +86,7 @@ public final class CouplingNet extends AbstractBlock {
             NDArray pair = NDArrays.concat(new NDList(fu, fl, fu.mul(fl), fu.sub(fl).abs()), 1);
             raw = dense(ps, Activation.relu(dense(ps, pair, "head1")), "head2"); // (B, 2)
         } else {
-            raw = w(ps, zu, "weights.global").reshape(1, 2).repeat(0, zu.getShape().get(0));
+            raw = zu.getManager().zeros(new Shape(zu.getShape().get(0), 2)).add(w(ps, zu, "weights.global"));
         }
         NDArray weights = raw.tanh().mul(CouplingModelSpec.W_MAX);
         NDArray ws = weights.get(":, 0");
@@ -104,13 +104,23 @@ public final class CouplingNet extends AbstractBlock {
     }
 
     private NDArray dense(ParameterStore ps, NDArray x, String name) {
-        return x.matMul(w(ps, x, name + ".weight").transpose()).add(w(ps, x, name + ".bias"));
+        return x.matMul(transposed(ps, x, name + ".weight")).add(w(ps, x, name + ".bias"));
     }
 
     private static NDArray cosine(NDArray a, NDArray b) {
         NDArray na = a.square().sum(new int[] {1}).add(CouplingModelSpec.EPS);
         NDArray nb = b.square().sum(new int[] {1}).add(CouplingModelSpec.EPS);
         return a.mul(b).sum(new int[] {1}).div(na.mul(nb).sqrt());
+    }
+
+    /**
+     * A weight's transpose, owned by the batch's manager: made on the parameter's own manager it would outlive the
+     * batch and pile up over training.
+     */
+    private NDArray transposed(ParameterStore ps, NDArray x, String name) {
+        NDArray t = w(ps, x, name).transpose();
+        t.attach(x.getManager());
+        return t;
     }
 
     private NDArray w(ParameterStore ps, NDArray like, String name) {

@@ -84,7 +84,7 @@ public final class CouplingPairs {
     }
 
     /** The library id of a pair's preset: its explicit id field, else derived from the URL. */
-    static String presetId(ManifestPair p, String field, String url) {
+    public static String presetId(ManifestPair p, String field, String url) {
         JsonNode id = p.extra().get(field);
         if (id != null && id.isTextual()) {
             return id.asText();

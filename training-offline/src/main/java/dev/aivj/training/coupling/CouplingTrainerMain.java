@@ -1,8 +1,6 @@
 package dev.aivj.training.coupling;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivj.presets.PresetLibrary;
-import dev.aivj.presets.PresetVectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,7 @@ public final class CouplingTrainerMain {
     public static void main(String[] args) throws IOException {
         Path pairs = Path.of("data/bootstrap-pairs/candidates");
         Path elite = Path.of("data/bootstrap-pairs/elite");
-        Path status = Path.of("projectm-wasm/preset-status.json");
+        Path status = LibraryVectors.DEFAULT_STATUS;
         Path presets = PresetLibrary.resolveRoot(null);
         Path out = Path.of("runs/coupling-v1");
         int seeds = 3;
@@ -48,11 +46,7 @@ public final class CouplingTrainerMain {
             }
             i++;
         }
-        if (!Files.isRegularFile(status)) {
-            fail("no preset status file " + status + " (run ./aivj check-presets first)");
-        }
-        Map<String, float[]> vectors = PresetVectors.read("projectm", PresetLibrary.scan(presets),
-                PresetLibrary.readStatus(new ObjectMapper(), status));
+        Map<String, float[]> vectors = LibraryVectors.read(status, presets);
         CouplingPairs.Loaded loaded = CouplingPairs.load(manifest(pairs), Files.isDirectory(elite) || Files.isRegularFile(elite)
                 ? manifest(elite) : null, vectors);
         for (String s : loaded.skipped()) {

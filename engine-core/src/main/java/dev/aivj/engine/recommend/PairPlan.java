@@ -1,0 +1,22 @@
+package dev.aivj.engine.recommend;
+
+import dev.aivj.engine.analysis.AnalysisResult;
+import dev.aivj.engine.analysis.SongStyle;
+import java.util.List;
+
+/**
+ * The recommendation facade: a song's analysis (and its style, when a music model ran) → sections
+ * ({@link SectionFinder}) → one library pair per section ({@link PairRecommender}).
+ */
+public final class PairPlan {
+    /** The seed used when the caller gives none, so a song always gets the same show by default. */
+    public static final long DEFAULT_SEED = 1;
+
+    private PairPlan() {
+    }
+
+    public static List<PairChoice> of(AnalysisResult result, SongStyle style, PairLibrary library, long seed) {
+        List<MusicSection> sections = SectionFinder.find(result, style);
+        return new PairRecommender(library).choose(sections, style == null ? null : style.labels(), seed);
+    }
+}

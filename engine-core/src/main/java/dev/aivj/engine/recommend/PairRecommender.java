@@ -1,0 +1,76 @@
+package dev.aivj.engine.recommend;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Picks one library pair per music section. Each pair is scored
+ * <pre>score = style affinity × quality × fit,  fit = exp(−d(look, section target)²/(2·0.3²))</pre>
+ * ({@link StyleAffinity}, the coupling model's quality, {@link LookSpace}). Pairs among the last
+ * {@code noRepeat} picks are left out (when every pair is, the longest-ago one is allowed again). With
+ * probability {@code exploration} the pick is drawn uniformly from the {@value #EXPLORE_TOP} best instead of taking
+ * the best, so the show does not always settle on the same few pairs. All randomness comes from one
+ * {@link Random} seeded by the caller: the same song, library and seed give the same sequence.
+ */
+public final class PairRecommender {
+    public static final int DEFAULT_NO_REPEAT = 8;
+    public static final double DEFAULT_EXPLORATION = 0.15;
+    public static final int EXPLORE_TOP = 10;
+
+    private final PairLibrary library;
+    private final int noRepeat;
+    private final double exploration;
+
+    public PairRecommender(PairLibrary library, int noRepeat, double exploration) {
+        if (noRepeat < 0 || !(exploration >= 0 && exploration <= 1)) {
+            throw new IllegalArgumentException("noRepeat must be >= 0 and exploration in 0..1");
+        }
+        this.library = library;
+        this.noRepeat = noRepeat;
+        this.exploration = exploration;
+    }
+
+    public PairRecommender(PairLibrary library) {
+        this(library, DEFAULT_NO_REPEAT, DEFAULT_EXPLORATION);
+    }
+
+    public List<PairChoice> choose(List<MusicSection> sections, String[] labels, long seed) {
+        Random rnd = new Random(seed);
+        Deque<Integer> recent = new ArrayDeque<>();
+        List<PairChoice> out = new ArrayList<>();
+        for (MusicSection s : sections) {
+            List<double[]> ranked = rank(s, labels, recent); // {index, score}
+            boolean explore = rnd.nextDouble() < exploration && ranked.size() > 1;
+            double[] pick = explore ? ranked.get(rnd.nextInt(Math.min(EXPLORE_TOP, ranked.size()))) : ranked.get(0);
+            int index = (int) pick[0];
+            out.add(new PairChoice(s, library.pairs().get(index), pick[1], explore));
+            recent.addLast(index);
+            while (recent.size() > Math.min(noRepeat, library.size() - 1)) {
+                recent.removeFirst();
+            }
+        }
+        return out;
+    }
+
+    /** Allowed pairs by descending score (index order on ties). */
+    private List<double[]> rank(MusicSection s, String[] labels, Deque<Integer> recent) {
+        List<double[]> out = new ArrayList<>();
+        List<LibraryPair> pairs = library.pairs();
+        for (int i = 0; i < pairs.size(); i++) {
+            if (!recent.contains(i)) {
+                out.add(new double[] {i, score(pairs.get(i), s, labels)});
+            }
+        }
+        out.sort((a, b) -> b[1] != a[1] ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
+        return out;
+    }
+
+    public static double score(LibraryPair p, MusicSection s, String[] labels) {
+        double affinity = StyleAffinity.of(p.look(), labels, s.probabilities());
+        double fit = StyleAffinity.closeness(LookSpace.distance(p.look(), s.target()));
+        return affinity * p.quality() * fit;
+    }
+}

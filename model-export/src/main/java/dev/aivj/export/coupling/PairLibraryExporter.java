@@ -1,0 +1,138 @@
+package dev.aivj.export.coupling;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aivj.engine.coupling.CouplingModel;
+import dev.aivj.engine.coupling.CouplingScore;
+import dev.aivj.engine.looks.MeasuredLook;
+import dev.aivj.engine.presets.PresetFeatures;
+import dev.aivj.engine.recommend.LookSpace;
+import dev.aivj.engine.recommend.PairLibrary;
+import dev.aivj.presets.PresetLibrary;
+import dev.aivj.training.coupling.CouplingPairs;
+import dev.aivj.training.coupling.LibraryVectors;
+import dev.aivj.training.pairs.ManifestPair;
+import dev.aivj.training.pairs.PairsManifest;
+import dev.aivj.training.pairs.PairsManifestReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./aivj export-library [--elite DIR] [--model DIR] [--out FILE]}: the pair library the page and
+ * {@code ./aivj analyze} recommend from ({@link PairLibrary}'s format). For each pair of the elite manifest whose
+ * presets are measured and usable: its quality, w_s and w_t from the coupling model, and its look in
+ * {@link LookSpace}: per axis the mean of the two presets' percentiles among all usable measured presets (motion,
+ * luma_mean, edge_density, colourfulness).
+ */
+public final class PairLibraryExporter {
+    public static final Path DEFAULT_OUT = Path.of("web-frontend/src/main/resources/web/pairs/pair-library.json");
+    private static final String[] LOOK_SLOTS = {"motion", "luma_mean", "edge_density", "colourfulness"};
+
+    private PairLibraryExporter() {
+    }
+
+    /** Writes the library; returns the pairs left out (with why). */
+    public static List<String> export(Path eliteManifest, CouplingModel model, Map<String, float[]> vectors, Path out)
+            throws IOException {
+        PairsManifest elite = new PairsManifestReader().read(eliteManifest);
+        Percentiles pct = new Percentiles(vectors);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("format", PairLibrary.FORMAT);
+        root.put("source", elite.pack() + " (" + eliteManifest + "): " + elite.generatedFrom());
+        ArrayNode axes = root.putArray("lookAxes");
+        Arrays.stream(LookSpace.AXES).forEach(axes::add);
+        ArrayNode pairs = root.putArray("pairs");
+        List<String> left = new ArrayList<>();
+        for (ManifestPair p : elite.pairs()) {
+            String fg = CouplingPairs.presetId(p, "fg", p.fgUrl());
+            String bg = CouplingPairs.presetId(p, "bg", p.bgUrl());
+            float[] u = vectors.get(fg);
+            float[] l = vectors.get(bg);
+            if (u == null || l == null || !usable(u) || !usable(l)) {
+                left.add("pair " + p.pair() + ": " + (u == null || !usable(u) ? fg : bg) + " is not a usable measured preset");
+                continue;
+            }
+            CouplingScore s = model.score(u, l);
+            ObjectNode o = pairs.addObject();
+            o.put("fg", fg).put("bg", bg).put("fgUrl", p.fgUrl()).put("bgUrl", p.bgUrl());
+            o.put("quality", round(s.quality())).put("w_s", round(s.spatialWeight())).put("w_t", round(s.temporalWeight()));
+            ArrayNode look = o.putArray("look");
+            for (int a = 0; a < LOOK_SLOTS.length; a++) {
+                look.add(round((pct.of(a, u) + pct.of(a, l)) / 2));
+            }
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        json.writeValue(out.toFile(), root);
+        PairLibrary.parse(Files.readString(out)); // what the engine will read must parse
+        return left;
+    }
+
+    private static int slot(String name) {
+        return PresetFeatures.LENGTH + Arrays.asList(MeasuredLook.names()).indexOf(name);
+    }
+
+    private static boolean usable(float[] v) {
+        return v[slot("blank")] == 0 && v[slot("frozen")] == 0 && v[slot("broken")] == 0;
+    }
+
+    /** Each look axis's values over the usable presets, sorted, to turn a value into its percentile. */
+    private static final class Percentiles {
+        private final float[][] sorted = new float[LOOK_SLOTS.length][];
+
+        Percentiles(Map<String, float[]> vectors) {
+            List<float[]> ok = vectors.values().stream().filter(PairLibraryExporter::usable).toList();
+            for (int a = 0; a < LOOK_SLOTS.length; a++) {
+                int s = slot(LOOK_SLOTS[a]);
+                float[] v = new float[ok.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = ok.get(i)[s];
+                }
+                Arrays.sort(v);
+                sorted[a] = v;
+            }
+        }
+
+        double of(int axis, float[] vector) {
+            float[] v = sorted[axis];
+            int i = Arrays.binarySearch(v, vector[slot(LOOK_SLOTS[axis])]);
+            int pos = i >= 0 ? i : -i - 1;
+            return v.length <= 1 ? 0.5 : Math.min(1, (double) pos / (v.length - 1));
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path elite = Path.of("data/bootstrap-pairs/elite");
+        Path model = QualityExporter.DEFAULT_MODEL;
+        Path out = DEFAULT_OUT;
+        Path status = LibraryVectors.DEFAULT_STATUS;
+        Path presets = PresetLibrary.resolveRoot(null);
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--elite" -> elite = Path.of(args[i + 1]);
+                case "--model" -> model = Path.of(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                case "--status" -> status = Path.of(args[i + 1]);
+                case "--presets" -> presets = PresetLibrary.resolveRoot(args[i + 1]);
+                default -> {
+                    System.err.println("export-library: unknown argument " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        Path manifest = Files.isDirectory(elite) ? elite.resolve("pairs-manifest.json") : elite;
+        List<String> left = export(manifest, CouplingBundle.load(model), LibraryVectors.read(status, presets), out);
+        left.forEach(s -> System.out.println("export-library: left out " + s));
+        System.out.println("export-library: " + PairLibrary.parse(Files.readString(out)).size() + " pairs -> " + out);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.aivj.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Position;
+import dev.aivj.audioio.MusicCache;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pair plan in the real page with the shipped models and pair library: real songs of different styles,
+ * pairs that change only at section boundaries, and the lock / skip / back controls.
+ */
+class PairShowPageTest {
+    private static AppServer server;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private BrowserContext context;
+    private Page page;
+    private final List<String> pageErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void startServerAndBrowser() throws Exception {
+        server = AppServer.start(0);
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+        if (server != null) server.stop();
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1000, 900));
+        page = context.newPage();
+        page.onPageError(pageErrors::add);
+        page.navigate(server.uri().toString());
+        page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+        assertEquals(List.of(), pageErrors, "uncaught errors in the page");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> analyse(Path song) {
+        page.locator("#file-input").setInputFiles(song);
+        page.waitForFunction("() => ['ready', 'error'].includes(window.aivj.state)", null,
+                new Page.WaitForFunctionOptions().setTimeout(120_000).setPollingInterval(100));
+        assertEquals("ready", page.evaluate("() => window.aivj.state"), () -> page.textContent("#error"));
+        assertEquals("loaded", page.evaluate("() => window.aivj.library && window.aivj.library.status"));
+        return (List<Map<String, Object>>) page.evaluate("() => window.aivj.analysis.pairs");
+    }
+
+    private static double num(Object o) {
+        return ((Number) o).doubleValue();
+    }
+
+    /** Seeks by clicking the feature plot where {@code seconds} is. */
+    private void seek(double seconds) {
+        double duration = num(page.evaluate("() => window.aivj.analysis.durationSeconds"));
+        Locator plot = page.locator("#feature-plot");
+        double width = plot.boundingBox().width;
+        plot.click(new Locator.ClickOptions().setPosition(new Position(width * seconds / duration, 20)));
+    }
+
+    private int currentIndex() {
+        return ((Number) page.evaluate("() => window.aivj.currentPair.index")).intValue();
+    }
+
+    private void waitForTime(double seconds) {
+        page.waitForFunction("s => window.aivj.playing && window.aivj.currentTime > s", seconds,
+                new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(50));
+    }
+
+    @Test
+    void songsOfDifferentStylesGetDifferentPairsThatChangeOnlyAtSectionBoundaries() {
+        List<Map<String, Object>> chip = analyse(MusicCache.chiptune());
+        List<Map<String, Object>> rock = analyse(MusicCache.sectoidSong("Metal madness"));
+        System.out.println("PairShowPageTest: chiptune pairs " + chip);
+        System.out.println("PairShowPageTest: rock pairs " + rock);
+        assertTrue(rock.size() >= 2, "the rock song has several sections: " + rock.size());
+        List<Object> chipPairs = chip.stream().map(p -> List.of(p.get("fg"), p.get("bg"), p.get("w_s"), p.get("w_t")))
+                .map(Object.class::cast).toList();
+        List<Object> rockPairs = rock.stream().map(p -> List.of(p.get("fg"), p.get("bg"), p.get("w_s"), p.get("w_t")))
+                .map(Object.class::cast).toList();
+        assertNotEquals(chipPairs.get(0), rockPairs.get(0), "different songs, different first pair");
+        assertTrue(chipPairs.stream().noneMatch(rockPairs::contains) || chipPairs.size() < rockPairs.size(),
+                "the two shows differ");
+
+        // Sections tile the song and start on beats.
+        @SuppressWarnings("unchecked")
+        List<Number> beats = (List<Number>) page.evaluate("() => window.aivj.analysis.beats");
+        for (int i = 1; i < rock.size(); i++) {
+            double start = num(rock.get(i).get("start"));
+            assertEquals(num(rock.get(i - 1).get("end")), start, 1e-9);
+            assertTrue(beats.stream().anyMatch(b -> Math.abs(b.doubleValue() - start) < 1e-6), "on a beat: " + start);
+        }
+
+        // Play across the first boundary: the pair changes there and nowhere else.
+        double boundary = num(rock.get(1).get("start"));
+        seek(Math.max(0, boundary - 1.5));
+        waitForTime(boundary + 0.5);
+        assertEquals(1, currentIndex());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history = (List<Map<String, Object>>) page.evaluate("() => window.aivj.pairHistory");
+        for (Map<String, Object> h : history) {
+            int index = ((Number) h.get("index")).intValue();
+            double at = num(h.get("at"));
+            double start = num(rock.get(index).get("start"));
+            double end = num(rock.get(index).get("end"));
+            assertTrue(at >= start - 1e-6 && at < end, "pair " + index + " shown at " + at + " inside its section "
+                    + start + ".." + end);
+        }
+        assertEquals(rock.get(1).get("fg"), page.evaluate("() => window.aivj.currentPair.pair.fg"));
+        page.waitForFunction("p => window.aivj.presets.fg === p.fg && window.aivj.presets.bg === p.bg",
+                rock.get(1), new Page.WaitForFunctionOptions().setTimeout(30_000));
+        page.locator("#stage").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Path.of("target", "pair-mix-rock-section-2.png")));
+    }
+
+    @Test
+    void lockSkipAndBackControlThePair() {
+        List<Map<String, Object>> rock = analyse(MusicCache.sectoidSong("Metal madness"));
+        assertTrue(rock.size() >= 3, "sections: " + rock.size());
+        waitForTime(0.3);
+        assertEquals(0, currentIndex());
+        page.click("#pair-skip");
+        assertEquals(1, currentIndex());
+        assertEquals("skip", page.evaluate("() => window.aivj.currentPair.reason"));
+        page.waitForFunction("p => window.aivj.presets.fg === p.fg && window.aivj.presets.bg === p.bg",
+                rock.get(1), new Page.WaitForFunctionOptions().setTimeout(30_000));
+        page.click("#pair-back");
+        assertEquals(0, currentIndex());
+
+        // Locked: crossing a boundary keeps the pair.
+        page.click("#pair-lock");
+        assertEquals("true", page.getAttribute("#pair-lock", "aria-pressed"));
+        double boundary = num(rock.get(1).get("start"));
+        seek(boundary - 1.0);
+        waitForTime(boundary + 0.5);
+        assertEquals(0, currentIndex(), "locked pair stays across the boundary");
+        // Unlocked: the plan's pair for this moment returns.
+        page.click("#pair-lock");
+        assertEquals(1, currentIndex());
+        assertTrue(page.textContent("#pair-ws").matches("-?\\d+\\.\\d\\d"), page.textContent("#pair-ws"));
+    }
+}
