@@ -49,6 +49,7 @@ class WasmCouplingParityTest {
     static final int PAIRS = 200;
     static final long PAIR_SEED = 77_2026L;
     static final String BUNDLE_PROPERTY = "aivj.couplingBundle";
+    static final Path SHIPPED_BUNDLE = Path.of("../web-frontend/src/main/resources/web/models/coupling-v1");
     static final String[] OUTPUTS = {"quality", "w_s", "w_t", "S", "T"};
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -174,13 +175,13 @@ class WasmCouplingParityTest {
         assertEquals(good, scorePairs("bad-uppers", "bad-lowers", 2));
     }
 
-    /** Only with {@code -Daivj.couplingBundle=DIR}: parity on a real (trained) bundle. */
+    /** The shipped, trained coupling model (or {@code -Daivj.couplingBundle=DIR}): Wasm equals HotSpot on it. */
     @Test
     @Order(4)
     void bundleFromSystemPropertyMatchesHotSpot() throws Exception {
         String dirName = System.getProperty(BUNDLE_PROPERTY, "");
-        assumeTrue(!dirName.isBlank(), "no -D" + BUNDLE_PROPERTY + "=DIR given: only the generated bundle is checked");
-        Path dir = Path.of(dirName);
+        Path dir = dirName.isBlank() ? SHIPPED_BUNDLE : Path.of(dirName);
+        assumeTrue(Files.isRegularFile(dir.resolve("manifest.json")), "no coupling bundle in " + dir);
         String manifest = Files.readString(dir.resolve("manifest.json"));
         byte[] weights = Files.readAllBytes(dir.resolve("weights.bin"));
         CouplingModel jvm = CouplingModel.load(manifest, weights);
