@@ -167,6 +167,35 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theShippedPairLibraryAddsOnePairPerSectionDeterministicallyForASeed() throws Exception {
+        Path song = MusicCache.sectoidSong("Metal madness");
+        JsonNode j = JSON.readTree(analyze(song.toString()).out());
+        JsonNode pairs = j.path("pairs");
+        System.out.println("AnalyzeCommandTest: Metal madness pairs " + pairs);
+        assertTrue(pairs.isArray() && pairs.size() >= 2, "sections: " + pairs);
+        assertEquals(0.0, pairs.get(0).path("start").asDouble(-1), 0);
+        assertEquals(j.path("durationSeconds").asDouble(), pairs.get(pairs.size() - 1).path("end").asDouble(), 1e-9);
+        for (int i = 0; i < pairs.size(); i++) {
+            JsonNode p = pairs.get(i);
+            assertTrue(p.path("fg").asText().contains("/") && p.path("bg").asText().contains("/"), p.toString());
+            double q = p.path("quality").asDouble(-1);
+            assertTrue(q > 0 && q <= 1, p.toString());
+            assertTrue(Math.abs(p.path("w_s").asDouble(9)) <= 4 && Math.abs(p.path("w_t").asDouble(9)) <= 4);
+            if (i > 0) {
+                assertEquals(pairs.get(i - 1).path("end").asDouble(), p.path("start").asDouble(), 1e-9);
+                assertTrue(p.path("end").asDouble() - p.path("start").asDouble() >= 8 - 1e-9, "section >= 8 s");
+            }
+        }
+        assertEquals(pairs, JSON.readTree(analyze(song.toString(), "--seed", "1").out()).path("pairs"),
+                "the default seed is 1: same pairs");
+        JsonNode none = JSON.readTree(analyze(song.toString(), "--no-pairs").out());
+        assertTrue(!none.has("pairs"));
+        Run bad = analyze(song.toString(), "--seed", "x");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--seed needs a whole number"), bad.err());
+    }
+
+    @Test
     void corruptOrIncompleteModelGivesOneLineAndExitCode1() throws Exception {
         Path clip = MusicCache.clip("wav");
         Path root = fixtureClasspath();
