@@ -166,4 +166,31 @@ class PairShowPageTest {
         assertEquals(1, currentIndex());
         assertTrue(page.textContent("#pair-ws").matches("-?\\d+\\.\\d\\d"), page.textContent("#pair-ws"));
     }
+
+    /** Each of the first sections of three real songs: its pair loads in both layers and the mix is visible. */
+    @Test
+    void thePairsOfThreeSongsRenderVisibleMixes() {
+        Map<String, Path> songs = new java.util.LinkedHashMap<>();
+        songs.put("chiptune2", MusicCache.chiptune());
+        songs.put("metal-madness", MusicCache.sectoidSong("Metal madness"));
+        songs.put("war-of-freedom", MusicCache.sectoidSong("War of freedom"));
+        for (Map.Entry<String, Path> song : songs.entrySet()) {
+            List<Map<String, Object>> pairs = analyse(song.getValue());
+            for (int i = 0; i < Math.min(3, pairs.size()); i++) {
+                Map<String, Object> pair = pairs.get(i);
+                seek(num(pair.get("start")) + 0.5);
+                page.waitForFunction("p => window.aivj.presets.fg === p.fg && window.aivj.presets.bg === p.bg"
+                        + " && !window.aivj.loadingPresets.fg && !window.aivj.loadingPresets.bg", pair,
+                        new Page.WaitForFunctionOptions().setTimeout(30_000));
+                page.waitForTimeout(1500); // let the presets draw a few frames
+                Path shot = Path.of("target", "pair-mix-" + song.getKey() + "-" + (i + 1) + ".png");
+                PixelStats stats = PixelStats.of(page.locator("#stage").screenshot(
+                        new Locator.ScreenshotOptions().setPath(shot)), 8);
+                System.out.printf("PairShowPageTest: %s section %d %.1f-%.1f s: %s over %s, w_s %s, w_t %s, %s -> %s%n",
+                        song.getKey(), i + 1, num(pair.get("start")), num(pair.get("end")), pair.get("fg"),
+                        pair.get("bg"), pair.get("w_s"), pair.get("w_t"), stats, shot.toAbsolutePath());
+                assertTrue(stats.stdDev() > 3.0, "visible mix for " + pair + ": " + stats);
+            }
+        }
+    }
 }
