@@ -26,15 +26,17 @@ import java.util.function.Consumer;
 /**
  * Trains {@link CouplingNet} with DJL (PyTorch, CPU): batches from an {@link EliteBatchSampler} (or uniform ones),
  * {@link CouplingLoss} with {@link ScoreReweighting}, Adam. After each epoch the validation pairs are ranked; the
- * parameters of the epoch with the best validation Spearman are kept, and training stops after {@code patience}
- * epochs without improvement. Deterministic for a seed (one thread).
+ * parameters of the epoch with the best validation Spearman are kept. With {@code patience} > 0 training stops
+ * after that many epochs without improvement; the default (0) runs every epoch, because validation Spearman
+ * stays flat for the first 10–20 epochs and early stopping there cut some runs short and made the ablations
+ * compare lucky starts rather than the items switched off. Deterministic for a seed (one thread).
  */
 public final class CouplingTrainer {
     /** What to train; the ablations switch one item off each. */
     public record Config(boolean attention, boolean adaptiveWeights, float beta, float couplingLambda,
             boolean eliteSampling, int epochs, int patience, float learningRate, long seed) {
         public static Config defaults() {
-            return new Config(true, true, ScoreReweighting.DEFAULT_BETA, 0.05f, true, 60, 12, 2e-3f, 7);
+            return new Config(true, true, ScoreReweighting.DEFAULT_BETA, 0.05f, true, 70, 0, 2e-3f, 7);
         }
 
         public Config withAttention(boolean on) {
@@ -65,6 +67,11 @@ public final class CouplingTrainer {
         public Config withSeed(long s) {
             return new Config(attention, adaptiveWeights, beta, couplingLambda, eliteSampling, epochs, patience,
                     learningRate, s);
+        }
+
+        public Config withPatience(int p) {
+            return new Config(attention, adaptiveWeights, beta, couplingLambda, eliteSampling, epochs, p,
+                    learningRate, seed);
         }
 
         public Config withEpochs(int e) {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code ./aivj train-coupling [--pairs DIR] [--elite DIR] [--status FILE] [--presets DIR] [--out DIR]
- * [--seeds 3] [--epochs 60] [--no-ablations]}: trains the coupling model on a pack's scored pairs (default: the
+ * [--seeds 2] [--epochs 70] [--patience 0] [--no-ablations]}: trains the coupling model on a pack's scored pairs (default: the
  * GENERATED bootstrap pairs in data/bootstrap-pairs), keeps the full model's checkpoint in {@code --out}, trains
  * each ablation (one item switched off) with the same seeds, and writes {@code report.md} and
  * {@code report.json} there (see {@link CouplingReport}).
@@ -25,7 +25,7 @@ public final class CouplingTrainerMain {
         Path status = LibraryVectors.DEFAULT_STATUS;
         Path presets = PresetLibrary.resolveRoot(null);
         Path out = Path.of("runs/coupling-v1");
-        int seeds = 3;
+        int seeds = 2;
         boolean ablations = true;
         CouplingTrainer.Config config = CouplingTrainer.Config.defaults();
         for (int i = 0; i < args.length; i++) {
@@ -38,6 +38,7 @@ public final class CouplingTrainerMain {
                 case "--out" -> out = Path.of(need(args[i], value));
                 case "--seeds" -> seeds = Integer.parseInt(need(args[i], value));
                 case "--epochs" -> config = config.withEpochs(Integer.parseInt(need(args[i], value)));
+                case "--patience" -> config = config.withPatience(Integer.parseInt(need(args[i], value)));
                 case "--no-ablations" -> {
                     ablations = false;
                     continue;
