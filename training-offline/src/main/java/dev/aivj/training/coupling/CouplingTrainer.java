@@ -32,6 +32,8 @@ import java.util.function.Consumer;
  * compare lucky starts rather than the items switched off. Deterministic for a seed (one thread).
  */
 public final class CouplingTrainer {
+    /** Each gradient element is clipped to ±this: a near-zero similarity embedding once blew a run up to NaN. */
+    static final float GRADIENT_CLIP = 1f;
     /** What to train; the ablations switch one item off each. */
     public record Config(boolean attention, boolean adaptiveWeights, float beta, float couplingLambda,
             boolean eliteSampling, int epochs, int patience, float learningRate, long seed) {
@@ -112,7 +114,8 @@ public final class CouplingTrainer {
             CouplingNet net = new CouplingNet(spec);
             model.setBlock(net);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate()))
+                            .optClipGrad(GRADIENT_CLIP).build())
                     .optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(tc)) {
                 Shape z = new Shape(1, spec.inputSize());
@@ -132,7 +135,12 @@ public final class CouplingTrainer {
                             try (GradientCollector gc = trainer.newGradientCollector()) {
                                 gc.zeroGradients();
                                 NDArray loss = lossFn.of(bm, trainer.forward(x), batch);
-                                sum += loss.getFloat();
+                                float value = loss.getFloat();
+                                if (!Float.isFinite(value)) {
+                                    throw new IllegalStateException("training diverged: loss " + value
+                                            + " in epoch " + epoch + " (seed " + config.seed() + ")");
+                                }
+                                sum += value;
                                 gc.backward(loss);
                             }
                             trainer.step();
