@@ -9,8 +9,14 @@ export class AnalysisError extends Error {
 }
 
 export class AnalysisClient {
-  constructor(workerUrl = '/analysis-worker.js') {
+  /**
+   * @param {string} workerUrl
+   * @param {{modelUrl?: string, pairLibraryUrl?: string}|null} config sent to every new worker before anything else
+   *   (the widget's own model and pair library); null = the worker's defaults
+   */
+  constructor(workerUrl = '/analysis-worker.js', config = null) {
     this.workerUrl = workerUrl;
+    this.config = config;
     this.worker = null;
     this.pending = null;
     this.nextId = 1;
@@ -69,6 +75,7 @@ export class AnalysisClient {
       worker.onmessageerror = () => {
         this.fail(new AnalysisError('The analysis worker sent a message that could not be read.', 'worker'));
       };
+      if (this.config) worker.postMessage({ type: 'configure', ...this.config });
       this.worker = worker;
     }
     return this.worker;

@@ -1,6 +1,8 @@
 /* AIVJ analysis worker (classic worker: the TeaVM loader is a plain script loaded with importScripts).
  *
  * Messages in:  {type: 'warmup'} | {type: 'analyze', id, pcm: Float32Array (interleaved), channels, sampleRate}
+ *               | {type: 'configure', modelUrl?, pairLibraryUrl?} (the widget: its own model folder / pair library;
+ *                 only before the first load, so send it first)
  * Messages out: {type: 'progress', id, step}
  *               | {type: 'result', id, analysis, engineVersion, elapsedMs, model, library}
  *               | {type: 'error', id, kind: 'load' | 'engine', message}
@@ -17,10 +19,11 @@
 const ENGINE_LOADER = '/engine/aivj-engine.wasm-runtime.js';
 const ENGINE_WASM = '/engine/aivj-engine.wasm';
 
-const MODEL_MANIFEST = '/models/music-v1/manifest.json';
-const MODEL_WEIGHTS = '/models/music-v1/weights.bin';
+// `let`: a 'configure' message may point them elsewhere before they are first loaded.
+let MODEL_MANIFEST = '/models/music-v1/manifest.json';
+let MODEL_WEIGHTS = '/models/music-v1/weights.bin';
 
-const PAIR_LIBRARY = '/pairs/pair-library.json';
+let PAIR_LIBRARY = '/pairs/pair-library.json';
 
 let enginePromise = null;
 let modelPromise = null;
@@ -136,6 +139,18 @@ function loadLibrary(teavm) {
   return libraryPromise;
 }
 
+/** Points the model (a folder URL) and the pair library elsewhere; ignored once they were loaded. */
+function configure({ modelUrl, pairLibraryUrl }) {
+  if (typeof modelUrl === 'string' && modelUrl !== '' && modelPromise === null) {
+    const folder = new URL(modelUrl.endsWith('/') ? modelUrl : modelUrl + '/', self.location.href);
+    MODEL_MANIFEST = new URL('manifest.json', folder).href;
+    MODEL_WEIGHTS = new URL('weights.bin', folder).href;
+  }
+  if (typeof pairLibraryUrl === 'string' && pairLibraryUrl !== '' && libraryPromise === null) {
+    PAIR_LIBRARY = new URL(pairLibraryUrl, self.location.href).href;
+  }
+}
+
 function engineVersion(teavm) {
   try {
     return typeof teavm.exports.version === 'function' ? String(teavm.exports.version()) : null;
@@ -179,6 +194,14 @@ async function analyze(message) {
 
 self.onmessage = (event) => {
   const message = event.data || {};
+  if (message.type === 'configure') {
+    try {
+      configure(message);
+    } catch (e) {
+      // a malformed URL: the defaults stay
+    }
+    return;
+  }
   if (message.type === 'warmup') {
     loadEngine().then((teavm) => Promise.all([loadModel(teavm), loadLibrary(teavm)]))
       .catch(() => { /* reported when a song is analysed */ });

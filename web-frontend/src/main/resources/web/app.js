@@ -328,9 +328,11 @@ function onPair({ index, pair, reason, locked }) {
   if (reason !== 'lock') {
     aivj.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason, at: pairShow.lastSeconds });
     const engines = layers ? layers.engines : {};
-    if (engines.bg === 'projectm' && engines.fg === 'projectm') {
-      loadPreset('bg', pair.bg, mix.transitionSeconds);
-      loadPreset('fg', pair.fg, mix.transitionSeconds);
+    for (const position of ['bg', 'fg']) {
+      // Pairs name projectM presets; a layer on butterchurn keeps its own preset.
+      if (engines[position] === 'projectm' && layers.slots[position].presetId !== pair[position]) {
+        loadPreset(position, pair[position], mix.transitionSeconds);
+      }
     }
   }
   if (!ui.modelDrive.dataset.touched) {
@@ -453,14 +455,29 @@ function startVisuals() {
   layers.addEventListener('error', (e) => onLayerError(e.detail));
   layers.addEventListener('warning', (e) => console.info(`AIVJ: ${e.detail.position} preset: ${e.detail.message}`));
   (menusReady || Promise.resolve()).then(() => layers.start(plannedEngine.engine || 'butterchurn',
-    { bg: ui.presets.bg.value, fg: ui.presets.fg.value }, plannedEngine.reason))
+    firstPresets(), plannedEngine.reason))
     .catch((e) => {
       console.warn('AIVJ: the visuals could not start', e);
       showNotice(`The visuals could not start (${e && e.message ? e.message : e}); the music plays on.`);
     });
 }
 
+/** The presets the layers start with: the plan's first pair on projectM, else the menus' choice. */
+function firstPresets() {
+  const first = pairShow && plannedEngine.engine === 'projectm' ? pairShow.pairs[0] : null;
+  return first ? { bg: first.bg, fg: first.fg } : { bg: ui.presets.bg.value, fg: ui.presets.fg.value };
+}
+
 function onEngine({ position, engine, reason }) {
+  // A pair chosen before this layer's engine was up is loaded now (checked after the layer has begun loading
+  // its first preset, which is usually that pair's already).
+  queueMicrotask(() => {
+    const current = aivj.currentPair;
+    const slot = layers && layers.slots[position];
+    if (current && engine === 'projectm' && slot && !slot.loading && slot.presetId !== current.pair[position]) {
+      loadPreset(position, current.pair[position], current.mix.transitionSeconds);
+    }
+  });
   const select = ui.presets[position];
   if (engine && select.dataset.engine !== engine) {
     fillMenu(position, engine).catch((e) => showNotice(`Could not load the preset list: ${e.message}`));

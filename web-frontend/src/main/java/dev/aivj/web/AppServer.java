@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The local web server of AIVJ: serves the page, the WebAssembly engine and the vendored butterchurn files
- * from the classpath folder {@code web/}, on 127.0.0.1 only.
+ * from the classpath folder {@code web/}, and the demo article's songs from the music cache, on 127.0.0.1 only.
  */
 public final class AppServer implements AutoCloseable {
 
@@ -37,6 +37,7 @@ public final class AppServer implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new AssetHandler(assets));
+        server.createContext(DemoMediaHandler.PREFIX, new DemoMediaHandler());
         server.start();
         return new AppServer(server, executor);
     }

@@ -17,12 +17,6 @@ final class AssetHandler implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(AssetHandler.class.getName());
 
-    /** The page compiles preset equations with new Function() and instantiates WebAssembly. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
-            + "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; worker-src 'self'; "
-            + "style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     private final StaticAssets assets;
 
     AssetHandler(StaticAssets assets) {
@@ -69,7 +63,7 @@ final class AssetHandler implements HttpHandler {
         headers.set("ETag", etag);
         headers.set("X-Content-Type-Options", "nosniff");
         if (asset.contentType().startsWith("text/html")) {
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Content-Security-Policy", ContentSecurityPolicy.forPath(asset.path()));
             headers.set("Referrer-Policy", "no-referrer");
         }
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -79,7 +73,7 @@ final class AssetHandler implements HttpHandler {
         send(exchange, 200, asset.content(), head);
     }
 
-    private static void sendText(HttpExchange exchange, int status, String text, boolean head)
+    static void sendText(HttpExchange exchange, int status, String text, boolean head)
             throws IOException {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "text/plain; charset=utf-8");
@@ -88,7 +82,7 @@ final class AssetHandler implements HttpHandler {
         send(exchange, status, text.getBytes(StandardCharsets.UTF_8), head);
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body, boolean head) throws IOException {
+    static void send(HttpExchange exchange, int status, byte[] body, boolean head) throws IOException {
         if (head) {
             // The JDK server sends no body (and no length) for HEAD; tell the client what GET would send.
             exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
