@@ -313,7 +313,7 @@ function setupPairShow(analysis, library) {
   const pairs = pairsOf(analysis);
   pairShow = pairs.length > 0 ? new PairShow(pairs) : null;
   ui.pairPanel.hidden = pairShow === null;
-  if (library && library.status !== 'loaded') {
+  if (library && library.status === 'broken') { // an absent library is a choice of the site, not an error
     showNotice(`No preset pairs are chosen for this song (${library.message}).`);
   }
   if (!pairShow) return;

@@ -123,6 +123,9 @@ class PageTest {
 
     @Test
     void songIsAnalysedPlottedAndPlayedWithTwoLayers() throws Exception {
+        // This test measures the layers on their default presets; the pair plan is PairShowPageTest's subject.
+        context.route("**/pairs/pair-library.json", route -> route.fulfill(
+                new com.microsoft.playwright.Route.FulfillOptions().setStatus(404)));
         PixelStats emptyStage = screenshotStats("#stage", "stage-empty.png");
         assertTrue(emptyStage.stdDev() < 1.0, "nothing drawn before a song: " + emptyStage);
         Path song = MusicCache.sectoidSong("Metal madness");

@@ -81,6 +81,9 @@ class ProjectMLayerTest {
     void newContext() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1000, 900));
         context.route("**/presets/projectm/**", ProjectMLayerTest::servePreset);
+        // These tests choose the layers' presets themselves; the engine's pair plan (which names presets of the
+        // whole library) is PairShowPageTest's subject, so the page gets no pair library here.
+        context.route("**/pairs/pair-library.json", route -> route.fulfill(new Route.FulfillOptions().setStatus(404)));
         context.route("**/test/song.ogg", route -> route.fulfill(new Route.FulfillOptions()
                 .setStatus(200).setContentType("audio/ogg").setPath(song)));
         page = context.newPage();
