@@ -1,6 +1,7 @@
 // AIVJ page: drop a song → decode → analyse in the WebAssembly engine (worker) → play with two MilkDrop layers.
 
 import { PairShow, couplingMix, pairsOf } from './pair-show.js';
+import { EnergyFollower, energyOpacity } from './energy-follower.js';
 import { AnalysisClient } from './analysis-client.js';
 import { FeaturePlot, finiteSeries } from './feature-plot.js';
 import { StageFullscreen } from './fullscreen.js';
@@ -75,6 +76,8 @@ const aivj = {
   /** The pair library as the worker reported it, and the pair on now: {index, pair, reason, locked, mix}. */
   library: null,
   currentPair: null,
+  /** Each layer's smoothed energy {fg, bg} (0..1) under the current pair's w_t (energy-follower.js). */
+  energy: null,
   /** Every pair shown so far, in order: {index, fg, bg, reason, at} (at = playback seconds). */
   pairHistory: [],
   /** Non-fatal layer errors shown in #error, newest last. */
@@ -96,6 +99,7 @@ const timeline = new StyleTimeline($('style-plot'));
 const resolution = new StageResolution($('stage'), () => [canvasOf('bg'), canvasOf('fg')],
   [...document.querySelectorAll('.render-stats')]);
 let segments = [];
+let energy = null;
 let beatTimes = [];
 let modelNoticeShown = false;
 const analysisClient = new AnalysisClient();
@@ -222,6 +226,8 @@ function showResults(fileName, analysis, engineVersion, decodedSeconds) {
   ui.beats.textContent = String(finiteSeries(analysis.beats).length);
   ui.engine.textContent = engineVersion || (analysis.engineVersion != null ? String(analysis.engineVersion) : '–');
   plot.setAnalysis(analysis, decodedSeconds);
+  const frames = analysis.frames && typeof analysis.frames === 'object' ? analysis.frames : {};
+  energy = new EnergyFollower(finiteSeries(frames.rms), Number(analysis.frameRate));
   showStyle(analysis, decodedSeconds);
 }
 
@@ -273,7 +279,7 @@ function updateSegment(seconds) {
     return;
   }
   const v = visualsFor(segment);
-  if (aivj.currentPair) Object.assign(v, pickMix(aivj.currentPair.mix)); // the pair's coupling sets the layer mix
+  if (aivj.currentPair) followEnergy(v, seconds, aivj.currentPair.mix);
   const fg = canvasOf('fg');
   const bg = canvasOf('bg');
   const zoom = `scale(${beatZoom(beatTimes, seconds, v.zoomPulse).toFixed(4)})`;
@@ -312,8 +318,15 @@ function resetVisuals() {
 
 // ---- the pair plan -----------------------------------------------------------------------------------------
 
-function pickMix(mix) {
-  return { fgOpacity: mix.fgOpacity, bgOpacity: mix.bgOpacity, blendMode: mix.blendMode };
+/** The pair's coupling sets the layer mix: w_s the blend and opacities, w_t how fast each layer follows energy. */
+function followEnergy(v, seconds, mix) {
+  const e = energy ? energy.update(seconds, mix.energySmoothingSeconds) : { fg: 1, bg: 1 };
+  aivj.energy = e;
+  Object.assign(v, {
+    blendMode: mix.blendMode,
+    fgOpacity: energyOpacity(mix.fgOpacity, e.fg),
+    bgOpacity: energyOpacity(mix.bgOpacity, e.bg),
+  });
 }
 
 function setupPairShow(analysis, library) {

@@ -146,6 +146,13 @@ class PairShowPageTest {
         assertTrue(rock.size() >= 3, "sections: " + rock.size());
         waitForTime(0.3);
         assertEquals(0, currentIndex());
+        // The pair's mix is live: the foreground's opacity sits between 3/4 and all of the mix's, by its energy.
+        Map<String, Object> live = (Map<String, Object>) page.evaluate("() => ({ e: window.aivj.energy.fg,"
+                + " base: window.aivj.currentPair.mix.fgOpacity,"
+                + " shown: Number(getComputedStyle(document.getElementById('layer-fg')).opacity) })");
+        double e = num(live.get("e"));
+        assertTrue(e >= 0 && e <= 1, "energy " + live);
+        assertEquals(num(live.get("base")) * (0.75 + 0.25 * e), num(live.get("shown")), 0.02, "opacity " + live);
         page.click("#pair-skip");
         assertEquals(1, currentIndex());
         assertEquals("skip", page.evaluate("() => window.aivj.currentPair.reason"));
@@ -165,6 +172,24 @@ class PairShowPageTest {
         page.click("#pair-lock");
         assertEquals(1, currentIndex());
         assertTrue(page.textContent("#pair-ws").matches("-?\\d+\\.\\d\\d"), page.textContent("#pair-ws"));
+    }
+
+    /** w_t sets how fast the layers follow a step in energy: a tight pair within 0.2 s, a loose one lags. */
+    @Test
+    void tightCouplingFollowsEnergyFasterThanLooseCoupling() {
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("async () => {"
+                + " const { EnergyFollower } = await import('/energy-follower.js');"
+                + " const { couplingMix } = await import('/pair-show.js');"
+                + " const rms = [...Array(100).fill(0), ...Array(100).fill(0.5)];" // a step at 10 s (10 frames/s)
+                + " const step = (wt) => { const f = new EnergyFollower(rms, 10);"
+                + "   const tau = couplingMix({ w_s: 0, w_t: wt }).energySmoothingSeconds;"
+                + "   f.update(9.8, tau); f.update(9.9, tau); return f.update(10.1, tau); };"
+                + " return { tight: step(4), loose: step(-4) }; }");
+        Map<String, Number> tight = (Map<String, Number>) r.get("tight");
+        Map<String, Number> loose = (Map<String, Number>) r.get("loose");
+        assertTrue(num(tight.get("fg")) > 0.9, "tight foreground reaches the new level: " + r);
+        assertTrue(num(loose.get("fg")) < 0.5, "loose foreground lags: " + r);
+        assertTrue(num(loose.get("bg")) < num(loose.get("fg")), "the background follows more slowly: " + r);
     }
 
     /** Each of the first sections of three real songs: its pair loads in both layers and the mix is visible. */
