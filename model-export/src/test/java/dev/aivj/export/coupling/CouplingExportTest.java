@@ -69,6 +69,20 @@ class CouplingExportTest {
         assertTrue(e.getMessage().contains("weights are corrupt"), e.getMessage());
     }
 
+    @Test
+    void aTrainingThatDivergesAtOnceSaysSo() throws Exception {
+        // An absurd learning rate overflows the weights within the first epoch: nothing sound to keep.
+        List<CouplingExample> pairs = CouplingPairs.load(
+                ROOT.resolve("data/bootstrap-pairs/candidates/pairs-manifest.json"),
+                ROOT.resolve("data/bootstrap-pairs/elite/pairs-manifest.json"), vectors).pairs();
+        PairSplit split = PairSplit.of(pairs.subList(0, 1200), 0);
+        CouplingTrainer.Config wild = CouplingTrainer.Config.defaults().withEpochs(2).withLearningRate(1e30f);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new CouplingTrainer(wild, line -> { }).train(split.train(), split.validation()));
+        assertTrue(e.getMessage().matches("training diverged in epoch 1 \\(seed 7\\) before any epoch finished"),
+                e.getMessage());
+    }
+
     private Path packOf(int count) throws Exception {
         ObjectMapper json = new ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json
@@ -110,7 +124,7 @@ class CouplingExportTest {
         Map<String, float[]> zero = new HashMap<>();
         trained.parameters().forEach((k, v) -> zero.put(k, k.startsWith("norm.") ? v : new float[v.length]));
         CouplingTrainer.Trained flat = new CouplingTrainer.Trained(trained.spec(), trained.normalizer(), zero, 0, 0,
-                List.of(), List.of());
+                List.of(), List.of(), 0);
         Path pack = packOf(100);
         CouplingBundle.write(flat, dir.resolve("flat"));
         CollapsedQualityException e = assertThrows(CollapsedQualityException.class,

@@ -31,6 +31,7 @@ public final class CouplingCheckpoint {
         root.set("model", json.readTree(t.spec().toJson()));
         root.set("config", json.valueToTree(config));
         root.put("bestEpoch", t.bestEpoch());
+        root.put("divergedEpoch", t.divergedEpoch());
         root.put("bestValidationSpearman", t.bestValidationSpearman());
         root.set("trainLoss", json.valueToTree(t.trainLoss()));
         root.set("validationSpearman", json.valueToTree(t.validationSpearman()));
@@ -79,6 +80,7 @@ public final class CouplingCheckpoint {
         List<Double> rho = new ArrayList<>();
         root.path("validationSpearman").forEach(n -> rho.add(n.asDouble()));
         return new CouplingTrainer.Trained(spec, new VectorNormalizer(tensors.get("norm.mean"), tensors.get("norm.std")),
-                tensors, root.path("bestEpoch").asInt(), root.path("bestValidationSpearman").asDouble(), loss, rho);
+                tensors, root.path("bestEpoch").asInt(), root.path("bestValidationSpearman").asDouble(), loss, rho,
+                root.path("divergedEpoch").asInt(0));
     }
 }

@@ -21,7 +21,8 @@ public final class CouplingReport {
     }
 
     /** One trained run. */
-    public record Run(String variant, long seed, CouplingEvaluation eval, int bestEpoch, double seconds) {
+    public record Run(String variant, long seed, CouplingEvaluation eval, int bestEpoch, int divergedEpoch,
+            double seconds) {
     }
 
     private final CouplingPairs.Loaded data;
@@ -49,16 +50,21 @@ public final class CouplingReport {
                 try (CouplingPredictor p = new CouplingPredictor(t)) {
                     e = CouplingEvaluation.of(p, split, data.pairs());
                 }
-                runs.add(new Run(v.name(), c.seed(), e, t.bestEpoch(), secs));
+                runs.add(new Run(v.name(), c.seed(), e, t.bestEpoch(), t.divergedEpoch(), secs));
                 System.out.printf(Locale.ROOT, "train-coupling: %s, seed %d: held-out Spearman %.4f, top-20 %.2f, "
-                        + "golden %d/%d in top quartile (worst #%d), best epoch %d, %.1f s%n", v.name(), c.seed(),
+                        + "golden %d/%d in top quartile (worst #%d), best epoch %d%s, %.1f s%n", v.name(), c.seed(),
                         e.heldOutSpearman(), e.heldOutTop20(), e.goldenInTopQuartile(), e.goldenTotal(),
-                        e.worstGoldenPosition(), t.bestEpoch(), secs);
+                        e.worstGoldenPosition(), t.bestEpoch(),
+                        t.divergedEpoch() > 0 ? " (diverged in epoch " + t.divergedEpoch() + ")" : "", secs);
                 if (runs.size() == 1) {
                     CouplingCheckpoint.save(out, t, c);
                 }
+                writeReports(out); // after every run, so a long report survives an interruption
             }
         }
+    }
+
+    private void writeReports(Path out) throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.md"), markdown());
         writeJson(out.resolve("report.json"));
@@ -91,7 +97,7 @@ public final class CouplingReport {
                     .append(" | ").append(stat(rs, r -> r.eval().goldenInTopQuartile(), 0)).append(" / ").append(total)
                     .append(" | ").append(stat(rs, r -> r.eval().worstGoldenPosition(), 0)).append(" of ")
                     .append(rs.get(0).eval().packSize())
-                    .append(" | ").append(stat(rs, Run::bestEpoch, 0))
+                    .append(" | ").append(stat(rs, Run::bestEpoch, 0)).append(diverged(rs))
                     .append(" | ").append(stat(rs, Run::seconds, 0)).append(" |\n");
         }
         Run kept = runs.isEmpty() ? null : runs.get(0);
@@ -102,6 +108,18 @@ public final class CouplingReport {
                     kept.eval().goldenTotal(), kept.eval().packSize(), kept.eval().worstGoldenPosition()));
         }
         return b.toString();
+    }
+
+    /** " (diverged in epoch 54)" or, over several seeds, " (seed 8 diverged in epoch 54)"; "" when none did. */
+    private static String diverged(List<Run> rs) {
+        StringBuilder b = new StringBuilder();
+        for (Run r : rs) {
+            if (r.divergedEpoch() > 0) {
+                b.append(b.length() == 0 ? " (" : ", ").append(rs.size() > 1 ? "seed " + r.seed() + " " : "")
+                        .append("diverged in epoch ").append(r.divergedEpoch());
+            }
+        }
+        return b.length() == 0 ? "" : b.append(')').toString();
     }
 
     private static String stat(List<Run> rs, java.util.function.ToDoubleFunction<Run> f, int decimals) {
@@ -131,6 +149,7 @@ public final class CouplingReport {
             o.put("seed", r.seed());
             o.set("evaluation", json.valueToTree(r.eval()));
             o.put("bestEpoch", r.bestEpoch());
+            o.put("divergedEpoch", r.divergedEpoch());
             o.put("seconds", r.seconds());
         }
         json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);

@@ -80,11 +80,19 @@ public final class CouplingTrainer {
             return new Config(attention, adaptiveWeights, beta, couplingLambda, eliteSampling, e, patience,
                     learningRate, seed);
         }
+
+        public Config withLearningRate(float lr) {
+            return new Config(attention, adaptiveWeights, beta, couplingLambda, eliteSampling, epochs, patience, lr,
+                    seed);
+        }
     }
 
     /** A trained model: its spec, normaliser, the kept parameters by bundle tensor name, and the history. */
+    /** A trained model: the parameters of its best validation epoch; divergedEpoch &gt; 0 when training stopped on a
+     * non-finite loss in that epoch (the best epoch before it is kept). */
     public record Trained(CouplingModelSpec spec, VectorNormalizer normalizer, Map<String, float[]> parameters,
-            int bestEpoch, double bestValidationSpearman, List<Double> trainLoss, List<Double> validationSpearman) {
+            int bestEpoch, double bestValidationSpearman, List<Double> trainLoss, List<Double> validationSpearman,
+            int divergedEpoch) {
     }
 
     private final Config config;
@@ -109,6 +117,7 @@ public final class CouplingTrainer {
         Map<String, float[]> best = null;
         int bestEpoch = 0;
         double bestRho = Double.NEGATIVE_INFINITY;
+        int divergedEpoch = 0;
         CouplingLoss lossFn = new CouplingLoss(config.beta(), config.couplingLambda());
         try (Model model = Model.newInstance("aivj-coupling", "PyTorch")) {
             CouplingNet net = new CouplingNet(spec);
@@ -122,6 +131,7 @@ public final class CouplingTrainer {
                 trainer.initialize(z, z, new Shape(1, spec.spatialSlots().length),
                         new Shape(1, spec.spatialSlots().length), new Shape(1, spec.temporalSlots().length),
                         new Shape(1, spec.temporalSlots().length));
+                epochs:
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                     double sum = 0;
                     List<List<Integer>> batches = sampler.epoch(epoch);
@@ -137,8 +147,11 @@ public final class CouplingTrainer {
                                 NDArray loss = lossFn.of(bm, trainer.forward(x), batch);
                                 float value = loss.getFloat();
                                 if (!Float.isFinite(value)) {
-                                    throw new IllegalStateException("training diverged: loss " + value
-                                            + " in epoch " + epoch + " (seed " + config.seed() + ")");
+                                    // Training on from NaN is meaningless; the best epoch so far is still sound.
+                                    divergedEpoch = epoch;
+                                    log.accept("diverged: loss " + value + " in epoch " + epoch + " (seed "
+                                            + config.seed() + "); keeping epoch " + bestEpoch);
+                                    break epochs;
                                 }
                                 sum += value;
                                 gc.backward(loss);
@@ -164,7 +177,11 @@ public final class CouplingTrainer {
                 }
             }
         }
-        return new Trained(spec, norm, best, bestEpoch, bestRho, losses, valRho);
+        if (best == null) {
+            throw new IllegalStateException("training diverged in epoch " + divergedEpoch + " (seed " + config.seed()
+                    + ") before any epoch finished");
+        }
+        return new Trained(spec, norm, best, bestEpoch, bestRho, losses, valRho, divergedEpoch);
     }
 
     private BatchSampler sampler(List<CouplingExample> train) {
