@@ -14,7 +14,9 @@ import dev.aivj.engine.features.TempoEstimator;
 
 /**
  * The audio front end's facade: PCM in, {@link AnalysisResult} out. Stages: validate → mono mix-down →
- * level facts and DC removal → resample to {@link AnalysisSettings#SAMPLE_RATE} → frame features → tempo → beats → summary.
+ * level facts and DC removal → resample to {@link AnalysisSettings#SAMPLE_RATE} ({@link #prepare}) → frame features
+ * ({@link #features}) → tempo → beats → summary ({@link #rhythm}). The stage methods are public so that
+ * {@link dev.aivj.engine.bench.StageBenchmark} times this very code.
  */
 public final class AudioAnalyzer {
     private final FeatureExtractor extractor = new FeatureExtractor();
@@ -27,16 +29,31 @@ public final class AudioAnalyzer {
      * @throws IllegalArgumentException for empty input, a non-finite sample, or an unsupported rate/channel count
      */
     public AnalysisResult analyze(float[] interleavedPcm, int channels, int sampleRate) {
+        PreparedSignal prepared = prepare(interleavedPcm, channels, sampleRate);
+        return rhythm(prepared, features(prepared));
+    }
+
+    /** Stage 1: validate → mono mix-down → level facts and DC removal → resample. */
+    public PreparedSignal prepare(float[] interleavedPcm, int channels, int sampleRate) {
         PcmValidator.validate(interleavedPcm, channels, sampleRate);
         float[] mono = MonoMixer.mix(interleavedPcm, channels);
         double duration = (double) mono.length / sampleRate;
         SignalLevels levels = SignalLevels.measure(mono);
         levels.removeDc(mono);
         float[] signal = new Resampler(sampleRate, AnalysisSettings.SAMPLE_RATE).process(mono);
-        FrameFeatures frames = extractor.extract(signal);
+        return new PreparedSignal(signal, levels, duration, sampleRate, channels);
+    }
+
+    /** Stage 2: frame features (STFT, log-mel, spectral shape, onset). */
+    public FrameFeatures features(PreparedSignal prepared) {
+        return extractor.extract(prepared.signal());
+    }
+
+    /** Stage 3: tempo → beats → summary, completing the analysis. */
+    public AnalysisResult rhythm(PreparedSignal prepared, FrameFeatures frames) {
         Tempo tempo = tempoEstimator.estimate(frames.onset());
         double[] beats = beatTracker.track(frames.onset(), tempo);
-        return new AnalysisResult(duration, sampleRate, channels, tempo, beats, frames,
-                SongSummary.of(frames, levels));
+        return new AnalysisResult(prepared.durationSeconds(), prepared.inputSampleRate(), prepared.inputChannels(),
+                tempo, beats, frames, SongSummary.of(frames, prepared.levels()));
     }
 }

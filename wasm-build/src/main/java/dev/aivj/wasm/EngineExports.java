@@ -5,10 +5,15 @@ import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.analysis.AnalysisJson;
 import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.bench.StageBenchmark;
+import dev.aivj.engine.bench.StageTimes;
 import dev.aivj.engine.coupling.CouplingModel;
 import dev.aivj.engine.coupling.CouplingScore;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.json.JsonWriter;
+import dev.aivj.engine.live.LiveAnalyzer;
+import dev.aivj.engine.live.LiveUpdate;
+import dev.aivj.engine.model.VisualParameters;
 import dev.aivj.engine.recommend.PairChoice;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairPlan;
@@ -43,6 +48,13 @@ import org.teavm.jso.JSExport;
  * pairs given as preset vectors back to back in two {@code Float32Array}s, and returns
  * {@code {"pairs":[{"quality":..,"w_s":..,"w_t":..,"S":..,"T":..}, ...]}} or {@code {"error":...}}; see
  * {@link dev.aivj.engine.coupling.CouplingModelSpec} for what the numbers are.
+ *
+ * <p><b>Timing:</b> {@link #benchStages} runs the whole analysis of {@link #analyzeInterleaved} (with the loaded
+ * model and pair library) and returns each stage's milliseconds instead of the analysis; {@link #echoLength} does
+ * nothing but take a {@code Float32Array}, so its time is the cost of the JS→Wasm copy alone.
+ *
+ * <p><b>Live:</b> {@link #liveStart} begins a live stream with the loaded model; {@link #livePush} then takes
+ * mono PCM at 22050 Hz in chunks of any size (e.g. 0.5 s) and returns the latest style ({@link LiveAnalyzer}).
  */
 public final class EngineExports {
     private static MusicModel model;
@@ -50,6 +62,7 @@ public final class EngineExports {
     private static double lastModelMillis;
     private static PairLibrary pairLibrary;
     private static long pairSeed = PairPlan.DEFAULT_SEED;
+    private static LiveAnalyzer live;
 
     private EngineExports() {
     }
@@ -232,6 +245,102 @@ public final class EngineExports {
     @JSExport
     public static void setPairSeed(int seed) {
         pairSeed = seed;
+    }
+
+    /**
+     * Times the analysis of interleaved PCM stage by stage ({@link StageBenchmark}: the same stages as
+     * {@link #analyzeInterleaved}, with the loaded model and pair library, if any). Returns
+     * {@code {"stages":{"prepare":ms,"features":ms,"tempo":ms,"model":ms,"recommend":ms},"total":ms,"frames":n,
+     * "checksum":x}} or {@code {"error":...}} as {@code analyze*}. "model" and "recommend" are 0 without a model or
+     * library; "checksum" sums the results (equal for equal input, engine and bundles; compare it with HotSpot's).
+     * Not included: the copy of {@code pcm} into Wasm (see {@link #echoLength}) and writing the analysis JSON.
+     */
+    @JSExport
+    public static String benchStages(float[] pcm, int channels, int sampleRate) {
+        try {
+            if (pcm == null) {
+                return errorJson("pcm is required");
+            }
+            StageBenchmark.Run run = new StageBenchmark(model, pairLibrary, pairSeed).run(pcm, channels, sampleRate);
+            StageTimes t = run.times();
+            return new JsonWriter().beginObject().name("stages").beginObject()
+                    .name("prepare").value(t.prepare()).name("features").value(t.features())
+                    .name("tempo").value(t.tempo()).name("model").value(t.model())
+                    .name("recommend").value(t.recommend()).endObject()
+                    .name("total").value(t.total()).name("frames").value(run.frames())
+                    .name("checksum").value(run.checksum()).endObject().toString();
+        } catch (IllegalArgumentException e) {
+            return errorJson(e.getMessage() != null ? e.getMessage() : "invalid argument");
+        } catch (RuntimeException e) {
+            return errorJson("internal error: " + (e.getMessage() != null ? e.getMessage() : "runtime exception"));
+        }
+    }
+
+    /**
+     * Returns {@code pcm.length} and does nothing else: timing a call from JavaScript measures what passing a
+     * {@code Float32Array} costs (TeaVM copies it into a Wasm {@code float[]}), to subtract from other calls.
+     */
+    @JSExport
+    public static int echoLength(float[] pcm) {
+        return pcm == null ? 0 : pcm.length;
+    }
+
+    /**
+     * Starts (or restarts) a live stream with the loaded model, if any (its state is the stream's from here on;
+     * loading another model does not change a running stream). Returns {@code ""}.
+     */
+    @JSExport
+    public static String liveStart() {
+        live = new LiveAnalyzer(model);
+        return "";
+    }
+
+    /**
+     * Pushes mono PCM at 22050 Hz into the live stream and returns
+     * {@code {"frames":n,"newFrames":k,"steps":s,"style":label,"probabilities":[...],"visual":{name:value,...}}}:
+     * frames and model steps so far, and the latest step's style (argmax label; {@code null} with its
+     * probabilities and visual parameters before the first step or without a model), visual parameters in their
+     * units. A frame is analysed once its whole window has arrived (23 ms after its centre); a step is 4 frames.
+     * Errors as {@code analyze*}: {@code {"error":...}}, e.g. before {@link #liveStart} or for a non-finite sample.
+     */
+    @JSExport
+    public static String livePush(float[] pcm22050mono) {
+        try {
+            if (live == null) {
+                return errorJson("live: no live stream (call liveStart first)");
+            }
+            if (pcm22050mono == null) {
+                return errorJson("pcm is required");
+            }
+            return liveJson(live.push(pcm22050mono), live.labels());
+        } catch (IllegalArgumentException e) {
+            return errorJson(e.getMessage() != null ? e.getMessage() : "invalid argument");
+        } catch (RuntimeException e) {
+            return errorJson("internal error: " + (e.getMessage() != null ? e.getMessage() : "runtime exception"));
+        }
+    }
+
+    /** The {@link #livePush} JSON of one update; {@code labels} are the live stream's model's. */
+    static String liveJson(LiveUpdate u, String[] labels) {
+        JsonWriter w = new JsonWriter().beginObject().name("frames").value(u.frames()).name("newFrames")
+                .value(u.newFrames()).name("steps").value(u.steps());
+        float[] p = u.style();
+        if (p == null) {
+            return w.name("style").nullValue().name("probabilities").nullValue().name("visual").nullValue()
+                    .endObject().toString();
+        }
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        w.name("style").value(labels[best]).name("probabilities").array(p).name("visual").beginObject();
+        float[] v = u.visual();
+        for (int i = 0; i < v.length; i++) {
+            w.name(VisualParameters.get(i).name()).value(VisualParameters.get(i).scale(v[i]));
+        }
+        return w.endObject().endObject().toString();
     }
 
     /** The engine version, {@link EngineInfo#VERSION}. */

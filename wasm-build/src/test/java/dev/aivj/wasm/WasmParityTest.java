@@ -17,8 +17,14 @@ import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.analysis.AnalysisJson;
 import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.bench.StageBenchmark;
+import dev.aivj.engine.bench.StageTimes;
+import dev.aivj.engine.live.LiveAnalyzer;
 import dev.aivj.engine.model.FixtureBundles;
 import dev.aivj.engine.model.MusicModel;
+import dev.aivj.engine.recommend.PairLibrary;
+import dev.aivj.engine.recommend.PairPlan;
+import dev.aivj.engine.recommend.TestLibraries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +55,9 @@ class WasmParityTest {
     /** Model outputs (style probabilities, visual parameters and what is derived from them). */
     static final double MODEL_TOLERANCE = 1e-4;
     static final int WORKER_SECONDS = 20;
+    static final int LIVE_SECONDS = 30;
+    /** 0.5 s at 22050 Hz. */
+    static final int LIVE_CHUNK = 11025;
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -189,6 +198,7 @@ class WasmParityTest {
             {"analyzeFull", "empty", new Object[] {44100}, new float[0], 1, 44100},
             {"analyzeInterleaved", "mono-short", new Object[] {0, 44100}, some, 0, 44100},
             {"analyzeInterleaved", "empty", new Object[] {2, 0}, new float[0], 2, 0},
+            {"benchStages", "mono-short", new Object[] {1, 0}, some, 1, 0},
         };
         for (Object[] c : cases) {
             String fn = (String) c[0];
@@ -298,6 +308,98 @@ class WasmParityTest {
         page.evaluate("() => window.harness.engine.exports.unloadModel()");
         JsonNode plain = JSON.readTree((String) call("analyze", "mono-short", sr).get("out"));
         assertTrue(!plain.has("style") && !plain.has("segments"), "unloadModel left the model loaded");
+    }
+
+    /** Last: it loads a pair library, which stays loaded. Prints Wasm's stage times; the checksums must agree. */
+    @Test
+    @Order(10)
+    void stageBenchmarkMatchesJvmAndPrintsStageTimes() throws Exception {
+        assertEquals("", loadModel("uint8", null).get("result"));
+        String library = TestLibraries.generatedJson(40, 3);
+        assertEquals("", page.evaluate("(j) => window.harness.engine.exports.loadPairLibrary(j)", library));
+        int sr = song.sampleRate();
+        StageBenchmark jvmBench = new StageBenchmark(FixtureBundles.model(), PairLibrary.parse(library),
+                PairPlan.DEFAULT_SEED);
+        StageTimes[] jvm = new StageTimes[5];
+        StageBenchmark.Run jvmRun = null;
+        for (int i = -1; i < jvm.length; i++) {
+            jvmRun = jvmBench.run(song.interleaved(), song.channels(), sr);
+            if (i >= 0) {
+                jvm[i] = jvmRun.times();
+            }
+        }
+        StageTimes[] wasm = new StageTimes[5];
+        JsonNode first = null;
+        for (int i = -1; i < wasm.length; i++) {
+            JsonNode r = JSON.readTree((String) call("benchStages", "interleaved", song.channels(), sr).get("out"));
+            assertTrue(r.has("stages"), "benchStages failed: " + r);
+            JsonNode s = r.get("stages");
+            if (i >= 0) {
+                wasm[i] = new StageTimes(s.get("prepare").asDouble(), s.get("features").asDouble(),
+                        s.get("tempo").asDouble(), s.get("model").asDouble(), s.get("recommend").asDouble(),
+                        r.get("total").asDouble());
+            } else {
+                first = r;
+            }
+        }
+        assertEquals(jvmRun.frames(), first.get("frames").asInt());
+        double checksum = first.get("checksum").asDouble();
+        assertEquals(jvmRun.checksum(), checksum, 1e-6 * Math.abs(jvmRun.checksum()), "Wasm and JVM checksums");
+        double[] copy = new double[5];
+        for (int i = 0; i < copy.length; i++) {
+            Map<String, Object> r = call("echoLength", "interleaved");
+            assertEquals(song.interleaved().length, ((Number) r.get("out")).intValue());
+            copy[i] = ((Number) r.get("ms")).doubleValue();
+        }
+        page.evaluate("() => window.harness.engine.exports.unloadModel()");
+
+        timingRows.add(String.format("  %-44s %s", "benchStages (" + song.channels() + " ch, " + String.format("%.0f",
+                (double) mono.length / sr) + " s), median of 5 [ms]", "prepare features tempo  model recommend  total"));
+        timingRows.add(stageRow("JVM (HotSpot " + Runtime.version().feature() + ")", StageTimes.median(jvm)));
+        timingRows.add(stageRow("Wasm GC (" + browser.version() + ")", StageTimes.median(wasm)));
+        timingRows.add(String.format("  %-44s %7.1f", "  echoLength: Float32Array -> float[] copy", median(copy)));
+    }
+
+    /** Live pushes of 0.5 s at 22050 Hz give the JVM's updates; prints Wasm's time per push. */
+    @Test
+    @Order(11)
+    @SuppressWarnings("unchecked")
+    void livePushesMatchJvm() throws Exception {
+        assertEquals("", loadModel("uint8", null).get("result"));
+        int sr = song.sampleRate();
+        float[] signal = new AudioAnalyzer().prepare(Arrays.copyOf(mono, LIVE_SECONDS * sr), 1, sr).signal();
+        harness.floats("live-22050", signal);
+        LiveAnalyzer jvm = new LiveAnalyzer(FixtureBundles.model());
+        List<String> expected = new ArrayList<>();
+        for (int start = 0; start < signal.length; start += LIVE_CHUNK) {
+            float[] part = Arrays.copyOfRange(signal, start, Math.min(signal.length, start + LIVE_CHUNK));
+            expected.add(EngineExports.liveJson(jvm.push(part), jvm.labels()));
+        }
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("async ([name, chunk]) => {"
+                + " const pcm = await window.harness.pcm(name); const e = window.harness.engine.exports;"
+                + " const outs = [], ms = []; e.liveStart();"
+                + " for (let i = 0; i < pcm.length; i += chunk) {"
+                + "   const part = pcm.subarray(i, Math.min(pcm.length, i + chunk)); const t0 = performance.now();"
+                + "   outs.push(e.livePush(part)); ms.push(performance.now() - t0); }"
+                + " return { outs: outs, ms: ms }; }", List.of("live-22050", LIVE_CHUNK));
+        List<String> actual = (List<String>) r.get("outs");
+        assertEquals(expected.size(), actual.size());
+        JsonParity parity = new JsonParity(MODEL_TOLERANCE);
+        for (int i = 0; i < expected.size(); i++) {
+            parity.compare(JSON.readTree(expected.get(i)), JSON.readTree(actual.get(i)));
+        }
+        System.out.println("Parity livePush (" + expected.size() + " pushes): " + parity.summary());
+        assertTrue(parity.mismatches.isEmpty(), "livePush differs:\n  " + String.join("\n  ", parity.mismatches));
+        assertTrue(JSON.readTree(actual.get(actual.size() - 1)).get("style").isTextual(), "no style after "
+                + LIVE_SECONDS + " s");
+        page.evaluate("() => window.harness.engine.exports.unloadModel()");
+        double[] ms = ((List<Number>) r.get("ms")).stream().mapToDouble(Number::doubleValue).toArray();
+        timingRows.add(String.format("  %-44s %7.2f", "livePush(0.5 s at 22050 Hz), Wasm median [ms]", median(ms)));
+    }
+
+    private static String stageRow(String label, StageTimes t) {
+        return String.format("  %-44s %7.1f %8.1f %5.1f %6.1f %9.1f %6.1f", label, t.prepare(), t.features(),
+                t.tempo(), t.model(), t.recommend(), t.total());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

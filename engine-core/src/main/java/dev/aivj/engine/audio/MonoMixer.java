@@ -11,6 +11,12 @@ public final class MonoMixer {
         }
         int frames = interleaved.length / channels;
         float[] mono = new float[frames];
+        if (channels == 2) { // the common case, without the inner loop: same sums, (0 + l + r) = (l + r)
+            for (int from = 0; from < frames; from += SignalLevels.BLOCK) { // short calls: see SignalLevels.BLOCK
+                mixStereo(interleaved, mono, from, Math.min(frames, from + SignalLevels.BLOCK));
+            }
+            return mono;
+        }
         float scale = 1.0f / channels;
         for (int f = 0, i = 0; f < frames; f++) {
             float sum = 0;
@@ -20,5 +26,11 @@ public final class MonoMixer {
             mono[f] = sum * scale;
         }
         return mono;
+    }
+
+    private static void mixStereo(float[] interleaved, float[] mono, int from, int to) {
+        for (int f = from; f < to; f++) {
+            mono[f] = (interleaved[2 * f] + interleaved[2 * f + 1]) * 0.5f;
+        }
     }
 }

@@ -23,11 +23,22 @@ public final class PcmValidator {
             throw new IllegalArgumentException("sample count " + interleaved.length
                     + " is not a multiple of the channel count " + channels);
         }
-        for (int i = 0; i < interleaved.length; i++) {
-            float v = interleaved[i];
-            if (Float.isNaN(v) || Float.isInfinite(v)) {
-                throw new IllegalArgumentException("audio contains a non-finite sample at index " + i);
+        for (int from = 0; from < interleaved.length; from += SignalLevels.BLOCK) { // short calls: see BLOCK
+            int bad = firstNonFinite(interleaved, from, Math.min(interleaved.length, from + SignalLevels.BLOCK));
+            if (bad >= 0) {
+                throw new IllegalArgumentException("audio contains a non-finite sample at index " + bad);
             }
         }
+    }
+
+    /** The index of the first NaN or infinite sample in [from, to), or −1. */
+    private static int firstNonFinite(float[] samples, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = samples[i];
+            if (v - v != 0f) { // one test for both: v − v is NaN exactly when v is NaN or infinite
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -20,6 +20,8 @@ public final class Resampler {
     private final int phases;
     private final int taps;
     private final float[] table;
+    /** Integer decimation's symmetric kernel by distance from the centre, else null ({@link #foldedTable}). */
+    private final float[] folded;
 
     public Resampler(int inputRate, int outputRate) {
         if (inputRate <= 0 || outputRate <= 0) {
@@ -36,6 +38,7 @@ public final class Resampler {
         double halfLength = ZERO_CROSSINGS / (2.0 * cutoff);
         this.taps = 2 * (int) Math.ceil(halfLength);
         this.table = buildTable(cutoff, halfLength);
+        this.folded = foldedTable();
     }
 
     public float[] process(float[] input) {
@@ -44,29 +47,124 @@ public final class Resampler {
         }
         int outLength = (int) ((long) (input.length - 1) * up / down) + 1;
         float[] out = new float[outLength];
+        if (folded != null) {
+            decimateSymmetric(input, out);
+            return out;
+        }
         int half = taps / 2;
+        int step = (int) (down / up);
+        int stepRemainder = (int) (down % up);
+        int base = 0; // input position of output n is base + remainder/up, kept incrementally (no long division)
+        int remainder = 0;
         for (int n = 0; n < outLength; n++) {
-            long pos = n * down; // input position n·down/up, in units of 1/up samples
-            int base = (int) (pos / up);
-            int phase = phaseIndex(pos % up);
-            int offset = phase * taps;
             int first = base - half + 1;
-            double acc = 0;
-            int kStart = Math.max(0, -first);
-            int kEnd = Math.min(taps, input.length - first);
-            for (int k = kStart; k < kEnd; k++) {
-                acc += input[first + k] * table[offset + k];
+            int offset = phaseIndex(remainder) * taps;
+            out[n] = first >= 0 && first + taps <= input.length ? dot(input, first, table, offset, taps)
+                    : edgeDot(input, first, offset);
+            base += step;
+            remainder += stepRemainder;
+            if (remainder >= up) {
+                remainder -= (int) up;
+                base++;
             }
-            out[n] = (float) acc;
         }
         return out;
     }
 
-    private int phaseIndex(long remainder) {
-        if (phases == up) {
-            return (int) remainder;
+    /** Σ x[first+k]·h[offset+k], k &lt; taps; four running sums so the adds need not wait for each other. */
+    private static float dot(float[] x, int first, float[] h, int offset, int taps) {
+        float a0 = 0;
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        int k = 0;
+        for (; k + 4 <= taps; k += 4) {
+            a0 += x[first + k] * h[offset + k];
+            a1 += x[first + k + 1] * h[offset + k + 1];
+            a2 += x[first + k + 2] * h[offset + k + 2];
+            a3 += x[first + k + 3] * h[offset + k + 3];
         }
-        return (int) ((remainder * phases + up / 2) / up) % phases;
+        for (; k < taps; k++) {
+            a0 += x[first + k] * h[offset + k];
+        }
+        return (a0 + a1) + (a2 + a3);
+    }
+
+    /** The dot product near the signal's ends, where the window reaches past it (zeros there). */
+    private float edgeDot(float[] x, int first, int offset) {
+        float acc = 0;
+        int kStart = Math.max(0, -first);
+        int kEnd = Math.min(taps, x.length - first);
+        for (int k = kStart; k < kEnd; k++) {
+            acc += x[first + k] * table[offset + k];
+        }
+        return acc;
+    }
+
+    /**
+     * Integer decimation (one phase, e.g. 44100→22050): the kernel is symmetric about the output's input sample
+     * c = n·down, so each coefficient multiplies x[c−j] + x[c+j] once, halving the multiplies.
+     */
+    private void decimateSymmetric(float[] x, float[] out) {
+        int step = (int) down;
+        int reach = folded.length - 1;
+        for (int n = 0; n < out.length; n++) {
+            int c = n * step;
+            out[n] = c - reach < 0 || c + reach >= x.length ? edgeDot(x, c - taps / 2 + 1, 0) : symmetricDot(x, c);
+        }
+    }
+
+    /**
+     * One output of {@link #decimateSymmetric} away from the ends. A call per output, like {@link #dot}: V8 has no
+     * on-stack replacement for Wasm, so a loop that runs inside one long call keeps its first, unoptimised code.
+     */
+    private float symmetricDot(float[] x, int c) {
+        int reach = folded.length - 1;
+        // Four running sums so the adds need not wait for each other.
+        float a0 = folded[0] * x[c];
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        int j = 1;
+        for (; j + 4 <= reach + 1; j += 4) {
+            a0 += folded[j] * (x[c - j] + x[c + j]);
+            a1 += folded[j + 1] * (x[c - j - 1] + x[c + j + 1]);
+            a2 += folded[j + 2] * (x[c - j - 2] + x[c + j + 2]);
+            a3 += folded[j + 3] * (x[c - j - 3] + x[c + j + 3]);
+        }
+        for (; j <= reach; j++) {
+            a0 += folded[j] * (x[c - j] + x[c + j]);
+        }
+        return (a0 + a1) + (a2 + a3);
+    }
+
+    /**
+     * The one-phase table as coefficients h[0..reach] by distance from the centre tap, or {@code null} where it is
+     * not one exactly symmetric phase (the table's last tap lies at distance taps/2, outside the kernel, so it is 0).
+     */
+    private float[] foldedTable() {
+        if (phases != 1 || up != 1) {
+            return null;
+        }
+        int centre = taps / 2 - 1;
+        if (table[taps - 1] != 0f) {
+            return null;
+        }
+        float[] h = new float[centre + 1];
+        for (int j = 0; j <= centre; j++) {
+            if (table[centre - j] != table[centre + j]) {
+                return null;
+            }
+            h[j] = table[centre + j];
+        }
+        return h;
+    }
+
+    private int phaseIndex(int remainder) {
+        if (phases == up) {
+            return remainder;
+        }
+        return (int) (((long) remainder * phases + up / 2) / up) % phases;
     }
 
     private float[] buildTable(double cutoff, double halfLength) {

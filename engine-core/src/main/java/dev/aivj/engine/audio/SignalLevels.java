@@ -4,6 +4,11 @@ package dev.aivj.engine.audio;
 public final class SignalLevels {
     /** Samples at or above this magnitude count as clipped. */
     static final float CLIP_LEVEL = 0.999f;
+    /**
+     * Samples per call of the inner loops: V8 has no on-stack replacement for Wasm, so a loop over a whole song in
+     * one call would keep its first, unoptimised code; short calls get the optimised code once it is ready.
+     */
+    static final int BLOCK = 1 << 16;
 
     private final double dcOffset;
     private final double clippedRatio;
@@ -16,19 +21,41 @@ public final class SignalLevels {
     public static SignalLevels measure(float[] mono) {
         double sum = 0;
         long clipped = 0;
-        for (float s : mono) {
-            sum += s;
-            if (Math.abs(s) >= CLIP_LEVEL) {
+        for (int from = 0; from < mono.length; from += BLOCK) {
+            int to = Math.min(mono.length, from + BLOCK);
+            sum = addSamples(mono, from, to, sum);
+            clipped += countClipped(mono, from, to);
+        }
+        return new SignalLevels(sum / mono.length, (double) clipped / mono.length);
+    }
+
+    private static double addSamples(float[] mono, int from, int to, double sum) {
+        for (int i = from; i < to; i++) {
+            sum += mono[i];
+        }
+        return sum;
+    }
+
+    private static int countClipped(float[] mono, int from, int to) {
+        int clipped = 0;
+        for (int i = from; i < to; i++) {
+            if (Math.abs(mono[i]) >= CLIP_LEVEL) {
                 clipped++;
             }
         }
-        return new SignalLevels(sum / mono.length, (double) clipped / mono.length);
+        return clipped;
     }
 
     /** Subtracts the DC offset in place: it is inaudible, but its edges would read as onsets. */
     public void removeDc(float[] mono) {
         float dc = (float) dcOffset;
-        for (int i = 0; i < mono.length; i++) {
+        for (int from = 0; from < mono.length; from += BLOCK) {
+            subtract(mono, from, Math.min(mono.length, from + BLOCK), dc);
+        }
+    }
+
+    private static void subtract(float[] mono, int from, int to, float dc) {
+        for (int i = from; i < to; i++) {
             mono[i] -= dc;
         }
     }

@@ -1,5 +1,7 @@
 package dev.aivj.engine.features;
 
+import dev.aivj.engine.AnalysisSettings;
+
 /**
  * Triangular mel filters on the HTK mel scale (mel = 2595·log10(1 + f/700)), each normalised to unit area so a
  * band's output is its mean power density, and the log of it in dB with a floor.
@@ -7,16 +9,22 @@ package dev.aivj.engine.features;
 public final class MelFilterBank {
     private final int bands;
     private final int[] firstBin;
-    private final float[][] weights;
+    /** Band b's non-zero weights, for bins firstBin[b] on, are weights[weightStart[b] .. weightStart[b+1]). */
+    private final int[] weightStart;
+    private final float[] weights;
     private final double[] centreHz;
     private final float floorDb;
+    /** Power at or below which the dB value is the floor, so no logarithm is needed there. */
+    private final double floorPower;
 
     public MelFilterBank(int bands, double minHz, double maxHz, int fftSize, int sampleRate, double floorDb) {
         this.bands = bands;
         this.firstBin = new int[bands];
-        this.weights = new float[bands][];
+        this.weightStart = new int[bands + 1];
+        float[][] rows = new float[bands][];
         this.centreHz = new double[bands];
         this.floorDb = (float) floorDb;
+        this.floorPower = Math.pow(10.0, floorDb / 10.0);
         double minMel = hzToMel(minHz);
         double maxMel = hzToMel(maxHz);
         double[] edges = new double[bands + 2];
@@ -40,8 +48,19 @@ public final class MelFilterBank {
                 w[k - from] = (float) (Math.max(0.0, tri) * norm);
             }
             firstBin[b] = from;
-            weights[b] = w;
+            rows[b] = w;
+            weightStart[b + 1] = weightStart[b] + w.length;
         }
+        this.weights = new float[weightStart[bands]];
+        for (int b = 0; b < bands; b++) {
+            System.arraycopy(rows[b], 0, weights, weightStart[b], rows[b].length);
+        }
+    }
+
+    /** The bank of the analysis contract ({@link AnalysisSettings}): the model's input. */
+    public static MelFilterBank forAnalysis() {
+        return new MelFilterBank(AnalysisSettings.MEL_BANDS, AnalysisSettings.MEL_MIN_HZ, AnalysisSettings.MEL_MAX_HZ,
+                AnalysisSettings.FFT_SIZE, AnalysisSettings.SAMPLE_RATE, AnalysisSettings.LOG_FLOOR_DB);
     }
 
     public int bands() {
@@ -55,14 +74,12 @@ public final class MelFilterBank {
     /** Writes the dB mel energies of one power spectrum into {@code out[offset .. offset+bands)}. */
     public void applyLogDb(float[] power, float[] out, int offset) {
         for (int b = 0; b < bands; b++) {
-            float[] w = weights[b];
-            int from = firstBin[b];
+            int bin = firstBin[b] - weightStart[b]; // power index = weight index + bin
             double sum = 0;
-            for (int i = 0; i < w.length; i++) {
-                sum += power[from + i] * w[i];
+            for (int i = weightStart[b]; i < weightStart[b + 1]; i++) {
+                sum += power[bin + i] * weights[i];
             }
-            double db = sum > 0 ? 10.0 * Math.log10(sum) : floorDb;
-            out[offset + b] = (float) Math.max(floorDb, db);
+            out[offset + b] = sum <= floorPower ? floorDb : (float) Math.max(floorDb, 10.0 * Math.log10(sum));
         }
     }
 

@@ -15,10 +15,7 @@ public final class OnsetStrength {
             int prev = cur - bands;
             double sum = 0;
             for (int b = 0; b < bands; b++) {
-                float rise = logMel[cur + b] - logMel[prev + b];
-                if (rise > 0) {
-                    sum += rise;
-                }
+                sum += Math.max(0f, logMel[cur + b] - logMel[prev + b]); // no branch: rises and falls mix at random
             }
             onset[t] = (float) (sum / bands);
         }

@@ -48,10 +48,23 @@ public final class PowerSpectrum {
 
     /** Computes |X_k|² for k = 0..fftSize/2 of frame {@code frame} into {@code power}. */
     public void compute(float[] signal, int frame, float[] power) {
-        int start = frame * hopSize - fftSize / 2;
-        for (int i = 0; i < fftSize; i++) {
-            int s = start + i;
-            buffer[i] = (s >= 0 && s < signal.length) ? signal[s] * window[i] : 0f;
+        computeWindow(signal, signal.length, frame * hopSize - fftSize / 2, power);
+    }
+
+    /**
+     * Computes |X_k|² of the window starting at {@code signal[start]} into {@code power}; samples outside
+     * {@code [0, length)} count as zeros (the STFT's padding; a live stream's buffer holds {@code length} samples).
+     */
+    public void computeWindow(float[] signal, int length, int start, float[] power) {
+        if (start >= 0 && start + fftSize <= length) {
+            for (int i = 0; i < fftSize; i++) {
+                buffer[i] = signal[start + i] * window[i];
+            }
+        } else {
+            for (int i = 0; i < fftSize; i++) {
+                int s = start + i;
+                buffer[i] = (s >= 0 && s < length) ? signal[s] * window[i] : 0f;
+            }
         }
         fft.realForward(buffer);
         int half = fftSize / 2;

@@ -2,7 +2,7 @@ package dev.aivj.engine.features;
 
 /**
  * Per-frame descriptors of one power spectrum: spectral centroid, low/mid/high band amplitudes and spectral
- * flux against the previous frame. Stateful only for flux (it keeps the previous magnitude spectrum).
+ * flux against the previous frame. Stateful for flux (it keeps the previous magnitude spectrum).
  */
 public final class SpectralShape {
     private final double binHz;
@@ -21,42 +21,40 @@ public final class SpectralShape {
         this.previousMagnitude = new float[fftSize / 2 + 1];
     }
 
-    /** Centroid in Hz; 0 for a frame without energy. */
-    public double centroidHz(float[] power) {
+    /**
+     * Measures frame {@code t}'s power spectrum into the feature columns: centroid (Hz; 0 for a frame without
+     * energy), the low/mid/high band amplitudes (full-scale sine = 1) and the flux since the previous frame (the
+     * L2 norm of the magnitude increase, in the same amplitude units). One pass over the bins serves all five.
+     */
+    public void measure(float[] power, int t, float[] centroid, float[] flux, float[] low, float[] mid,
+            float[] high) {
         double weighted = 0;
         double total = 0;
+        double rises = 0;
+        double lowSum = 0;
+        double midSum = 0;
+        double highSum = 0;
         for (int k = 0; k < power.length; k++) {
-            weighted += k * (double) power[k];
-            total += power[k];
-        }
-        return total > 0 ? binHz * weighted / total : 0.0;
-    }
-
-    /** Amplitude (full-scale sine = 1) of the bins in [fromBin, toBin). */
-    public double bandAmplitude(float[] power, int band) {
-        int from = band == 0 ? 1 : band == 1 ? lowMidBin : midHighBin;
-        int to = band == 0 ? lowMidBin : band == 1 ? midHighBin : power.length;
-        double sum = 0;
-        for (int k = from; k < to; k++) {
-            sum += power[k];
-        }
-        return Math.sqrt(sum * amplitudeScale);
-    }
-
-    /** L2 norm of the magnitude increase since the previous frame, in the same amplitude units. */
-    public double flux(float[] power) {
-        double sum = 0;
-        for (int k = 0; k < power.length; k++) {
-            float magnitude = (float) Math.sqrt(power[k]);
-            if (hasPrevious) {
-                float rise = magnitude - previousMagnitude[k];
-                if (rise > 0) {
-                    sum += (double) rise * rise;
-                }
+            float p = power[k];
+            weighted += k * (double) p;
+            total += p;
+            if (k >= midHighBin) {
+                highSum += p;
+            } else if (k >= lowMidBin) {
+                midSum += p;
+            } else if (k >= 1) {
+                lowSum += p;
             }
+            float magnitude = (float) Math.sqrt(p);
+            float rise = Math.max(0f, magnitude - previousMagnitude[k]); // no branch: rises and falls mix at random
+            rises += (double) rise * rise;
             previousMagnitude[k] = magnitude;
         }
+        centroid[t] = (float) (total > 0 ? binHz * weighted / total : 0.0);
+        flux[t] = hasPrevious ? (float) Math.sqrt(rises * amplitudeScale) : 0f;
+        low[t] = (float) Math.sqrt(lowSum * amplitudeScale);
+        mid[t] = (float) Math.sqrt(midSum * amplitudeScale);
+        high[t] = (float) Math.sqrt(highSum * amplitudeScale);
         hasPrevious = true;
-        return Math.sqrt(sum * amplitudeScale);
     }
 }

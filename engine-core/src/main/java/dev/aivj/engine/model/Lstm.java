@@ -43,29 +43,23 @@ public final class Lstm {
     }
 
     public float[] forward(float[] x, int n, float[] state) {
+        int rows = 4 * hidden;
+        // Input terms of every step at once (no step depends on them); each step then adds only W_hh·h.
+        float[] gates = new float[n * rows];
+        for (int t = 0; t < n; t++) {
+            multiplyAdd(wIh, bias, in, x, t * in, gates, t * rows);
+        }
         float[] y = new float[n * hidden];
-        float[] gates = new float[4 * hidden];
         float[] h = new float[hidden];
         System.arraycopy(state, 0, h, 0, hidden);
         for (int t = 0; t < n; t++) {
-            int xBase = t * in;
-            for (int r = 0; r < 4 * hidden; r++) {
-                float acc = bias[r];
-                int a = r * in;
-                for (int c = 0; c < in; c++) {
-                    acc += wIh[a + c] * x[xBase + c];
-                }
-                int b = r * hidden;
-                for (int c = 0; c < hidden; c++) {
-                    acc += wHh[b + c] * h[c];
-                }
-                gates[r] = acc;
-            }
+            int g0 = t * rows;
+            multiplyAdd(wHh, gates, hidden, h, 0, gates, g0);
             for (int j = 0; j < hidden; j++) {
-                float i = Activations.sigmoid(gates[j]);
-                float f = Activations.sigmoid(gates[hidden + j]);
-                float g = Activations.tanh(gates[2 * hidden + j]);
-                float o = Activations.sigmoid(gates[3 * hidden + j]);
+                float i = Activations.sigmoid(gates[g0 + j]);
+                float f = Activations.sigmoid(gates[g0 + hidden + j]);
+                float g = Activations.tanh(gates[g0 + 2 * hidden + j]);
+                float o = Activations.sigmoid(gates[g0 + 3 * hidden + j]);
                 float cell = f * state[hidden + j] + i * g;
                 state[hidden + j] = cell;
                 h[j] = o * Activations.tanh(cell);
@@ -74,5 +68,36 @@ public final class Lstm {
         }
         System.arraycopy(h, 0, state, 0, hidden);
         return y;
+    }
+
+    /**
+     * out[to+r] = start[r'] + Σ_c m[r][c]·v[from+c] for the 4·hidden rows r of m (row length {@code cols}), where
+     * start is {@code bias} (r' = r) or the gate values themselves (start == out, r' = to+r).
+     */
+    private void multiplyAdd(float[] m, float[] start, int cols, float[] v, int from, float[] out, int to) {
+        int rows = 4 * hidden;
+        int s0 = start == out ? to : 0;
+        // Four rows per pass over v: each value of v loaded feeds four multiply-adds.
+        for (int r = 0; r < rows; r += 4) {
+            int m0 = r * cols;
+            int m1 = m0 + cols;
+            int m2 = m1 + cols;
+            int m3 = m2 + cols;
+            float a0 = start[s0 + r];
+            float a1 = start[s0 + r + 1];
+            float a2 = start[s0 + r + 2];
+            float a3 = start[s0 + r + 3];
+            for (int c = 0; c < cols; c++) {
+                float e = v[from + c];
+                a0 += m[m0 + c] * e;
+                a1 += m[m1 + c] * e;
+                a2 += m[m2 + c] * e;
+                a3 += m[m3 + c] * e;
+            }
+            out[to + r] = a0;
+            out[to + r + 1] = a1;
+            out[to + r + 2] = a2;
+            out[to + r + 3] = a3;
+        }
     }
 }

@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.Signals;
 import dev.aivj.engine.analysis.AnalysisResult;
-import dev.aivj.engine.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -32,26 +30,8 @@ class RecommendTest {
         return new AudioAnalyzer().analyze(pcm, 1, RATE);
     }
 
-    /** GENERATED test library: {@code n} pairs with seeded random looks and qualities. */
     static PairLibrary generatedLibrary(int n, long seed) {
-        Random r = new Random(seed);
-        JsonWriter w = new JsonWriter().beginObject().name("format").value(PairLibrary.FORMAT).name("lookAxes")
-                .beginArray();
-        for (String a : LookSpace.AXES) {
-            w.value(a);
-        }
-        w.endArray().name("pairs").beginArray();
-        for (int i = 0; i < n; i++) {
-            w.beginObject().name("fg").value("gen/fg" + i).name("bg").value("gen/bg" + i)
-                    .name("fgUrl").value("/presets/gen/fg" + i + ".milk").name("bgUrl").value("/presets/gen/bg" + i + ".milk")
-                    .name("quality").value(0.5 + 0.5 * r.nextDouble()).name("w_s").value(8 * r.nextDouble() - 4)
-                    .name("w_t").value(8 * r.nextDouble() - 4).name("look").beginArray();
-            for (int k = 0; k < LookSpace.DIMENSIONS; k++) {
-                w.value(r.nextDouble());
-            }
-            w.endArray().endObject();
-        }
-        return PairLibrary.parse(w.endArray().endObject().toString());
+        return TestLibraries.generated(n, seed);
     }
 
     @Test
