@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * The app's own commands (serve, analyze), started by the {@code ./aivj} launcher, which lists every command and
+ * The app's own commands (serve, analyze, bench), started by the {@code ./aivj} launcher, which lists every command and
  * runs the others (fetch-*, test, train, export, ...) itself.
  */
 public final class Main {
@@ -18,6 +18,7 @@ public final class Main {
             "  serve [--port N]            start the web app server",
             "  analyze FILE [--with-mel] [--model DIR | --no-model]",
             "                              analyse an audio file (WAV, FLAC, Ogg Vorbis, MP3); prints JSON",
+            "  bench [--runs N] [--quick]  time the engine on HotSpot, in Wasm (Chromium), against TensorFlow.js",
             "  --help                      show this help",
             "",
             "./aivj --help lists every other command (fetch-music, test, train, export, ...).");
@@ -43,6 +44,8 @@ public final class Main {
                 return 0;
             case "analyze":
                 return AnalyzeCommand.run(rest, out, err);
+            case "bench":
+                return BenchCommand.run(rest, out, err);
             default:
                 err.println("aivj: unknown command '" + args[0] + "' (try aivj --help)");
                 return 2;

@@ -42,6 +42,19 @@ public final class AppServer implements AutoCloseable {
         return new AppServer(server, executor);
     }
 
+    /**
+     * Serves {@code assets} under {@code prefix} (e.g. {@code /bench/}) besides the app; used by tools such as
+     * {@code aivj bench} that add pages the public app must not have.
+     */
+    public com.sun.net.httpserver.HttpContext mount(String prefix, StaticAssets assets) {
+        return server.createContext(prefix, new AssetHandler(assets, prefix));
+    }
+
+    /** Answers requests under {@code prefix} with {@code handler} (e.g. in-memory benchmark data). */
+    public com.sun.net.httpserver.HttpContext mount(String prefix, com.sun.net.httpserver.HttpHandler handler) {
+        return server.createContext(prefix, handler);
+    }
+
     /** The port actually bound. */
     public int port() {
         return server.getAddress().getPort();

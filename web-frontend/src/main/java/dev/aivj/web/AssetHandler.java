@@ -18,9 +18,16 @@ final class AssetHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(AssetHandler.class.getName());
 
     private final StaticAssets assets;
+    /** The context path this handler is mounted at ("/" for the app); stripped before the asset lookup. */
+    private final String prefix;
 
     AssetHandler(StaticAssets assets) {
+        this(assets, "/");
+    }
+
+    AssetHandler(StaticAssets assets, String prefix) {
         this.assets = assets;
+        this.prefix = prefix.endsWith("/") ? prefix : prefix + "/";
     }
 
     @Override
@@ -35,7 +42,10 @@ final class AssetHandler implements HttpHandler {
             }
             Optional<StaticAssets.Asset> asset;
             try {
-                asset = RequestPath.toAssetPath(exchange.getRequestURI().getRawPath()).flatMap(assets::find);
+                String raw = exchange.getRequestURI().getRawPath();
+                asset = raw.startsWith(prefix)
+                        ? RequestPath.toAssetPath(raw.substring(prefix.length() - 1)).flatMap(assets::find)
+                        : Optional.empty();
             } catch (UncheckedIOException e) {
                 LOG.log(Level.WARNING, "Cannot read " + exchange.getRequestURI(), e);
                 sendText(exchange, 500, "Internal server error\n", head);
