@@ -1,6 +1,7 @@
 /* AIVJ analysis worker (classic worker: the TeaVM loader is a plain script loaded with importScripts).
  *
  * Messages in:  {type: 'warmup'} | {type: 'analyze', id, pcm: Float32Array (interleaved), channels, sampleRate}
+ *               (the page sends mono at 22050 Hz, resampled by the browser: song-loader.js analysisSignal)
  *               | {type: 'configure', modelUrl?, pairLibraryUrl?} (the widget: its own model folder / pair library;
  *                 only before the first load, so send it first)
  * Messages out: {type: 'progress', id, step}
@@ -15,6 +16,8 @@
  * pair per music section, chosen by the engine.
  */
 'use strict';
+
+importScripts('/engine-warm-up.js');
 
 const ENGINE_LOADER = '/engine/aivj-engine.wasm-runtime.js';
 const ENGINE_WASM = '/engine/aivj-engine.wasm';
@@ -203,8 +206,10 @@ self.onmessage = (event) => {
     return;
   }
   if (message.type === 'warmup') {
-    loadEngine().then((teavm) => Promise.all([loadModel(teavm), loadLibrary(teavm)]))
-      .catch(() => { /* reported when a song is analysed */ });
+    loadEngine().then(async (teavm) => {
+      await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
+      warmUpEngine(teavm); // engine-warm-up.js
+    }).catch(() => { /* reported when a song is analysed */ });
     return;
   }
   if (message.type === 'analyze') {

@@ -13,7 +13,9 @@ import { Player } from './player.js';
 import { ProgressView } from './progress-view.js';
 import { StageResolution } from './stage-resolution.js';
 import { StyleTimeline, beatZoom, segmentAt, segmentsOf, visualsFor } from './style-timeline.js';
-import { SongError, checkFile, decode, interleave, readFile } from './song-loader.js';
+import {
+  ANALYSIS_RATE, SongError, analysisSignal, checkFile, decode, readFile,
+} from './song-loader.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -407,7 +409,8 @@ async function handleFile(file) {
     setState('analysing');
     const seconds = buffer.duration;
     progress.show('analysing', `Analysing ${formatTime(seconds)} of audio in WebAssembly…`, null);
-    const pcm = interleave(buffer);
+    const pcm = (await analysisSignal(buffer)).slice(); // our own copy: the worker takes its buffer
+    if (stale()) return;
     const started = performance.now();
     const ticker = setInterval(() => {
       if (!stale()) {
@@ -417,7 +420,7 @@ async function handleFile(file) {
     }, 500);
     let result;
     try {
-      result = await analysisClient.analyze(pcm, buffer.numberOfChannels, buffer.sampleRate, {
+      result = await analysisClient.analyze(pcm, 1, ANALYSIS_RATE, {
         timeoutMs: Math.round(60000 + seconds * 1000),
         onProgress: (step) => {
           if (!stale() && step === 'loading-engine') progress.setText('Loading the WebAssembly engine…');

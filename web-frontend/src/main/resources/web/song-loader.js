@@ -1,4 +1,4 @@
-// Reading a dropped file, decoding it in the browser, and packing it for the engine.
+// Reading a dropped file, decoding it in the browser, and handing the engine its signal.
 
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 export const MAX_DURATION_SECONDS = 20 * 60;
@@ -81,19 +81,22 @@ export async function decode(audioContext, bytes, fileName, timeoutMs = DECODE_T
   return buffer;
 }
 
-/** The channels of an AudioBuffer interleaved into one new Float32Array (frame-major). */
-export function interleave(buffer) {
-  const channels = buffer.numberOfChannels;
-  const frames = buffer.length;
-  if (channels === 1) {
-    return buffer.getChannelData(0).slice();
-  }
-  const out = new Float32Array(frames * channels);
-  for (let c = 0; c < channels; c++) {
-    const data = buffer.getChannelData(c);
-    for (let i = 0, j = c; i < frames; i++, j += channels) {
-      out[j] = data[i];
-    }
-  }
-  return out;
+/** The rate the engine analyses at (AnalysisSettings.SAMPLE_RATE in engine-core). */
+export const ANALYSIS_RATE = 22050;
+
+/**
+ * The song as the engine reads it: mono at ANALYSIS_RATE, mixed down and resampled by the browser's own audio
+ * renderer (an OfflineAudioContext renders off the main thread, natively), so neither the page nor the
+ * WebAssembly engine spends time on it, and a quarter of a stereo 44.1 kHz song's samples cross into Wasm.
+ * The down-mix is Web Audio's speaker rule (mean of left and right), the same as the engine's MonoMixer.
+ */
+export async function analysisSignal(buffer) {
+  const length = Math.max(1, Math.ceil(buffer.duration * ANALYSIS_RATE));
+  const offline = new OfflineAudioContext(1, length, ANALYSIS_RATE);
+  const source = offline.createBufferSource();
+  source.buffer = buffer;
+  source.connect(offline.destination);
+  source.start();
+  const rendered = await offline.startRendering();
+  return rendered.getChannelData(0);
 }

@@ -6,7 +6,9 @@
 import { AnalysisClient } from '../analysis-client.js';
 import { PairShow, pairsOf } from '../pair-show.js';
 import { Player } from '../player.js';
-import { SongError, decode, interleave } from '../song-loader.js';
+import {
+  ANALYSIS_RATE, SongError, analysisSignal, decode,
+} from '../song-loader.js';
 import { readOptions } from './embed-options.js';
 import { EmbedView } from './embed-view.js';
 import { EmbedVisuals, bufferSize } from './embed-visuals.js';
@@ -110,7 +112,7 @@ async function load() {
 
   setState('analysing');
   view.showStatus(`Analysing ${formatTime(buffer.duration)} of music in WebAssembly…`);
-  const result = await client.analyze(interleave(buffer), buffer.numberOfChannels, buffer.sampleRate, {
+  const result = await client.analyze((await analysisSignal(buffer)).slice(), 1, ANALYSIS_RATE, {
     timeoutMs: Math.round(60000 + buffer.duration * 1000),
   });
   embed.analysis = result.analysis;
