@@ -170,7 +170,10 @@ class PageTest {
         assertTrue(!Arrays.equals(plotBefore, page.locator("#feature-plot").screenshot()), "playhead moved");
         lap("plot");
 
-        // Both WebGL layers drew something: look at each alone, then restore the blend.
+        // Both WebGL layers drew something: look at each alone at full opacity (the model's mix dims the
+        // background to as little as half, which on a dark opening frame is too faint to measure).
+        page.uncheck("#model-drive");
+        assertEquals("1", page.evaluate("() => getComputedStyle(document.getElementById('layer-bg')).opacity"));
         page.evaluate("() => { document.getElementById('layer-fg').style.visibility = 'hidden'; }");
         PixelStats background = screenshotStats("#stage", "layer-bg.png");
         page.evaluate("() => { const fg = document.getElementById('layer-fg'); fg.style.visibility = '';"
