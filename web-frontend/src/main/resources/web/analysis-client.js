@@ -20,6 +20,8 @@ export class AnalysisClient {
     this.worker = null;
     this.pending = null;
     this.nextId = 1;
+    /** When the last song went to the worker and its answer came back (performance.now() ms; null: not yet). */
+    this.lastRun = null;
   }
 
   /** Starts the worker and lets it load the engine before the first song arrives. */
@@ -53,6 +55,7 @@ export class AnalysisClient {
         return;
       }
       worker.postMessage({ type: 'analyze', id, pcm, channels, sampleRate }, [pcm.buffer]);
+      this.lastRun = { postedAt: performance.now(), answeredAt: null };
     });
   }
 
@@ -86,6 +89,7 @@ export class AnalysisClient {
     if (!pending || message.id !== pending.id) {
       return;
     }
+    if (message.type !== 'progress' && this.lastRun) this.lastRun.answeredAt = performance.now();
     if (message.type === 'progress') {
       pending.onProgress(message.step);
     } else if (message.type === 'result') {

@@ -90,6 +90,10 @@ const aivj = {
    * frame rate of the visuals (null while paused or just resized). */
   get renderScale() { return resolution.scale; },
   get fps() { return resolution.fps; },
+  /** True once the render scale will not step down any more (stage-resolution.js `settled`). */
+  get renderSettled() { return resolution.settled; },
+  /** The last song's time in the worker: {postedAt, answeredAt} (performance.now() ms), null before one. */
+  get workerRun() { return analysisClient.lastRun; },
   /** The AudioContext's state ('running' while playing), null before the first song. */
   get audioState() { return audioContext ? audioContext.state : null; },
 };

@@ -51,7 +51,7 @@ class BenchCommandTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("wasm", "cpu"), tfjs, "both tfjs backends");
         assertEquals(1, rows("4 Wasm live").size(), "live hop row");
-        assertEquals(3, rows("5 app page").size(), "render-loop rows: idle, analysing, drop→ready");
+        assertEquals(3, rows("5 app page").size(), "render-loop rows: idle, worker analysing, drop→ready");
         String text = report.format();
         for (String target : List.of("Wasm total < 100 ms", "Wasm ≤ 1.5× HotSpot", "Wasm model faster than tfjs",
                 "live hop < 2 ms", "render loop not blocked")) {

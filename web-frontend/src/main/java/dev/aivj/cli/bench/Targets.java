@@ -73,8 +73,8 @@ public final class Targets {
         double limit = r.idleMaxGapMs() + RENDER_GAP_SLACK_MS;
         lines.add(new Line("render loop not blocked by analysis, " + song.label(), String.format(Locale.ROOT,
                 "longest requestAnimationFrame gap while the worker analyses %.1f ms vs %.1f ms idle "
-                        + "(limit: idle + one 60-Hz frame = %.1f ms)", r.analysingMaxGapMs(), r.idleMaxGapMs(), limit),
-                r.analysingMaxGapMs() / limit));
+                        + "(limit: idle + one 60-Hz frame = %.1f ms)", r.workerMaxGapMs(), r.idleMaxGapMs(), limit),
+                r.workerMaxGapMs() / limit));
     }
 
     /** A target this run could not judge (e.g. --quick skips the 3-min song). */
