@@ -1,5 +1,6 @@
 package dev.aivj.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +100,21 @@ class AudioAnalyzerTest {
         assertAllFinite(r);
         assertEquals(0.5, r.summary().dcOffset(), 1e-3);
         assertEquals(0, r.beats().length, "a constant has no beats");
+    }
+
+    @Test
+    void overwritingInputGivesTheSameAnalysis() {
+        for (int rate : new int[] {22050, 44100}) {
+            float[] input = Signals.clickTrack(120, 10, rate);
+            for (int i = 0; i < input.length; i++) {
+                input[i] += 0.25f; // a DC offset, removed in place by the overwriting analyzer
+            }
+            float[] kept = input.clone();
+            AnalysisResult expected = analyzer.analyze(input, 1, rate);
+            assertArrayEquals(kept, input, "the default analyzer leaves its input as it is");
+            AnalysisResult actual = AudioAnalyzer.overwritingInput().analyze(input, 1, rate);
+            assertEquals(AnalysisJson.write(expected, true), AnalysisJson.write(actual, true), "at " + rate + " Hz");
+        }
     }
 
     @Test

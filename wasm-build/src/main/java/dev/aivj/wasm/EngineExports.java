@@ -261,7 +261,9 @@ public final class EngineExports {
             if (pcm == null) {
                 return errorJson("pcm is required");
             }
-            StageBenchmark.Run run = new StageBenchmark(model, pairLibrary, pairSeed).run(pcm, channels, sampleRate);
+            // pcm is this call's own copy of the Float32Array: the analysis may overwrite it.
+            StageBenchmark.Run run = new StageBenchmark(model, pairLibrary, pairSeed, true).run(pcm, channels,
+                    sampleRate);
             StageTimes t = run.times();
             return new JsonWriter().beginObject().name("stages").beginObject()
                     .name("prepare").value(t.prepare()).name("features").value(t.features())
@@ -351,7 +353,8 @@ public final class EngineExports {
 
     private static String run(float[] pcm, int channels, int sampleRate, boolean includeLogMel) {
         try {
-            AnalysisResult result = new AudioAnalyzer().analyze(pcm, channels, sampleRate);
+            // pcm is this call's own copy of the Float32Array: the analysis may overwrite it.
+            AnalysisResult result = AudioAnalyzer.overwritingInput().analyze(pcm, channels, sampleRate);
             SongStyle style = null;
             lastModelMillis = 0;
             if (model != null) {

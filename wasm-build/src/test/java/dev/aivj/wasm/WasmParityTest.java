@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import dev.aivj.audioio.AudioFileDecoder;
 import dev.aivj.audioio.DecodedAudio;
 import dev.aivj.audioio.MusicCache;
+import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.analysis.AnalysisJson;
@@ -310,7 +311,10 @@ class WasmParityTest {
         assertTrue(!plain.has("style") && !plain.has("segments"), "unloadModel left the model loaded");
     }
 
-    /** Last: it loads a pair library, which stays loaded. Prints Wasm's stage times; the checksums must agree. */
+    /**
+     * Last: it loads a pair library, which stays loaded. Prints Wasm's stage times for the stereo 44.1 kHz song and
+     * for its mono 22.05 kHz resampling (what the page sends); the checksums must agree with the JVM's.
+     */
     @Test
     @Order(10)
     void stageBenchmarkMatchesJvmAndPrintsStageTimes() throws Exception {
@@ -320,10 +324,30 @@ class WasmParityTest {
         int sr = song.sampleRate();
         StageBenchmark jvmBench = new StageBenchmark(FixtureBundles.model(), PairLibrary.parse(library),
                 PairPlan.DEFAULT_SEED);
+        float[] appInput = new AudioAnalyzer().prepare(mono, 1, sr).signal();
+        harness.floats("mono-22050", appInput);
+        String seconds = String.format("%.0f", (double) mono.length / sr);
+        timingRows.add(String.format("  %-44s %s", "benchStages (" + seconds + " s), median of 5 [ms]",
+                "prepare features tempo  model recommend  total"));
+        benchStages(jvmBench, "interleaved", song.interleaved(), song.channels(), sr);
+        benchStages(jvmBench, "mono-22050", appInput, 1, AnalysisSettings.SAMPLE_RATE);
+        double[] copy = new double[5];
+        for (int i = 0; i < copy.length; i++) {
+            Map<String, Object> r = call("echoLength", "interleaved");
+            assertEquals(song.interleaved().length, ((Number) r.get("out")).intValue());
+            copy[i] = ((Number) r.get("ms")).doubleValue();
+        }
+        page.evaluate("() => window.harness.engine.exports.unloadModel()");
+        timingRows.add(String.format("  %-44s %7.1f", "  echoLength: interleaved Float32Array -> float[]", median(copy)));
+    }
+
+    /** A warm-up and 5 timed runs on each engine; adds their medians to the timing rows. */
+    private void benchStages(StageBenchmark jvmBench, String pcmName, float[] pcm, int channels, int sampleRate)
+            throws Exception {
         StageTimes[] jvm = new StageTimes[5];
         StageBenchmark.Run jvmRun = null;
         for (int i = -1; i < jvm.length; i++) {
-            jvmRun = jvmBench.run(song.interleaved(), song.channels(), sr);
+            jvmRun = jvmBench.run(pcm, channels, sampleRate);
             if (i >= 0) {
                 jvm[i] = jvmRun.times();
             }
@@ -331,7 +355,7 @@ class WasmParityTest {
         StageTimes[] wasm = new StageTimes[5];
         JsonNode first = null;
         for (int i = -1; i < wasm.length; i++) {
-            JsonNode r = JSON.readTree((String) call("benchStages", "interleaved", song.channels(), sr).get("out"));
+            JsonNode r = JSON.readTree((String) call("benchStages", pcmName, channels, sampleRate).get("out"));
             assertTrue(r.has("stages"), "benchStages failed: " + r);
             JsonNode s = r.get("stages");
             if (i >= 0) {
@@ -345,19 +369,9 @@ class WasmParityTest {
         assertEquals(jvmRun.frames(), first.get("frames").asInt());
         double checksum = first.get("checksum").asDouble();
         assertEquals(jvmRun.checksum(), checksum, 1e-6 * Math.abs(jvmRun.checksum()), "Wasm and JVM checksums");
-        double[] copy = new double[5];
-        for (int i = 0; i < copy.length; i++) {
-            Map<String, Object> r = call("echoLength", "interleaved");
-            assertEquals(song.interleaved().length, ((Number) r.get("out")).intValue());
-            copy[i] = ((Number) r.get("ms")).doubleValue();
-        }
-        page.evaluate("() => window.harness.engine.exports.unloadModel()");
-
-        timingRows.add(String.format("  %-44s %s", "benchStages (" + song.channels() + " ch, " + String.format("%.0f",
-                (double) mono.length / sr) + " s), median of 5 [ms]", "prepare features tempo  model recommend  total"));
-        timingRows.add(stageRow("JVM (HotSpot " + Runtime.version().feature() + ")", StageTimes.median(jvm)));
-        timingRows.add(stageRow("Wasm GC (" + browser.version() + ")", StageTimes.median(wasm)));
-        timingRows.add(String.format("  %-44s %7.1f", "  echoLength: Float32Array -> float[] copy", median(copy)));
+        String input = channels + " ch " + sampleRate + " Hz";
+        timingRows.add(stageRow("JVM (HotSpot " + Runtime.version().feature() + "), " + input, StageTimes.median(jvm)));
+        timingRows.add(stageRow("Wasm GC (" + browser.version() + "), " + input, StageTimes.median(wasm)));
     }
 
     /** Live pushes of 0.5 s at 22050 Hz give the JVM's updates; prints Wasm's time per push. */

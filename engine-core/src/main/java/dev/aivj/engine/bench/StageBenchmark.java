@@ -25,18 +25,25 @@ public final class StageBenchmark {
     private final MusicModel model;
     private final PairLibrary library;
     private final long seed;
+    private final boolean overwriteInput;
 
     /** {@code model} and {@code library} may be null; their stages then take 0 ms and add nothing to the checksum. */
     public StageBenchmark(MusicModel model, PairLibrary library, long seed) {
+        this(model, library, seed, false);
+    }
+
+    /** As above; {@code overwriteInput}: each run may overwrite its input, as {@link AudioAnalyzer#overwritingInput}. */
+    public StageBenchmark(MusicModel model, PairLibrary library, long seed, boolean overwriteInput) {
         this.model = model;
         this.library = library;
         this.seed = seed;
+        this.overwriteInput = overwriteInput;
     }
 
     /** @throws IllegalArgumentException for PCM that {@link AudioAnalyzer#analyze} rejects */
     public Run run(float[] interleavedPcm, int channels, int sampleRate) {
         long t0 = System.nanoTime();
-        AudioAnalyzer analyzer = new AudioAnalyzer();
+        AudioAnalyzer analyzer = overwriteInput ? AudioAnalyzer.overwritingInput() : new AudioAnalyzer();
         PreparedSignal prepared = analyzer.prepare(interleavedPcm, channels, sampleRate);
         long t1 = System.nanoTime();
         FrameFeatures frames = analyzer.features(prepared);
