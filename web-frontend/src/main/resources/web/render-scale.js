@@ -4,7 +4,7 @@
 //
 // Hysteresis, so the scale does not oscillate: down needs < 50 fps for 2 s, up needs >= 58 fps for 5 s (the
 // band in between changes nothing) and goes one step at a time; after a change the first second is ignored
-// (projectM rebuilds its instance and recompiles its preset at the new size); and when a step up has to be taken
+// (projectM rebuilds itself and recompiles its preset at the new size); and when a step up has to be taken
 // back soon after, the next try waits twice as long (up to a minute).
 //
 // Every change restarts projectM's picture, so a rate far below skips the steps that could not reach 50 fps

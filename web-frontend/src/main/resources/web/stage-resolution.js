@@ -1,7 +1,7 @@
 // Keeps the layers' drawing buffers at the stage's CSS size × devicePixelRatio × the adaptive render scale
 // (render-scale.js decides the scale) and shows the measured rate and scale, e.g. "60 fps · 100 %". Only the
 // canvases' drawing-buffer size changes, through Layers.resize (butterchurn resizes its renderer, projectM
-// layers build a new projectM instance at the new size): the audio is never touched.
+// layers are rebuilt at the new size): the audio is never touched.
 
 import { RenderScale, SCALE_STEPS, drawingSize, lowestUsefulStep } from './render-scale.js';
 
@@ -45,15 +45,6 @@ export class StageResolution {
 
   get fps() {
     return this.scaler.fps;
-  }
-
-  /**
-   * True once the scale will not step down: a rate has been measured at the current size (so the layers have
-   * drawn a while since their last resize) and it is fast enough, or the scale is at its lowest step already.
-   */
-  get settled() {
-    const fps = this.scaler.fps;
-    return fps !== null && (fps >= this.scaler.options.lowFps || this.scaler.step >= this.scaler.maxStep);
   }
 
   /** The running layers; before there are any, only the canvas elements are sized. */

@@ -26,8 +26,8 @@ let hasWebGL2 = null;
 /** Why projectM cannot run in this browser (no WebGL2), or null. The module itself is checked by create(). */
 export function projectMUnsupportedReason() {
   if (hasWebGL2 === null) {
-    // Probed once, and the probe's context freed at once: the browser drops the oldest live context past its
-    // limit (16 in Chromium).
+    // Probed once, and the probe's context freed at once: every resize creates a layer, and the browser
+    // drops the oldest live context past its limit (16 in Chromium).
     const gl = document.createElement('canvas').getContext('webgl2');
     hasWebGL2 = !!gl;
     const lose = gl && gl.getExtension('WEBGL_lose_context');

@@ -283,8 +283,6 @@ class StageFullscreenAndRenderScaleTest {
         PlaywrightAssertions.assertThat(page.locator("#fullscreen")).hasText("Exit fullscreen");
         PlaywrightAssertions.assertThat(page.locator("#fullscreen-exit")).isVisible();
         // Both layers fill the screen, keeping their blend and opacity.
-        page.locator("#layer-bg").waitFor(); // an engine change swaps a layer's canvas element
-        page.locator("#layer-fg").waitFor();
         BoundingBox stage = page.locator("#stage").boundingBox();
         BoundingBox bg = page.locator("#layer-bg").boundingBox();
         BoundingBox fg = page.locator("#layer-fg").boundingBox();
