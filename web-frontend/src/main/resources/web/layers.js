@@ -59,8 +59,6 @@ export class Layers extends EventTarget {
     this.slots = { bg: new LayerSlot('bg', canvases.bg), fg: new LayerSlot('fg', canvases.fg) };
     this.frames = 0;
     this.lastError = { bg: null, fg: null };
-    this.rebuilding = null; // the projectM rebuild under way (rebuildProjectM), if any
-    this.rebuildSize = null;
   }
 
   emit(type, detail) {
@@ -130,7 +128,6 @@ export class Layers extends EventTarget {
    * plays; false when it failed ('error' event; the layer keeps its previous preset).
    */
   async loadPreset(position, presetId, blendSeconds = 1.5) {
-    if (this.rebuilding) await this.rebuilding; // its layers are not there yet
     const slot = this.slots[position];
     const layer = slot.layer;
     if (!layer || !presetId) return false;
@@ -184,119 +181,6 @@ export class Layers extends EventTarget {
       }
     }
     this.frames++;
-  }
-
-  /**
-   * Sets both layers' drawing-buffer size in pixels (their CSS size stays). butterchurn resizes its renderer;
-   * projectM layers are rebuilt at the new size (rebuildProjectM). A slot without a layer keeps the size on
-   * its canvas for the next engine. Returns true when anything changes.
-   */
-  resize(width, height) {
-    let changed = false;
-    let projectm = false;
-    for (const position of POSITIONS) {
-      const slot = this.slots[position];
-      const { canvas, layer } = slot;
-      if (canvas.width === width && canvas.height === height) continue;
-      changed = true;
-      if (!layer) {
-        canvas.width = width;
-        canvas.height = height;
-      } else if (layer.engine === 'projectm') {
-        projectm = true;
-      } else {
-        try {
-          layer.resize(width, height);
-        } catch (e) {
-          this.emit('warning', { position, message: `could not resize: ${e && e.message ? e.message : e}` });
-        }
-      }
-    }
-    if (projectm) this.rebuildProjectM(width, height);
-    return changed;
-  }
-
-  /**
-   * Rebuilds every projectM layer at width × height, after the preset loads under way; later calls while one
-   * runs only update the size it ends at. Preset loads asked for meanwhile wait for it.
-   *
-   * Why not projectM's own resize, and why all projectM layers at once: projectM 3.1.12 keeps its equation
-   * functions and operators in globals that deleting any instance frees (~MilkdropPresetFactory), so deleting
-   * an instance while another lives leaves the other with dangling pointers (the module crashed after a few
-   * resizes of one layer) and new instances without functions (presets loaded later drew a flat dark
-   * picture). So all old instances go before any new one is made (the first new one rebuilds the globals).
-   */
-  rebuildProjectM(width, height) {
-    this.rebuildSize = { width, height };
-    if (!this.rebuilding) {
-      const failed = [];
-      this.rebuilding = (async () => {
-        while (this.rebuildSize) {
-          const size = this.rebuildSize;
-          this.rebuildSize = null;
-          await this.whenIdle();
-          failed.push(...await this.rebuildProjectMNow(size.width, size.height));
-        }
-      })().finally(() => {
-        this.rebuilding = null;
-        for (const { position, message } of failed) {
-          this.fallBack(position, `projectM could not restart at the new size: ${message}`).catch(() => {});
-        }
-      });
-    }
-    return this.rebuilding;
-  }
-
-  /** Resolves once no layer is loading a preset. */
-  whenIdle() {
-    const busy = () => POSITIONS.some((p) => this.slots[p].loading);
-    if (!busy()) return Promise.resolve();
-    return new Promise((resolve) => {
-      const check = () => {
-        if (busy()) return;
-        this.removeEventListener('loading', check);
-        resolve();
-      };
-      this.addEventListener('loading', check);
-    });
-  }
-
-  /**
-   * Deletes every projectM instance, then gives each projectM slot a new layer at the new size on a hidden
-   * canvas, loads its preset, draws a frame and shows it in the old canvas's place (which showed its last
-   * frame meanwhile). Resolves to the slots that failed: {position, message}.
-   */
-  async rebuildProjectMNow(width, height) {
-    const positions = POSITIONS.filter((p) => this.slots[p].layer && this.slots[p].layer.engine === 'projectm');
-    for (const position of positions) {
-      const slot = this.slots[position];
-      slot.pendingLoads++;
-      this.emit('loading', { position, loading: true, id: slot.presetId });
-      const old = slot.layer;
-      slot.layer = null; // not rendered meanwhile; its canvas keeps the last frame
-      old.destroy();
-    }
-    const failed = [];
-    for (const position of positions) {
-      const slot = this.slots[position];
-      let fresh = null;
-      try {
-        fresh = await slot.prepare(width, height);
-        if (slot.presetId) await fresh.layer.loadPreset(await this.libraries.projectm.get(slot.presetId), 0);
-        fresh.layer.feedAudio(this.tap);
-        fresh.layer.render();
-        slot.swapIn(fresh);
-        fresh = null;
-      } catch (e) {
-        console.warn(`AIVJ: the ${position} projectM layer could not be rebuilt at ${width} × ${height}`, e);
-        failed.push({ position, message: e && e.message ? e.message : String(e) });
-      } finally {
-        if (fresh) slot.discard(fresh);
-        slot.pendingLoads--;
-        this.emit('loading', { position, loading: slot.loading });
-      }
-    }
-    return failed;
   }
 
   destroy() {

@@ -47,49 +47,6 @@ export class LayerSlot {
     return layer;
   }
 
-  /**
-   * A new layer of the current engine on a fresh width × height canvas, hidden beside the current one, for
-   * swapIn() once it plays. The fresh canvas has its own id until then (projectM finds its canvas by id).
-   */
-  async prepare(width, height, options) {
-    const canvas = this.canvas.cloneNode(false);
-    canvas.id = `${this.canvas.id}-next`;
-    canvas.width = width;
-    canvas.height = height;
-    canvas.style.visibility = 'hidden';
-    this.canvas.after(canvas);
-    try {
-      return { canvas, layer: await ENGINES[this.engine].create(canvas, width, height, options) };
-    } catch (e) {
-      canvas.remove();
-      throw e;
-    }
-  }
-
-  /**
-   * Puts a prepared layer in the current one's place (destroyed, or destroyed now), with the current canvas's
-   * id and inline style; the old canvas's WebGL context is freed at once, not at garbage collection.
-   */
-  swapIn({ canvas, layer }) {
-    const old = this.canvas;
-    if (this.layer) this.layer.destroy();
-    canvas.style.cssText = old.style.cssText; // blend, opacity, zoom may have changed since prepare()
-    const { id } = old;
-    old.remove();
-    canvas.id = id;
-    this.canvas = canvas;
-    this.layer = layer;
-    const gl = old.getContext('webgl2');
-    const lose = gl && gl.getExtension('WEBGL_lose_context');
-    if (lose) lose.loseContext();
-  }
-
-  /** Drops a prepared layer that is not needed any more. */
-  discard({ canvas, layer }) {
-    layer.destroy();
-    canvas.remove();
-  }
-
   destroy() {
     if (this.layer) this.layer.destroy();
     this.layer = null;

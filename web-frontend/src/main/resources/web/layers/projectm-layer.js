@@ -21,19 +21,10 @@ export function loadProjectMCore(url = PROJECTM_MODULE_URL) {
   return corePromise;
 }
 
-let hasWebGL2 = null;
-
 /** Why projectM cannot run in this browser (no WebGL2), or null. The module itself is checked by create(). */
 export function projectMUnsupportedReason() {
-  if (hasWebGL2 === null) {
-    // Probed once, and the probe's context freed at once: every resize creates a layer, and the browser
-    // drops the oldest live context past its limit (16 in Chromium).
-    const gl = document.createElement('canvas').getContext('webgl2');
-    hasWebGL2 = !!gl;
-    const lose = gl && gl.getExtension('WEBGL_lose_context');
-    if (lose) lose.loseContext();
-  }
-  return hasWebGL2 ? null : 'this browser has no WebGL 2';
+  const probe = document.createElement('canvas');
+  return probe.getContext('webgl2') ? null : 'this browser has no WebGL 2';
 }
 
 /** The .milk text of a preset: text (must contain a line break), a URL, or an entry {text} / {url}. */
