@@ -43,6 +43,9 @@ class PageTest {
      * 0; MilkDrop layers after a second of music measure 7 to 70.
      */
     private static final double DRAWN_STD_DEV = 3.0;
+    /** The page's preferred defaults (projectm-preset-library.js): both draw from their first frames. */
+    private static final String PINNED_BG = "presets_milkdrop_200/geiss-3-layers-tunnel-mix";
+    private static final String PINNED_FG = "presets_milkdrop/aderrasi-agitator";
 
     private static AppServer server;
     private static Playwright playwright;
@@ -153,9 +156,18 @@ class PageTest {
         assertEquals(browserBpm, ((Number) page.evaluate("() => window.aivj.analysis.tempo.bpm")).doubleValue(), 0.05);
         PlaywrightAssertions.assertThat(page.locator("#error")).isHidden();
 
+        // The pair plan picks the layers' presets, and some open dark for seconds (rovastar-twisted-bytes does):
+        // pin two that draw from their first frames, so this checks the layers, not a preset's opening.
+        page.selectOption("#preset-bg", PINNED_BG);
+        page.selectOption("#preset-fg", PINNED_FG);
+        page.waitForFunction("([b, f]) => window.aivj.presets.bg === b && window.aivj.presets.fg === f"
+                + " && !window.aivj.loadingPresets.bg && !window.aivj.loadingPresets.fg", List.of(PINNED_BG, PINNED_FG),
+                new Page.WaitForFunctionOptions().setTimeout(60_000).setPollingInterval(100));
+        int pinnedAt = ((Number) page.evaluate("() => window.aivj.renderedFrames")).intValue();
+
         // Let it play for a few rendered frames, then pause: screenshots of a page whose two software-rendered
         // WebGL layers are animating take seconds each, those of a paused page are quick.
-        waitForPlayback(1.5, 5);
+        waitForPlayback(((Number) page.evaluate("() => window.aivj.currentTime")).doubleValue() + 1.5, pinnedAt + 5);
         page.click("#play-pause");
         assertEquals(false, page.evaluate("() => window.aivj.playing"));
         lap("played");
