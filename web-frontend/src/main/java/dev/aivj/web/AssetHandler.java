@@ -33,13 +33,10 @@ final class AssetHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            String method = exchange.getRequestMethod();
-            boolean head = "HEAD".equals(method);
-            if (!head && !"GET".equals(method)) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                sendText(exchange, 405, "Method not allowed\n", false);
+            if (!readOnly(exchange)) {
                 return;
             }
+            boolean head = "HEAD".equals(exchange.getRequestMethod());
             Optional<StaticAssets.Asset> asset;
             try {
                 String raw = exchange.getRequestURI().getRawPath();
@@ -81,6 +78,17 @@ final class AssetHandler implements HttpHandler {
             return;
         }
         send(exchange, 200, asset.content(), head);
+    }
+
+    /** True for GET and HEAD; any other method gets 405 with an Allow header (read-only handlers). */
+    static boolean readOnly(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            return true;
+        }
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        sendText(exchange, 405, "Method not allowed\n", false);
+        return false;
     }
 
     static void sendText(HttpExchange exchange, int status, String text, boolean head)

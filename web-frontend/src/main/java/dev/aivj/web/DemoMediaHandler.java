@@ -30,13 +30,10 @@ final class DemoMediaHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            String method = exchange.getRequestMethod();
-            boolean head = "HEAD".equals(method);
-            if (!head && !"GET".equals(method)) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                AssetHandler.sendText(exchange, 405, "Method not allowed\n", false);
+            if (!AssetHandler.readOnly(exchange)) {
                 return;
             }
+            boolean head = "HEAD".equals(exchange.getRequestMethod());
             String rawPath = exchange.getRequestURI().getRawPath();
             Supplier<Path> song = rawPath.startsWith(PREFIX) ? SONGS.get(rawPath.substring(PREFIX.length())) : null;
             if (song == null) {
