@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import dev.aivj.audioio.AudioFileDecoder;
@@ -26,11 +24,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The page in headless Chromium against the real server, the real Wasm engine and a real song. */
@@ -47,34 +44,20 @@ class PageTest {
     private static final String PINNED_BG = "presets_milkdrop_200/geiss-3-layers-tunnel-mix";
     private static final String PINNED_FG = "presets_milkdrop/aderrasi-agitator";
 
-    private static AppServer server;
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final LiveApp app = new LiveApp();
 
     private BrowserContext context;
     private Page page;
     private final List<String> pageErrors = new ArrayList<>();
 
-    @BeforeAll
-    static void startServerAndBrowser() throws Exception {
-        server = AppServer.start(0);
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (server != null) server.stop();
-    }
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1000, 900));
+        context = app.newContext(1000, 900);
         page = context.newPage();
         page.onPageError(error -> pageErrors.add(error));
-        page.navigate(server.uri().toString());
+        page.navigate(app.server().uri().toString());
         page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
     }
 

@@ -4,56 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Position;
 import dev.aivj.audioio.MusicCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pair plan in the real page with the shipped models and pair library: real songs of different styles,
  * pairs that change only at section boundaries, and the lock / skip / back controls.
  */
 class PairShowPageTest {
-    private static AppServer server;
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final LiveApp app = new LiveApp();
 
     private BrowserContext context;
     private Page page;
     private final List<String> pageErrors = new ArrayList<>();
 
-    @BeforeAll
-    static void startServerAndBrowser() throws Exception {
-        server = AppServer.start(0);
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (server != null) server.stop();
-    }
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1000, 900));
+        context = app.newContext(1000, 900);
         page = context.newPage();
         page.onPageError(pageErrors::add);
-        page.navigate(server.uri().toString());
+        page.navigate(app.server().uri().toString());
         page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
     }
 

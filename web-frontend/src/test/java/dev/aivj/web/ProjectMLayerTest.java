@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.aivj.audioio.MusicCache;
@@ -27,11 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * projectM (WebAssembly/WebGL2) layers in headless Chromium: the Layer classes on a test-only harness page, and
@@ -51,9 +49,8 @@ class ProjectMLayerTest {
     private static final double SONG_OFFSET = 40.0;
     private static final int SONG_TIMEOUT_MS = 120_000;
 
-    private static AppServer server;
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final LiveApp app = new LiveApp();
     private static Path presetDir;
     private static Path song;
 
@@ -62,24 +59,14 @@ class ProjectMLayerTest {
     private final List<String> pageErrors = new ArrayList<>();
 
     @BeforeAll
-    static void startServerAndBrowser() throws Exception {
+    static void findPresetsAndSong() throws Exception {
         presetDir = Path.of(resource("/projectm-presets/index.json").toURI()).getParent();
         song = MusicCache.sectoidSong("Metal madness");
-        server = AppServer.start(0);
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (server != null) server.stop();
     }
 
     @BeforeEach
     void newContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1000, 900));
+        context = app.newContext(1000, 900);
         context.route("**/presets/projectm/**", ProjectMLayerTest::servePreset);
         // These tests choose the layers' presets themselves; the engine's pair plan (which names presets of the
         // whole library) is PairShowPageTest's subject, so the page gets no pair library here.
@@ -121,7 +108,7 @@ class ProjectMLayerTest {
     // ---- the Layer classes on the harness page ------------------------------------------------------------
 
     private void openHarness() {
-        page.navigate(server.uri().resolve("/test/layer-harness.html").toString());
+        page.navigate(app.server().uri().resolve("/test/layer-harness.html").toString());
         page.waitForFunction("() => window.harnessReady === true && window.butterchurn");
         page.evaluate("() => harness.setup('/test/song.ogg')");
     }
@@ -228,7 +215,7 @@ class ProjectMLayerTest {
     // ---- the page --------------------------------------------------------------------------------------------
 
     private void openPageWithSong() {
-        page.navigate(server.uri().toString());
+        page.navigate(app.server().uri().toString());
         page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
         page.locator("#file-input").setInputFiles(song);
         page.waitForFunction("() => ['ready', 'error'].includes(window.aivj.state)", null,

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.BoundingBox;
@@ -27,11 +25,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The embeddable widget ({@code <aivj-visualizer>}) in headless Chromium against the real server, engine, model,
@@ -42,31 +39,17 @@ class WidgetPageTest {
 
     private static final int SONG_TIMEOUT_MS = 180_000;
 
-    private static AppServer server;
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final LiveApp app = new LiveApp();
 
     private BrowserContext context;
     private Page page;
     private final List<String> pageErrors = new ArrayList<>();
 
-    @BeforeAll
-    static void startServerAndBrowser() throws Exception {
-        server = AppServer.start(0);
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (server != null) server.stop();
-    }
 
     @BeforeEach
     void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 900));
+        context = app.newContext(1100, 900);
         page = context.newPage();
         page.onPageError(pageErrors::add);
         page.onConsoleMessage(m -> {
@@ -81,7 +64,7 @@ class WidgetPageTest {
     }
 
     private String url(String path) {
-        return server.uri().resolve(path).toString();
+        return app.server().uri().resolve(path).toString();
     }
 
     /** Serves a host page at {@code path} on the server's origin (Playwright answers; the server never sees it). */

@@ -1,0 +1,41 @@
+package dev.aivj.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real app server on 127.0.0.1 and headless Chromium, started once per test class and stopped after it:
+ * {@code @RegisterExtension static final LiveApp app = new LiveApp();}
+ */
+final class LiveApp implements BeforeAllCallback, AfterAllCallback {
+    private AppServer server;
+    private Playwright playwright;
+    private Browser browser;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        server = AppServer.start(0);
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+        if (server != null) server.stop();
+    }
+
+    AppServer server() {
+        return server;
+    }
+
+    /** A fresh browser context (cookies, storage, routes of its own) with a width × height viewport. */
+    BrowserContext newContext(int width, int height) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+    }
+}
