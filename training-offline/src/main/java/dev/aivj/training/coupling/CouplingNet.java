@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
@@ -71,9 +72,9 @@ public final class CouplingNet extends AbstractBlock {
         NDArray fl = el;
         if (spec.attention()) {
             NDArray tokens = NDArrays.stack(new NDList(eu, el), 1); // (B, 2, d)
-            NDArray q = tokens.matMul(transposed(ps, tokens, "attn.q.weight"));
-            NDArray k = tokens.matMul(transposed(ps, tokens, "attn.k.weight"));
-            NDArray v = tokens.matMul(transposed(ps, tokens, "attn.v.weight"));
+            NDArray q = Linear.linear(tokens, w(ps, tokens, "attn.q.weight")).singletonOrThrow();
+            NDArray k = Linear.linear(tokens, w(ps, tokens, "attn.k.weight")).singletonOrThrow();
+            NDArray v = Linear.linear(tokens, w(ps, tokens, "attn.v.weight")).singletonOrThrow();
             NDArray att = q.batchMatMul(k.transpose(0, 2, 1)).div(Math.sqrt(spec.embed())).softmax(2);
             NDArray f = att.batchMatMul(v).add(q);
             fu = f.get(":, 0, :");
@@ -103,24 +104,15 @@ public final class CouplingNet extends AbstractBlock {
         return dense(ps, Activation.relu(dense(ps, x, name + "1")), name + "2");
     }
 
+    /** x·Wᵀ + b with W stored [out][in], as PyTorch's linear takes it (no transposed copy or view of W). */
     private NDArray dense(ParameterStore ps, NDArray x, String name) {
-        return x.matMul(transposed(ps, x, name + ".weight")).add(w(ps, x, name + ".bias"));
+        return Linear.linear(x, w(ps, x, name + ".weight"), w(ps, x, name + ".bias")).singletonOrThrow();
     }
 
     private static NDArray cosine(NDArray a, NDArray b) {
         NDArray na = a.square().sum(new int[] {1}).add(CouplingModelSpec.EPS);
         NDArray nb = b.square().sum(new int[] {1}).add(CouplingModelSpec.EPS);
         return a.mul(b).sum(new int[] {1}).div(na.mul(nb).sqrt());
-    }
-
-    /**
-     * A weight's transpose, owned by the batch's manager: made on the parameter's own manager it would outlive the
-     * batch and pile up over training.
-     */
-    private NDArray transposed(ParameterStore ps, NDArray x, String name) {
-        NDArray t = w(ps, x, name).transpose();
-        t.attach(x.getManager());
-        return t;
     }
 
     private NDArray w(ParameterStore ps, NDArray like, String name) {

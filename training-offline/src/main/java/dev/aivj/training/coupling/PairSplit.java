@@ -8,6 +8,10 @@ import java.util.List;
  * split does not depend on the pack's order: {@value #VALIDATION_PERCENT} % validation, {@value #TEST_PERCENT} %
  * held out, the rest for training. Pairs share presets across the split (each preset takes part in about two
  * pairs); the held-out pairs are new combinations, not new presets.
+ *
+ * <p>Elite pairs always train: they are the golden set, a regression gate the model must keep passing (every elite
+ * pair in the top quarter of its pack), not a sample of unseen pairs. Ranking quality on unseen pairs is measured on
+ * the held-out regular pairs.
  */
 public record PairSplit(List<CouplingExample> train, List<CouplingExample> validation, List<CouplingExample> test) {
     public static final int VALIDATION_PERCENT = 15;
@@ -18,6 +22,10 @@ public record PairSplit(List<CouplingExample> train, List<CouplingExample> valid
         List<CouplingExample> val = new ArrayList<>();
         List<CouplingExample> test = new ArrayList<>();
         for (CouplingExample e : pairs) {
+            if (e.elite()) {
+                train.add(e);
+                continue;
+            }
             int bucket = Math.floorMod(mix(e.pair() * 0x9E3779B97F4A7C15L + seed), 100);
             (bucket < TEST_PERCENT ? test : bucket < TEST_PERCENT + VALIDATION_PERCENT ? val : train).add(e);
         }
