@@ -124,7 +124,7 @@ class CouplingExportTest {
         Map<String, float[]> zero = new HashMap<>();
         trained.parameters().forEach((k, v) -> zero.put(k, k.startsWith("norm.") ? v : new float[v.length]));
         CouplingTrainer.Trained flat = new CouplingTrainer.Trained(trained.spec(), trained.normalizer(), zero, 0, 0,
-                List.of(), List.of(), 0);
+                List.of(), List.of(), 0, 0);
         Path pack = packOf(100);
         CouplingBundle.write(flat, dir.resolve("flat"));
         CollapsedQualityException e = assertThrows(CollapsedQualityException.class,

@@ -32,6 +32,7 @@ public final class CouplingCheckpoint {
         root.set("config", json.valueToTree(config));
         root.put("bestEpoch", t.bestEpoch());
         root.put("divergedEpoch", t.divergedEpoch());
+        root.put("skippedSteps", t.skippedSteps());
         root.put("bestValidationSpearman", t.bestValidationSpearman());
         root.set("trainLoss", json.valueToTree(t.trainLoss()));
         root.set("validationSpearman", json.valueToTree(t.validationSpearman()));
@@ -81,6 +82,6 @@ public final class CouplingCheckpoint {
         root.path("validationSpearman").forEach(n -> rho.add(n.asDouble()));
         return new CouplingTrainer.Trained(spec, new VectorNormalizer(tensors.get("norm.mean"), tensors.get("norm.std")),
                 tensors, root.path("bestEpoch").asInt(), root.path("bestValidationSpearman").asDouble(), loss, rho,
-                root.path("divergedEpoch").asInt(0));
+                root.path("divergedEpoch").asInt(0), root.path("skippedSteps").asInt(0));
     }
 }

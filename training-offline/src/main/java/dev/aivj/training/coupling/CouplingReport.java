@@ -22,7 +22,7 @@ public final class CouplingReport {
 
     /** One trained run. */
     public record Run(String variant, long seed, CouplingEvaluation eval, int bestEpoch, int divergedEpoch,
-            double seconds) {
+            int skippedSteps, double seconds) {
     }
 
     private final CouplingPairs.Loaded data;
@@ -50,12 +50,13 @@ public final class CouplingReport {
                 try (CouplingPredictor p = new CouplingPredictor(t)) {
                     e = CouplingEvaluation.of(p, split, data.pairs());
                 }
-                runs.add(new Run(v.name(), c.seed(), e, t.bestEpoch(), t.divergedEpoch(), secs));
+                runs.add(new Run(v.name(), c.seed(), e, t.bestEpoch(), t.divergedEpoch(), t.skippedSteps(), secs));
                 System.out.printf(Locale.ROOT, "train-coupling: %s, seed %d: held-out Spearman %.4f, top-20 %.2f, "
-                        + "golden %d/%d in top quartile (worst #%d), best epoch %d%s, %.1f s%n", v.name(), c.seed(),
-                        e.heldOutSpearman(), e.heldOutTop20(), e.goldenInTopQuartile(), e.goldenTotal(),
-                        e.worstGoldenPosition(), t.bestEpoch(),
-                        t.divergedEpoch() > 0 ? " (diverged in epoch " + t.divergedEpoch() + ")" : "", secs);
+                        + "golden %d/%d in top quartile (worst #%d), best epoch %d%s, %d step(s) left out, %.1f s%n",
+                        v.name(), c.seed(), e.heldOutSpearman(), e.heldOutTop20(), e.goldenInTopQuartile(),
+                        e.goldenTotal(), e.worstGoldenPosition(), t.bestEpoch(),
+                        t.divergedEpoch() > 0 ? " (diverged in epoch " + t.divergedEpoch() + ")" : "",
+                        t.skippedSteps(), secs);
                 if (runs.size() == 1) {
                     CouplingCheckpoint.save(out, t, c);
                 }
@@ -74,7 +75,8 @@ public final class CouplingReport {
         StringBuilder b = new StringBuilder();
         b.append("# Coupling model report\n\n");
         b.append(String.format(Locale.ROOT, "Pack `%s`: %d pairs (%d elite), %d rows skipped. Split by pair number: "
-                + "%d train, %d validation, %d held out. %d seed(s) per variant; mean ± sd over seeds.%n%n",
+                + "%d train, %d validation, %d held out; the elite (golden) pairs always train, so the held-out "
+                + "figures are on unseen regular pairs. %d seed(s) per variant; mean ± sd over seeds.%n%n",
                 data.pack(), data.pairs().size(), data.pairs().stream().filter(CouplingExample::elite).count(),
                 data.skipped().size(), split.train().size(), split.validation().size(), split.test().size(), seeds));
         if (data.pack().contains("bootstrap")) {
@@ -82,8 +84,8 @@ public final class CouplingReport {
                     + "data/bootstrap-pairs/README.md), not on the team's scored pairs.\n\n");
         }
         b.append("| variant | held-out Spearman | held-out top-20 hit rate | validation Spearman | golden set in top"
-                + " quartile | worst golden position | best epoch | train s |\n");
-        b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " quartile | worst golden position | best epoch | steps left out (non-finite gradient) | train s |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Variant v : variants) {
             List<Run> rs = runs.stream().filter(r -> r.variant().equals(v.name())).toList();
             if (rs.isEmpty()) {
@@ -98,6 +100,7 @@ public final class CouplingReport {
                     .append(" | ").append(stat(rs, r -> r.eval().worstGoldenPosition(), 0)).append(" of ")
                     .append(rs.get(0).eval().packSize())
                     .append(" | ").append(stat(rs, Run::bestEpoch, 0)).append(diverged(rs))
+                    .append(" | ").append(stat(rs, Run::skippedSteps, 0))
                     .append(" | ").append(stat(rs, Run::seconds, 0)).append(" |\n");
         }
         Run kept = runs.isEmpty() ? null : runs.get(0);
@@ -150,6 +153,7 @@ public final class CouplingReport {
             o.set("evaluation", json.valueToTree(r.eval()));
             o.put("bestEpoch", r.bestEpoch());
             o.put("divergedEpoch", r.divergedEpoch());
+            o.put("skippedSteps", r.skippedSteps());
             o.put("seconds", r.seconds());
         }
         json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);

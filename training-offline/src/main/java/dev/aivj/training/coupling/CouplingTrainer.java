@@ -87,12 +87,14 @@ public final class CouplingTrainer {
         }
     }
 
-    /** A trained model: its spec, normaliser, the kept parameters by bundle tensor name, and the history. */
-    /** A trained model: the parameters of its best validation epoch; divergedEpoch &gt; 0 when training stopped on a
-     * non-finite loss in that epoch (the best epoch before it is kept). */
+    /**
+     * A trained model: the parameters of its best validation epoch; divergedEpoch &gt; 0 when training stopped on a
+     * non-finite loss in that epoch (the best epoch before it is kept); skippedSteps counts the optimiser steps left
+     * out because a gradient was not finite.
+     */
     public record Trained(CouplingModelSpec spec, VectorNormalizer normalizer, Map<String, float[]> parameters,
             int bestEpoch, double bestValidationSpearman, List<Double> trainLoss, List<Double> validationSpearman,
-            int divergedEpoch) {
+            int divergedEpoch, int skippedSteps) {
     }
 
     private final Config config;
@@ -118,6 +120,7 @@ public final class CouplingTrainer {
         int bestEpoch = 0;
         double bestRho = Double.NEGATIVE_INFINITY;
         int divergedEpoch = 0;
+        int skippedSteps = 0;
         CouplingLoss lossFn = new CouplingLoss(config.beta(), config.couplingLambda());
         try (Model model = Model.newInstance("aivj-coupling", "PyTorch")) {
             CouplingNet net = new CouplingNet(spec);
@@ -156,6 +159,13 @@ public final class CouplingTrainer {
                                 sum += value;
                                 gc.backward(loss);
                             }
+                            if (!gradientsFinite(net)) {
+                                // Now and then a backward pass gives the attention's q/k path a NaN gradient
+                                // (cause not found); like PyTorch's GradScaler, that step is left out so the
+                                // weights stay sound, and the count goes into the report.
+                                skippedSteps++;
+                                continue;
+                            }
                             trainer.step();
                         }
                     }
@@ -181,7 +191,25 @@ public final class CouplingTrainer {
             throw new IllegalStateException("training diverged in epoch " + divergedEpoch + " (seed " + config.seed()
                     + ") before any epoch finished");
         }
-        return new Trained(spec, norm, best, bestEpoch, bestRho, losses, valRho, divergedEpoch);
+        if (skippedSteps > 0) {
+            log.accept("left out " + skippedSteps + " optimiser step(s) with a non-finite gradient");
+        }
+        return new Trained(spec, norm, best, bestEpoch, bestRho, losses, valRho, divergedEpoch, skippedSteps);
+    }
+
+    /** Whether every parameter's gradient is finite. */
+    static boolean gradientsFinite(CouplingNet net) {
+        for (String name : net.spec().tensorNames()) {
+            if (name.startsWith("norm.")) {
+                continue;
+            }
+            for (float g : net.parameter(name).getArray().getGradient().toFloatArray()) {
+                if (!Float.isFinite(g)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private BatchSampler sampler(List<CouplingExample> train) {
