@@ -203,7 +203,11 @@ public final class CouplingTrainer {
             if (name.startsWith("norm.")) {
                 continue;
             }
-            for (float g : net.parameter(name).getArray().getGradient().toFloatArray()) {
+            float[] values;
+            try (NDArray g = net.parameter(name).getArray().getGradient()) { // a new handle per call: close it
+                values = g.toFloatArray();
+            }
+            for (float g : values) {
                 if (!Float.isFinite(g)) {
                     return false;
                 }

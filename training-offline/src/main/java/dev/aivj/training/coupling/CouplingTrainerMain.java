@@ -5,14 +5,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code ./aivj train-coupling [--pairs DIR] [--elite DIR] [--status FILE] [--presets DIR] [--out DIR]
- * [--seeds 2] [--epochs 70] [--patience 0] [--no-ablations]}: trains the coupling model on a pack's scored pairs (default: the
- * GENERATED bootstrap pairs in data/bootstrap-pairs), keeps the full model's checkpoint in {@code --out}, trains
- * each ablation (one item switched off) with the same seeds, and writes {@code report.md} and
+ * [--seeds 2] [--epochs 70] [--patience 0] [--no-ablations | --variants full,no-attention,no-adaptive,beta0,no-elite,lambda0]}:
+ * trains the coupling model on a pack's scored pairs (default: the GENERATED bootstrap pairs in data/bootstrap-pairs),
+ * keeps the first variant's checkpoint (normally the full model) in {@code --out}, trains each ablation (one item
+ * switched off) with the same seeds, and writes {@code report.md} and
  * {@code report.json} there (see {@link CouplingReport}).
  */
 public final class CouplingTrainerMain {
@@ -27,6 +29,7 @@ public final class CouplingTrainerMain {
         Path out = Path.of("runs/coupling-v1");
         int seeds = 2;
         boolean ablations = true;
+        String only = null;
         CouplingTrainer.Config config = CouplingTrainer.Config.defaults();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -39,6 +42,7 @@ public final class CouplingTrainerMain {
                 case "--seeds" -> seeds = Integer.parseInt(need(args[i], value));
                 case "--epochs" -> config = config.withEpochs(Integer.parseInt(need(args[i], value)));
                 case "--patience" -> config = config.withPatience(Integer.parseInt(need(args[i], value)));
+                case "--variants" -> only = need(args[i], value);
                 case "--no-ablations" -> {
                     ablations = false;
                     continue;
@@ -59,20 +63,34 @@ public final class CouplingTrainerMain {
                 loaded.pairs().stream().filter(CouplingExample::elite).count(), loaded.skipped().size(),
                 split.train().size(), split.validation().size(), split.test().size(), vectors.size());
 
+        Map<String, CouplingReport.Variant> known = variants(config);
         List<CouplingReport.Variant> variants = new ArrayList<>();
-        variants.add(new CouplingReport.Variant("full model", config));
-        if (ablations) {
-            variants.add(new CouplingReport.Variant("without residual attention", config.withAttention(false)));
-            variants.add(new CouplingReport.Variant("without adaptive w_s, w_t (one global pair)",
-                    config.withAdaptiveWeights(false)));
-            variants.add(new CouplingReport.Variant("without score reweighting (β = 0)", config.withBeta(0)));
-            variants.add(new CouplingReport.Variant("without elite-priority sampling", config.withEliteSampling(false)));
-            variants.add(new CouplingReport.Variant("without coupling loss (λ = 0)", config.withCouplingLambda(0)));
+        for (String key : only != null ? List.of(only.split(",")) : ablations ? List.copyOf(known.keySet())
+                : List.of("full")) {
+            CouplingReport.Variant v = known.get(key.strip());
+            if (v == null) {
+                fail("unknown variant " + key + " (known: " + String.join(", ", known.keySet()) + ")");
+            }
+            variants.add(v);
         }
         CouplingReport report = new CouplingReport(loaded, split, seeds);
         report.run(variants, out);
         System.out.println(report.markdown());
         System.out.println("train-coupling: checkpoint and report in " + out.toAbsolutePath());
+    }
+
+    /** The full model and its ablations (one item switched off each), by the key --variants takes. */
+    private static Map<String, CouplingReport.Variant> variants(CouplingTrainer.Config config) {
+        Map<String, CouplingReport.Variant> v = new LinkedHashMap<>();
+        v.put("full", new CouplingReport.Variant("full model", config));
+        v.put("no-attention", new CouplingReport.Variant("without residual attention", config.withAttention(false)));
+        v.put("no-adaptive", new CouplingReport.Variant("without adaptive w_s, w_t (one global pair)",
+                config.withAdaptiveWeights(false)));
+        v.put("beta0", new CouplingReport.Variant("without score reweighting (β = 0)", config.withBeta(0)));
+        v.put("no-elite", new CouplingReport.Variant("without elite-priority sampling",
+                config.withEliteSampling(false)));
+        v.put("lambda0", new CouplingReport.Variant("without coupling loss (λ = 0)", config.withCouplingLambda(0)));
+        return v;
     }
 
     private static Path manifest(Path p) {
