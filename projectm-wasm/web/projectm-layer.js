@@ -6,29 +6,32 @@
 //   <dir>/projectm/projectm-layer.js     (Emscripten ES module factory, createProjectMModule)
 //   <dir>/projectm/projectm-layer.wasm
 //
-// All layers share one wasm instance; each layer has its own WebGL2 context on its own
-// canvas (the C host makes the right context current on every call).
+// Each layer has a wasm instance of its own (the module is fetched and compiled once): projectM
+// 3.1.12 keeps its equation functions in globals that deleting any instance frees, so layers that
+// shared one instance broke each other when one was rebuilt (at a new size). Each layer has its own
+// WebGL2 context on its own canvas.
 //
 // Events (EventTarget): 'error' (CustomEvent, detail {message, status}) when a preset is
 // rejected; 'warning' (detail {message}) when some preset lines were ignored.
 //
 // projectM is LGPL-2.1; the build recipe and patches are in projectm-wasm/.
 
-const modulePromises = new Map();
+const factoryPromises = new Map();
 let canvasIdCounter = 0;
 
+/** A new instance of the Emscripten module (its factory is imported once per URL). */
 function loadModule(moduleUrl) {
   const key = String(moduleUrl);
-  if (!modulePromises.has(key)) {
-    const p = import(/* webpackIgnore: true */ key).then((ns) => ns.default({
-      // Forward projectM's stray stdout/stderr to the console (loading output is captured in C++).
-      print: (t) => console.debug('[projectM]', t),
-      printErr: (t) => console.debug('[projectM]', t),
-    }));
-    p.catch(() => modulePromises.delete(key));
-    modulePromises.set(key, p);
+  if (!factoryPromises.has(key)) {
+    const p = import(/* webpackIgnore: true */ key).then((ns) => ns.default);
+    p.catch(() => factoryPromises.delete(key));
+    factoryPromises.set(key, p);
   }
-  return modulePromises.get(key);
+  return factoryPromises.get(key).then((factory) => factory({
+    // Forward projectM's stray stdout/stderr to the console (loading output is captured in C++).
+    print: (t) => console.debug('[projectM]', t),
+    printErr: (t) => console.debug('[projectM]', t),
+  }));
 }
 
 function looksLikeUrl(s) {
@@ -126,7 +129,10 @@ export class ProjectMLayer extends EventTarget {
     this._m._pmw_renderFrame(this._h);
   }
 
-  /** Resizes the canvas drawing buffer and projectM's render targets. */
+  /**
+   * Resizes the canvas drawing buffer: a new projectM instance at the new size, with the current preset reloaded
+   * (hard cut), so the picture and the audio buffer start over (see host/layer_host.cpp, pmw_resize).
+   */
   resize(width, height) {
     this._check();
     this._m._pmw_resize(this._h, width | 0, height | 0);

@@ -4,12 +4,14 @@ import { PairShow, couplingMix, pairsOf } from './pair-show.js';
 import { EnergyFollower, energyOpacity } from './energy-follower.js';
 import { AnalysisClient } from './analysis-client.js';
 import { FeaturePlot, finiteSeries } from './feature-plot.js';
+import { StageFullscreen } from './fullscreen.js';
 import {
   ENGINE_LABELS, Layers, POSITIONS, PresetLibrary, applyBlendMode, applyOpacity, chooseEngine, visualsUnavailableReason,
 } from './layers.js';
 import { ProjectMPresetLibrary } from './layers/projectm-preset-library.js';
 import { Player } from './player.js';
 import { ProgressView } from './progress-view.js';
+import { StageResolution } from './stage-resolution.js';
 import { StyleTimeline, beatZoom, segmentAt, segmentsOf, visualsFor } from './style-timeline.js';
 import {
   ANALYSIS_RATE, SongError, analysisSignal, checkFile, decode, readFile,
@@ -73,6 +75,11 @@ const aivj = {
   /** Engine per layer: 'projectm' | 'butterchurn' | null (off); before the visuals start, the planned one. */
   get engines() { return layers ? { ...layers.engines } : { bg: plannedEngine.engine, fg: plannedEngine.engine }; },
   get loadingPresets() { return layers ? { bg: layers.slots.bg.loading, fg: layers.slots.fg.loading } : {}; },
+  /** Frames each layer has drawn since its picture last started over (a preset load, a projectM rebuild; layer.js). */
+  get warmFrames() {
+    const of = (position) => (layers && layers.slots[position].layer ? layers.slots[position].layer.warmFrames : 0);
+    return { bg: of('bg'), fg: of('fg') };
+  },
   /** The pair library as the worker reported it, and the pair on now: {index, pair, reason, locked, mix}. */
   library: null,
   currentPair: null,
@@ -84,14 +91,24 @@ const aivj = {
   layerErrors: [],
   /** The running layers (for tests and the console). */
   get layers() { return layers; },
+  /** Adaptive render resolution: the drawing-buffer scale (1 = CSS size × devicePixelRatio) and the measured
+   * frame rate of the visuals (null while paused or just resized). */
+  get renderScale() { return resolution.scale; },
+  get fps() { return resolution.fps; },
+  /** True once the render scale will not step down any more (stage-resolution.js `settled`). */
+  get renderSettled() { return resolution.settled; },
   /** The last song's time in the worker: {postedAt, answeredAt} (performance.now() ms), null before one. */
   get workerRun() { return analysisClient.lastRun; },
+  /** The AudioContext's state ('running' while playing), null before the first song. */
+  get audioState() { return audioContext ? audioContext.state : null; },
 };
 window.aivj = aivj;
 
 const progress = new ProgressView({ steps: $('steps'), bar: $('progress'), text: $('status-text') });
 const plot = new FeaturePlot($('feature-plot'));
 const timeline = new StyleTimeline($('style-plot'));
+const resolution = new StageResolution($('stage'), () => [canvasOf('bg'), canvasOf('fg')],
+  [...document.querySelectorAll('.render-stats')]);
 let segments = [];
 let energy = null;
 let beatTimes = [];
@@ -457,6 +474,7 @@ function startVisuals() {
     showNotice(reason);
     return;
   }
+  resolution.fit(); // the engines start at the stage's size and the current render scale
   try {
     layers = new Layers(audioContext, { bg: canvasOf('bg'), fg: canvasOf('fg') }, player.output, libraries);
   } catch (e) {
@@ -464,8 +482,12 @@ function startVisuals() {
     showNotice(`The visuals could not start (${e.message}); the analysis still works.`);
     return;
   }
+  resolution.attach(layers);
   layers.addEventListener('engine', (e) => onEngine(e.detail));
-  layers.addEventListener('loading', (e) => updateBadge(e.detail.position));
+  layers.addEventListener('loading', (e) => {
+    updateBadge(e.detail.position);
+    resolution.presetLoading(); // a compile stall and a blend of two presets: not a measure of the resolution
+  });
   layers.addEventListener('preset', (e) => {
     const { position, id } = e.detail;
     if (ui.presets[position].value !== id) ui.presets[position].value = id;
@@ -594,16 +616,22 @@ async function fillPresetMenus() {
 /**
  * One animation frame. The visuals may take at most about half of the main thread: after a render that
  * took c ms, the next one waits c ms (software WebGL can take 100 ms a frame), so the page stays responsive.
+ * The rate of the frames the layers draw sets their render resolution (stage-resolution.js).
  */
 let nextRenderAt = 0;
+let measuring = false;
 function renderLoop(now) {
   requestAnimationFrame(renderLoop);
   if (!player || !player.playing) {
+    if (measuring) resolution.idle();
+    measuring = false;
     return;
   }
+  measuring = true;
   plot.draw(player.currentTime());
   updateSegment(player.currentTime());
   if (layers && now >= nextRenderAt) {
+    resolution.frame(now, layers.slots.bg.loading || layers.slots.fg.loading);
     const started = performance.now();
     try {
       layers.render();
@@ -667,6 +695,8 @@ ui.presetBg.addEventListener('change', () => loadPreset('bg', ui.presetBg.value)
 ui.presetFg.addEventListener('change', () => loadPreset('fg', ui.presetFg.value));
 ui.blend.addEventListener('change', () => { releaseModelDrive(); applyBlendMode(canvasOf('fg'), ui.blend.value); });
 ui.opacity.addEventListener('input', () => { releaseModelDrive(); applyOpacity(canvasOf('fg'), ui.opacity.value / 100); });
+new StageFullscreen($('stage'), $('fullscreen'), [$('fullscreen-exit')], (reason) => showNotice(
+  `Fullscreen was refused (${reason}); the visuals play on in the page.`));
 ui.pairSkip.addEventListener('click', () => pairShow && pairShow.skip());
 ui.pairBack.addEventListener('click', () => pairShow && pairShow.back());
 ui.pairLock.addEventListener('click', () => {

@@ -183,6 +183,34 @@ export class Layers extends EventTarget {
     this.frames++;
   }
 
+  /**
+   * Sets both layers' drawing-buffer size in pixels (their CSS size stays). butterchurn resizes its renderer;
+   * a projectM layer builds a new projectM instance at the new size in its own module instance and reloads its
+   * preset (projectM 3.1.12 cannot resize shader presets in place; see projectm-layer.js for why each layer has
+   * a module of its own). A slot without a layer keeps the size on its canvas for the next engine. Returns true
+   * when anything changes.
+   */
+  resize(width, height) {
+    let changed = false;
+    for (const position of POSITIONS) {
+      const slot = this.slots[position];
+      const { canvas, layer } = slot;
+      if (canvas.width === width && canvas.height === height) continue;
+      changed = true;
+      if (!layer) {
+        canvas.width = width;
+        canvas.height = height;
+        continue;
+      }
+      try {
+        layer.resize(width, height);
+      } catch (e) {
+        this.emit('warning', { position, message: `could not resize: ${e && e.message ? e.message : e}` });
+      }
+    }
+    return changed;
+  }
+
   destroy() {
     for (const position of POSITIONS) this.slots[position].destroy();
     this.tap.disconnect();

@@ -62,6 +62,7 @@ export class ButterchurnLayer extends Layer {
       throw this.fail(`butterchurn could not load the preset: ${e.message}`, e);
     }
     this.hasPreset = true;
+    this.warmFrames = 0;
     return { warning: '' };
   }
 
@@ -80,13 +81,14 @@ export class ButterchurnLayer extends Layer {
   render() {
     this.checkAlive();
     this.viz.render();
+    this.warmFrames++;
   }
 
   resize(width, height) {
     this.checkAlive();
     this.canvas.width = width;
     this.canvas.height = height;
-    this.viz.setRendererSize(width, height);
+    this.viz.setRendererSize(width, height); // copies the picture into the new size: it does not start over
   }
 
   destroy() {

@@ -9,6 +9,8 @@
 //   layer.render()                    draws one frame into the canvas
 //   layer.resize(width, height)       drawing-buffer size in pixels
 //   layer.destroy()                   releases the engine; the canvas cannot be reused by another engine
+//   layer.warmFrames                  frames drawn since the picture last started over (a preset load, a rebuild
+//                                     at a new size): feedback presets need some to build their picture up
 //
 // Events: 'error' and 'warning' (CustomEvent, detail {message}).
 
@@ -18,6 +20,7 @@ export class Layer extends EventTarget {
     this.engine = engine;
     this.canvas = canvas;
     this.destroyed = false;
+    this.warmFrames = 0;
   }
 
   /** Dispatches 'error' and returns an Error to reject with. */

@@ -5,6 +5,12 @@ import { Layer, afterNextPaint } from './layer.js';
 /** Where the projectm-wasm module serves its wrapper (it loads projectm/projectm-layer.{js,wasm} beside it). */
 export const PROJECTM_MODULE_URL = '/projectm-layer.js';
 
+// After a rebuild at a new size (resize) the new projectM instance draws this many frames at once, fed the newest
+// audio, before the page shows one: its picture starts from black (a step of the render scale showed a black or
+// dim layer on slow software rendering), and the feedback presets measured were back to their usual contrast after
+// 2 to 10 frames. 20, as the preset checker's warm-up.
+const WARM_UP_FRAMES = 20;
+
 let corePromise = null;
 
 /** Loads projectm-layer.js once; rejects when it is missing (the app was built without projectM). */
@@ -21,10 +27,19 @@ export function loadProjectMCore(url = PROJECTM_MODULE_URL) {
   return corePromise;
 }
 
+let hasWebGL2 = null;
+
 /** Why projectM cannot run in this browser (no WebGL2), or null. The module itself is checked by create(). */
 export function projectMUnsupportedReason() {
-  const probe = document.createElement('canvas');
-  return probe.getContext('webgl2') ? null : 'this browser has no WebGL 2';
+  if (hasWebGL2 === null) {
+    // Probed once, and the probe's context freed at once: the browser drops the oldest live context past its
+    // limit (16 in Chromium).
+    const gl = document.createElement('canvas').getContext('webgl2');
+    hasWebGL2 = !!gl;
+    const lose = gl && gl.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();
+  }
+  return hasWebGL2 ? null : 'this browser has no WebGL 2';
 }
 
 /** The .milk text of a preset: text (must contain a line break), a URL, or an entry {text} / {url}. */
@@ -55,6 +70,7 @@ export class ProjectMLayer extends Layer {
     super('projectm', canvas);
     this.core = core;
     this.audioTime = -1;
+    this.tap = null; // the last audio fed, for the warm-up after a resize
     this.hasPreset = false;
     this.core.addEventListener('warning', (e) => this.warn(e.detail.message));
   }
@@ -78,6 +94,7 @@ export class ProjectMLayer extends Layer {
     try {
       const result = await this.core.loadPreset(text, blendSeconds);
       this.hasPreset = true;
+      this.warmFrames = 0;
       return { warning: result && result.warning ? result.warning : '' };
     } catch (e) {
       throw this.fail(e.message || String(e), e);
@@ -87,6 +104,7 @@ export class ProjectMLayer extends Layer {
   /** @param {import('./audio-tap.js').AudioTap} tap */
   feedAudio(tap) {
     this.checkAlive();
+    this.tap = tap;
     const { samples, time } = tap.samplesSince(this.audioTime);
     this.audioTime = time;
     if (samples.length) this.core.feedPcm(samples);
@@ -95,11 +113,20 @@ export class ProjectMLayer extends Layer {
   render() {
     this.checkAlive();
     this.core.render();
+    this.warmFrames++;
   }
 
+  /** A new projectM instance at the new size (projectm-wasm's pmw_resize), warmed up before it is shown. */
   resize(width, height) {
     this.checkAlive();
     this.core.resize(width, height);
+    this.warmFrames = 0;
+    this.audioTime = -1; // the new instance has no audio yet: give it the whole window
+    if (!this.hasPreset) return;
+    for (let i = 0; i < WARM_UP_FRAMES; i++) {
+      if (this.tap) this.feedAudio(this.tap);
+      this.render();
+    }
   }
 
   destroy() {

@@ -151,6 +151,10 @@ class PageTest {
         // Let it play for a few rendered frames, then pause: screenshots of a page whose two software-rendered
         // WebGL layers are animating take seconds each, those of a paused page are quick.
         waitForPlayback(((Number) page.evaluate("() => window.aivj.currentTime")).doubleValue() + 1.5, pinnedAt + 5);
+        // On a slow (software) renderer the page lowers the render resolution once; that rebuilds the projectM
+        // layers, whose pictures then start over. Measure them once the scale has settled and they have warmed up.
+        SettledStage.await(page, 60_000);
+        System.out.println("PageTest: stage " + SettledStage.describe(page));
         page.click("#play-pause");
         assertEquals(false, page.evaluate("() => window.aivj.playing"));
         lap("played");

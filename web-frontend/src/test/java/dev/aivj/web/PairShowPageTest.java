@@ -190,13 +190,16 @@ class PairShowPageTest {
                 page.waitForFunction("p => window.aivj.presets.fg === p.fg && window.aivj.presets.bg === p.bg"
                         + " && !window.aivj.loadingPresets.fg && !window.aivj.loadingPresets.bg", pair,
                         new Page.WaitForFunctionOptions().setTimeout(30_000));
-                page.waitForTimeout(1500); // let the presets draw a few frames
+                // Measured once the render scale has settled and both layers have warmed up: on slow software
+                // rendering the scale steps down during the show, and every step starts the projectM pictures over.
+                SettledStage.await(page, 60_000);
+                String stage = SettledStage.describe(page);
                 Path shot = Path.of("target", "pair-mix-" + song.getKey() + "-" + (i + 1) + ".png");
                 PixelStats stats = PixelStats.of(page.locator("#stage").screenshot(
                         new Locator.ScreenshotOptions().setPath(shot)), 8);
-                System.out.printf("PairShowPageTest: %s section %d %.1f-%.1f s: %s over %s, w_s %s, w_t %s, %s -> %s%n",
+                System.out.printf("PairShowPageTest: %s section %d %.1f-%.1f s: %s over %s, w_s %s, w_t %s, %s; %s -> %s%n",
                         song.getKey(), i + 1, num(pair.get("start")), num(pair.get("end")), pair.get("fg"),
-                        pair.get("bg"), pair.get("w_s"), pair.get("w_t"), stats, shot.toAbsolutePath());
+                        pair.get("bg"), pair.get("w_s"), pair.get("w_t"), stage, stats, shot.toAbsolutePath());
                 assertTrue(stats.stdDev() > 3.0, "visible mix for " + pair + ": " + stats);
             }
         }

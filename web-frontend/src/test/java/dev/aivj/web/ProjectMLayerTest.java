@@ -223,12 +223,17 @@ class ProjectMLayerTest {
         assertEquals("ready", page.evaluate("() => window.aivj.state"), () -> page.textContent("#error"));
     }
 
-    /** Waits until both layers play their presets (none loading) and `frames` more frames were rendered. */
+    /**
+     * Waits until both layers play their presets (none loading), `frames` more frames were rendered, and the stage
+     * is fit to measure (SettledStage: on software rendering the layers are measured at the resolution the page
+     * settles on, not in the seconds before it steps down).
+     */
     private void waitForLayers(int frames) {
         int from = ((Number) page.evaluate("() => window.aivj.renderedFrames")).intValue();
         page.waitForFunction("f => { const a = window.aivj; return a.playing && a.presets.bg && a.presets.fg"
                 + " && !a.loadingPresets.bg && !a.loadingPresets.fg && a.renderedFrames >= f; }", from + frames,
                 new Page.WaitForFunctionOptions().setTimeout(SONG_TIMEOUT_MS).setPollingInterval(200));
+        SettledStage.await(page, SONG_TIMEOUT_MS);
     }
 
     private void pause() {
@@ -272,7 +277,7 @@ class ProjectMLayerTest {
         pause();
         PixelStats bgMd2 = layerAlone("bg", "projectm-bg-md2.png");
         PixelStats fgMd1 = layerAlone("fg", "projectm-fg-md1.png");
-        System.out.printf("ProjectMLayerTest: page bg MD2 %s; fg MD1 %s%n", bgMd2, fgMd1);
+        System.out.printf("ProjectMLayerTest: page bg MD2 %s; fg MD1 %s; %s%n", bgMd2, fgMd1, SettledStage.describe(page));
         assertTrue(bgMd2.stdDev() > DRAWN_STD_DEV, "background MD2 drawn: " + bgMd2);
         assertTrue(fgMd1.stdDev() > DRAWN_STD_DEV, "foreground MD1 drawn: " + fgMd1);
 
@@ -300,7 +305,7 @@ class ProjectMLayerTest {
         pause();
         PixelStats bgMd1 = layerAlone("bg", "projectm-bg-md1.png");
         PixelStats fgMd2 = layerAlone("fg", "projectm-fg-md2.png");
-        System.out.printf("ProjectMLayerTest: page bg MD1 %s; fg MD2 %s%n", bgMd1, fgMd2);
+        System.out.printf("ProjectMLayerTest: page bg MD1 %s; fg MD2 %s; %s%n", bgMd1, fgMd2, SettledStage.describe(page));
         assertTrue(bgMd1.stdDev() > DRAWN_STD_DEV, "background MD1 drawn: " + bgMd1);
         assertTrue(fgMd2.stdDev() > DRAWN_STD_DEV, "foreground MD2 drawn: " + fgMd2);
 
