@@ -123,10 +123,8 @@ export class ProjectMLayer extends Layer {
     this.warmFrames = 0;
     this.audioTime = -1; // the new instance has no audio yet: give it the whole window
     if (!this.hasPreset) return;
-    for (let i = 0; i < WARM_UP_FRAMES; i++) {
-      if (this.tap) this.feedAudio(this.tap);
-      this.render();
-    }
+    if (this.tap) this.feedAudio(this.tap); // the loop below is synchronous: no newer audio arrives during it
+    for (let i = 0; i < WARM_UP_FRAMES; i++) this.render();
   }
 
   destroy() {
