@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param style the style label
  * @param split the side of the split
  * @param album the album (or single) that decides the split together with the package
+ * @param artist the artist or composer (held-out evaluation keeps an artist on one side)
+ * @param grade how strong the evidence for the label is
  * @param evidence why the label holds
  */
 public record CorpusTrack(
@@ -28,6 +30,8 @@ public record CorpusTrack(
         Style style,
         Split split,
         String album,
+        String artist,
+        EvidenceGrade grade,
         String evidence) {
 
     public CorpusTrack {
@@ -35,6 +39,8 @@ public record CorpusTrack(
         Objects.requireNonNull(style);
         Objects.requireNonNull(split);
         Objects.requireNonNull(album);
+        Objects.requireNonNull(artist);
+        Objects.requireNonNull(grade);
         Objects.requireNonNull(evidence);
     }
 

@@ -27,7 +27,8 @@ public final class ManifestReader {
     public static final String BUNDLED_RESOURCE = "/corpus/music-manifest.csv";
 
     public static final List<String> HEADER = List.of(
-            "package", "version", "path", "audio", "licence", "duration_s", "style", "split", "album", "evidence");
+            "package", "version", "path", "audio", "licence", "duration_s", "style", "split", "album", "artist", "grade",
+            "evidence");
 
     /** Reads the manifest committed in this module. */
     public CorpusManifest readBundled() throws ManifestException {
@@ -149,10 +150,17 @@ public final class ManifestReader {
         if (split == null && !f.get(7).isBlank()) {
             problems.add(new ManifestProblem(line, "bad split '" + f.get(7) + "' (allowed: train, validation, test)"));
         }
+        EvidenceGrade grade = EvidenceGrade.fromId(f.get(10)).orElse(null);
+        if (grade == null && !f.get(10).isBlank()) {
+            problems.add(new ManifestProblem(line, "unknown evidence grade '" + f.get(10) + "' (allowed: "
+                    + java.util.Arrays.stream(EvidenceGrade.values()).map(EvidenceGrade::id)
+                            .collect(Collectors.joining(", ")) + ")"));
+        }
         if (problems.size() > before) {
             return null;
         }
-        return new CorpusTrack(line, pkg, f.get(1), path, audio, f.get(4), duration, style, split, f.get(8), f.get(9));
+        return new CorpusTrack(line, pkg, f.get(1), path, audio, f.get(4), duration, style, split, f.get(8), f.get(9),
+                grade, f.get(11));
     }
 
     private static List<ManifestProblem> albumsOnTwoSides(List<CorpusTrack> tracks) {

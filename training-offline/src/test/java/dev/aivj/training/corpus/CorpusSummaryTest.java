@@ -18,7 +18,7 @@ class CorpusSummaryTest {
 
     private static CorpusTrack synthetic(int line, Style style, Split split, double seconds) {
         return new CorpusTrack(line, "synthetic-pkg", "1", "p" + line, "a" + line, "MIT", seconds, style, split,
-                "album" + split, "synthetic");
+                "album" + split, "artist", EvidenceGrade.SYNTHETIC, "synthetic");
     }
 
     @Test

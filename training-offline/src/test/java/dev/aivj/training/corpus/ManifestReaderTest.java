@@ -16,7 +16,7 @@ class ManifestReaderTest {
     /** A synthetic row: package synthetic-pkg, made-up path. */
     private static String row(String path, String style, String split, String album, String evidence) {
         return "synthetic-pkg,1.0,usr/share/synthetic/" + path + ",synthetic-pkg/usr/share/synthetic/" + path
-                + ",MIT,60.0," + style + "," + split + "," + album + "," + evidence;
+                + ",MIT,60.0," + style + "," + split + "," + album + ",Synthetic Artist,tag," + evidence;
     }
 
     private static CorpusManifest read(String... lines) throws IOException, ManifestException {
@@ -38,6 +38,8 @@ class ManifestReaderTest {
         assertEquals(3, m.tracks().get(0).line());
         assertEquals(5, m.tracks().get(1).line());
         assertEquals(Style.ROCK, m.tracks().get(1).style());
+        assertEquals("Synthetic Artist", m.tracks().get(1).artist());
+        assertEquals(EvidenceGrade.TAG, m.tracks().get(1).grade());
     }
 
     @Test
@@ -54,17 +56,19 @@ class ManifestReaderTest {
                 row("dur.ogg", "edm", "train", "A", "synthetic").replace(",60.0,", ",-3,"), // 9 bad duration
                 row("side.ogg", "edm", "test", "A", "synthetic"),          // 10 album A on two sides
                 row("q.ogg", "edm", "train", "A", "\"unterminated"),       // 11 malformed CSV
-                row("ref.ogg", "edm", "train", "A", "synthetic").replace("synthetic-pkg,", "nexuiz-music,")); // 12
+                row("ref.ogg", "edm", "train", "A", "synthetic").replace("synthetic-pkg,", "nexuiz-music,"), // 12
+                row("grade.ogg", "edm", "train", "A", "synthetic").replace(",tag,", ",hearsay,")); // 13 bad grade
         assertHas(p, 4, "unknown style label 'polka'");
         assertHas(p, 5, "missing evidence");
         assertHas(p, 6, "bad split 'holdout'");
         assertHas(p, 7, "duplicate path");
         assertHas(p, 7, "first on line 3");
-        assertHas(p, 8, "expected 10 fields but found 4");
+        assertHas(p, 8, "expected 12 fields but found 4");
         assertHas(p, 9, "duration_s");
         assertHas(p, 10, "two sides of the split");
         assertHas(p, 11, "malformed CSV");
         assertHas(p, 12, "independent evaluation");
+        assertHas(p, 13, "unknown evidence grade 'hearsay'");
         assertTrue(p.stream().noneMatch(x -> x.line() == 3), p.toString());
     }
 
