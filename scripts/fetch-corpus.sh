@@ -29,26 +29,9 @@ DERIVED="$CORPUS/derived"
 RENDER_RATE=44100
 DERIVED_VERSION=1   # bump to force the derived audio to be remade when the recipe changes
 
-# The packages the manifest uses (download sizes of bookworm's .debs in brackets), plus
-# heroes-sound-tracks (1 MB of FastTracker 2 modules: none of its tracks has a label yet, see
-# corpus/README.md). About 2 GB of .debs in all.
-DEFAULT_PACKAGES=(
-  openclonk-data             # 108 MB  House/Ambient/Rock/Orchestral tags
-  megaglest-data             # 231 MB  one Classical tag
-  naev-data                  # 334 MB  Electronic tags, the ambient series, Ambient Pills
-  supertux-data              # 155 MB  Orchestral Mix, Chipdisko
-  fretsonfire-songs-sectoid  #  28 MB  guitar-game songs (rock)
-  marsshooter-data           #  68 MB  Obsidian Shell, "Female Fronted Metal" (rock)
-  widelands-data             # 381 MB  Thrash Metal tags, "orchestralsample", one folk tag
-  wordwarvi-sound            #   9 MB  "Instrumental Rock" tags
-  freedink-data              #  28 MB  classical recordings (Gounod/Bach, Mendelssohn, J. Strauss II)
-  flare-game                 # 123 MB  one Ambient tag
-  supertuxkart-data          # 628 MB  one Electronic tag (DJ Helium), "Scottish bagpipes" (celtic)
-  colobot-common-sounds      #  58 MB  "Jazz Buzzing EasterEgg"
-  tuxtype-data               #  10 MB  "Chiptune2" (Mysid)
-  bomberclone-data           #   7 MB  FastTracker 2 modules by a composer who says he makes chiptunes
-  heroes-sound-tracks        #   1 MB  unlabelled modules (exercise the render)
-)
+# The packages the manifest uses: every scripts/corpus-packages/*.list file, one package per line ('#' comments).
+mapfile -t DEFAULT_PACKAGES < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$(dirname "${BASH_SOURCE[0]}")"/corpus-packages/*.list \
+  | grep -v '^$' | awk '!seen[$0]++')
 
 log() { printf 'fetch-corpus: %s\n' "$*"; }
 die() { printf 'fetch-corpus: ERROR: %s\n' "$*" >&2; exit 1; }
