@@ -106,7 +106,8 @@ public final class MusicModelEvaluator {
                 recall, confusion, trackConfusion, perTrack, segmentFrames);
     }
 
-    static FrameFeatures slice(FrameFeatures f, int start, int frames) {
+    /** Frames [start, start + frames) of {@code f}. */
+    public static FrameFeatures slice(FrameFeatures f, int start, int frames) {
         int b = f.melBands();
         return new FrameFeatures(frames, b, Arrays.copyOfRange(f.logMel(), start * b, (start + frames) * b),
                 Arrays.copyOfRange(f.rms(), start, start + frames),

@@ -38,6 +38,18 @@ public final class MusicModelExporter {
     }
 
     public static void export(MusicNet net, MelNormalizer norm, Path dir) throws IOException {
+        export(net, norm, dir, 1.0);
+    }
+
+    /**
+     * As {@link #export(MusicNet, MelNormalizer, Path)}, with the calibration temperature folded into the style
+     * head: its weights and bias divided by {@code temperature}, so the engine's softmax gives calibrated
+     * probabilities with no extra step at run time.
+     */
+    public static void export(MusicNet net, MelNormalizer norm, Path dir, double temperature) throws IOException {
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be positive, not " + temperature);
+        }
         MusicModelSpec spec = net.spec();
         Map<String, float[]> p = new HashMap<>();
         for (Pair<String, Parameter> e : net.getParameters()) {
@@ -79,8 +91,10 @@ public final class MusicModelExporter {
         w.add(MusicModelSpec.LSTM_WEIGHT_IH, spec.shapeOf(MusicModelSpec.LSTM_WEIGHT_IH), get(p, "lstm_l_0_i2h_WEIGHT"));
         w.add(MusicModelSpec.LSTM_WEIGHT_HH, spec.shapeOf(MusicModelSpec.LSTM_WEIGHT_HH), get(p, "lstm_l_0_h2h_WEIGHT"));
         w.add(MusicModelSpec.LSTM_BIAS, spec.shapeOf(MusicModelSpec.LSTM_BIAS), bias);
-        w.add(MusicModelSpec.STYLE_WEIGHT, spec.shapeOf(MusicModelSpec.STYLE_WEIGHT), get(p, "style_weight"));
-        w.add(MusicModelSpec.STYLE_BIAS, spec.shapeOf(MusicModelSpec.STYLE_BIAS), get(p, "style_bias"));
+        w.add(MusicModelSpec.STYLE_WEIGHT, spec.shapeOf(MusicModelSpec.STYLE_WEIGHT),
+                divided(get(p, "style_weight"), temperature));
+        w.add(MusicModelSpec.STYLE_BIAS, spec.shapeOf(MusicModelSpec.STYLE_BIAS),
+                divided(get(p, "style_bias"), temperature));
         w.add(MusicModelSpec.VISUAL_WEIGHT, spec.shapeOf(MusicModelSpec.VISUAL_WEIGHT), get(p, "visual_weight"));
         w.add(MusicModelSpec.VISUAL_BIAS, spec.shapeOf(MusicModelSpec.VISUAL_BIAS), get(p, "visual_bias"));
         w.write(dir);
@@ -111,6 +125,14 @@ public final class MusicModelExporter {
             throw new IOException("no checkpoint in " + checkpoint);
         }
         return dir;
+    }
+
+    private static float[] divided(float[] v, double by) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] / by);
+        }
+        return out;
     }
 
     private static float[] get(Map<String, float[]> p, String name) {

@@ -24,6 +24,14 @@ public enum Style {
         return id;
     }
 
+    /**
+     * The five styles the model is trained and judged on. Jazz and folk have one or two tracks in the corpus: too
+     * few to learn or to measure, so they stay in the manifest but out of the label set.
+     */
+    public boolean isCore() {
+        return this != JAZZ && this != FOLK;
+    }
+
     /** The style spelled {@code id} exactly (lower case), if any. */
     public static Optional<Style> fromId(String id) {
         return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();

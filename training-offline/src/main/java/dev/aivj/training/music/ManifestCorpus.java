@@ -23,8 +23,8 @@ import java.util.Set;
  * paths are relative to. The manifest's split is used as is: {@code train} trains, {@code validation} selects
  * the epoch (early stopping), {@code test} is only for the final evaluation.
  *
- * <p>Labels are the styles that occur in the train split, in {@link Style} order (a style with no training
- * track cannot be learnt).
+ * <p>Labels are the core styles ({@link Style#isCore}) that occur in the train split, in {@link Style} order (a
+ * style with no training track cannot be learnt).
  */
 public final class ManifestCorpus {
     private final CorpusManifest manifest;
@@ -38,7 +38,7 @@ public final class ManifestCorpus {
         this.audioDir = audioDir;
         EnumSet<Style> inTrain = EnumSet.noneOf(Style.class);
         for (CorpusTrack t : manifest.tracks()) {
-            if (t.split() == Split.TRAIN) {
+            if (t.split() == Split.TRAIN && t.style().isCore()) {
                 inTrain.add(t.style());
             }
         }

@@ -78,6 +78,11 @@ public final class MusicExamples {
         return added;
     }
 
+    /** Adds a ready-made example (its log-mel may run longer than a patch: readers use the first patch frames). */
+    public void addExample(Example e) {
+        examples.add(e);
+    }
+
     public List<Example> examples() {
         return examples;
     }

@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Trains {@link MusicNet} on labelled log-mel patches (engine-core's features only) with DJL's PyTorch engine.
@@ -52,11 +53,11 @@ import java.util.function.Consumer;
 public final class MusicModelTrainer {
     /** Hyper-parameters; patchFrames must be a multiple of the spec's frames per step. */
     public record Config(int patchFrames, int hopFrames, int batchSize, int epochs, float learningRate, long seed,
-            float visualLossWeight, int logEveryBatches, int patience, boolean augment) {
+            float visualLossWeight, int logEveryBatches, int patience, boolean augment, int patchesPerTrack) {
         public Config(int patchFrames, int hopFrames, int batchSize, int epochs, float learningRate, long seed,
                 float visualLossWeight, int logEveryBatches, int patience) {
             this(patchFrames, hopFrames, batchSize, epochs, learningRate, seed, visualLossWeight, logEveryBatches,
-                    patience, false);
+                    patience, false, 8);
         }
 
         /** No early stopping (patience 0). */
@@ -66,12 +67,17 @@ public final class MusicModelTrainer {
         }
 
         public static Config defaults() {
-            return new Config(512, 128, 16, 30, 3e-4f, 42, 0.5f, 20, 10, true);
+            return new Config(512, 128, 16, 30, 1e-3f, 42, 0.5f, 20, 8, true, 12);
         }
 
         public Config withEpochs(int e) {
             return new Config(patchFrames, hopFrames, batchSize, e, learningRate, seed, visualLossWeight,
-                    logEveryBatches, patience, augment);
+                    logEveryBatches, patience, augment, patchesPerTrack);
+        }
+
+        public Config withSeed(long s) {
+            return new Config(patchFrames, hopFrames, batchSize, epochs, learningRate, s, visualLossWeight,
+                    logEveryBatches, patience, augment, patchesPerTrack);
         }
     }
 
@@ -102,7 +108,16 @@ public final class MusicModelTrainer {
      * folder if there is one (then its normaliser is reused; otherwise it is fitted on {@code train}).
      */
     public Result train(MusicExamples train, MusicExamples val) throws IOException {
-        if (train.size() == 0) {
+        return train(epoch -> train, val);
+    }
+
+    /**
+     * As {@link #train(MusicExamples, MusicExamples)}, with the training patches of each epoch drawn by
+     * {@code trainEpochs} (e.g. a {@link TrackPatchSampler}); the normaliser is fitted on epoch 1's patches.
+     */
+    public Result train(IntFunction<MusicExamples> trainEpochs, MusicExamples val) throws IOException {
+        MusicExamples first = trainEpochs.apply(1);
+        if (first.size() == 0) {
             throw new IllegalArgumentException("no training patches");
         }
         Path resumeFrom = MusicCheckpoint.latest(out);
@@ -113,12 +128,12 @@ public final class MusicModelTrainer {
         if (resumed != null && resumed.seed() != config.seed()) {
             throw new IllegalArgumentException(resumeFrom + " was trained with seed " + resumed.seed());
         }
-        MelNormalizer norm = resumed != null ? resumed.normalizer() : train.fitNormalizer();
+        MelNormalizer norm = resumed != null ? resumed.normalizer() : first.fitNormalizer();
         int startEpoch = resumed == null ? 1 : resumed.epoch() + 1;
         double[] trainLoss = resumed == null ? new double[0] : resumed.trainLoss();
         double[] valLoss = resumed == null ? new double[0] : resumed.valLoss();
         List<Double> valAcc = new ArrayList<>();
-        classWeights = classWeights(train);
+        classWeights = classWeights(first);
         int bestEpoch = 0;
         for (int i = 0; i < valLoss.length; i++) {
             if (bestEpoch == 0 || valLoss[i] < valLoss[bestEpoch - 1]) {
@@ -145,11 +160,12 @@ public final class MusicModelTrainer {
                     }
                     log.accept("resumed from " + resumeFrom + " (epoch " + resumed.epoch() + ")");
                 }
-                int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
+                int batches = (first.size() + config.batchSize() - 1) / config.batchSize();
                 long totalBatches = (long) batches * Math.max(0, config.epochs() - startEpoch + 1);
                 long done = 0;
                 long t0 = System.nanoTime();
                 for (int epoch = startEpoch; epoch <= config.epochs(); epoch++) {
+                    MusicExamples train = epoch == 1 ? first : trainEpochs.apply(epoch);
                     List<Integer> order = new ArrayList<>();
                     for (int i = 0; i < train.size(); i++) {
                         order.add(i);
@@ -219,40 +235,13 @@ public final class MusicModelTrainer {
         for (int i = 0; i < batch.size(); i++) {
             MusicExamples.Example e = batch.get(i);
             if (aug != null) {
-                e = new MusicExamples.Example(augment(e.logMel(), aug), e.label(), e.visualTarget(), e.source());
+                e = new MusicExamples.Example(MelAugmentation.apply(e.logMel(), config.patchFrames(), aug), e.label(),
+                        e.visualTarget(), e.source());
             }
             System.arraycopy(MusicExamples.normalized(e, norm), 0, data, i * per, per);
         }
         return m.create(data, new Shape(batch.size(), config.patchFrames(), spec.melBands()));
     }
-
-    /**
-     * Training-time augmentation of a raw log-mel patch (dB), so the small corpus teaches style rather than the
-     * loudness and mastering of its few recordings: a random gain of ±{@value #AUG_GAIN_DB} dB, a random linear
-     * spectral tilt of ±{@value #AUG_TILT_DB} dB from the lowest to the highest band, and one frequency mask of up
-     * to 8 bands (set to the floor). Levels stay at or above the engine's log floor.
-     */
-    static float[] augment(float[] logMel, Random r) {
-        int bands = dev.aivj.engine.AnalysisSettings.MEL_BANDS;
-        float floor = (float) dev.aivj.engine.AnalysisSettings.LOG_FLOOR_DB;
-        double gain = (r.nextDouble() * 2 - 1) * AUG_GAIN_DB;
-        double tilt = (r.nextDouble() * 2 - 1) * AUG_TILT_DB;
-        int maskWidth = r.nextInt(9);
-        int maskStart = r.nextInt(bands - maskWidth + 1);
-        float[] out = new float[logMel.length];
-        for (int i = 0; i < logMel.length; i++) {
-            int b = i % bands;
-            if (b >= maskStart && b < maskStart + maskWidth) {
-                out[i] = floor;
-            } else {
-                out[i] = (float) Math.max(floor, logMel[i] + gain + tilt * (b / (double) (bands - 1) - 0.5));
-            }
-        }
-        return out;
-    }
-
-    static final double AUG_GAIN_DB = 12;
-    static final double AUG_TILT_DB = 12;
 
     /** Per-patch loss averaged over the batch. */
     private NDArray loss(NDManager m, NDList y, List<MusicExamples.Example> batch) {
@@ -350,26 +339,56 @@ public final class MusicModelTrainer {
                 : String.format("%02d:%02d", s / 60, s % 60);
     }
 
+    /** The training tracks (patches drawn per epoch) and the fixed validation patches. */
+    public record TrainingData(TrackPatchSampler train, MusicExamples val) {
+    }
+
     /**
-     * Builds the train and validation patches from the manifest's {@code train} and {@code validation} tracks
+     * The training data from the manifest's {@code train} and {@code validation} tracks of the model's labels
      * (features from engine-core, through the {@link FeatureCache}; visual targets from the {@link TeacherMapping}).
      * Test tracks are never read here.
      */
-    public static MusicExamples[] examples(ManifestCorpus corpus, Config config, MusicModelSpec spec,
+    public static TrainingData examples(ManifestCorpus corpus, Config config, MusicModelSpec spec,
             TeacherMapping teacher, FeatureCache cache, Consumer<String> log)
             throws IOException, dev.aivj.audioio.AudioDecodeException {
-        MusicExamples train = new MusicExamples(config.patchFrames(), config.hopFrames());
         MusicExamples val = new MusicExamples(config.patchFrames(), config.hopFrames());
+        TrackPatchSampler train = sampler(config, spec);
         List<CorpusTrack> tracks = new ArrayList<>(corpus.tracks(Split.TRAIN));
         tracks.addAll(corpus.tracks(Split.VALIDATION));
         int i = 0;
         for (CorpusTrack t : tracks) {
-            add(t.split() == Split.TRAIN ? train : val, t, corpus, spec, teacher, cache);
+            if (t.split() == Split.TRAIN) {
+                addTrack(train, t, corpus.labelOf(t.style()), corpus, spec, teacher, cache);
+            } else {
+                add(val, t, corpus, spec, teacher, cache);
+            }
             log.accept(String.format("[%d/%d] %s (%s, %s)", ++i, tracks.size(), t.audio(), t.style().id(),
                     t.split().id()));
         }
-        log.accept("patches: train " + train.size() + ", validation " + val.size());
-        return new MusicExamples[] {train, val};
+        log.accept("tracks: train " + train.tracks().size() + " (" + config.patchesPerTrack()
+                + " patches each per epoch), validation patches " + val.size());
+        return new TrainingData(train, val);
+    }
+
+    /** An empty sampler for {@code config}: patches with spare frames for the time-stretch augmentation. */
+    public static TrackPatchSampler sampler(Config config, MusicModelSpec spec) {
+        int step = spec.framesPerStep();
+        int margin = config.augment()
+                ? (MelAugmentation.sourceFrames(config.patchFrames()) - config.patchFrames() + step - 1) / step * step
+                : 0;
+        return new TrackPatchSampler(config.patchFrames(), margin, step, config.patchesPerTrack(), config.seed());
+    }
+
+    /** Adds one training track to {@code into} with label {@code label} (-1: not a model label, skipped). */
+    public static boolean addTrack(TrackPatchSampler into, CorpusTrack t, int label, ManifestCorpus corpus,
+            MusicModelSpec spec, TeacherMapping teacher, FeatureCache cache)
+            throws IOException, dev.aivj.audioio.AudioDecodeException {
+        if (label < 0) {
+            return false;
+        }
+        FrameFeatures f = cache.get(corpus.audio(t)).frames();
+        float[] targets = teacher.stepTargets(t.style().id(), f, spec.framesPerStep());
+        return into.add(new TrackPatchSampler.Track(t.audio(), f, label, targets));
     }
 
     /** Adds one track's patches; refuses a test track (the test split is for the final evaluation only). */
@@ -380,7 +399,7 @@ public final class MusicModelTrainer {
         }
         int label = corpus.labelOf(t.style());
         if (label < 0) {
-            return 0; // a style with no training track (validation only) cannot be scored
+            return 0; // a style that is not a model label (jazz, folk; or no training track)
         }
         FrameFeatures f = cache.get(corpus.audio(t)).frames();
         float[] targets = teacher.stepTargets(t.style().id(), f, spec.framesPerStep());
@@ -406,22 +425,25 @@ public final class MusicModelTrainer {
                 case "--teacher" -> teacherFile = Path.of(v);
                 case "--out" -> outDir = Path.of(v);
                 case "--epochs" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), Integer.parseInt(v),
-                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment(), c.patchesPerTrack());
                 case "--patience" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
-                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), Integer.parseInt(v), c.augment());
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), Integer.parseInt(v), c.augment(), c.patchesPerTrack());
                 case "--seed" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
-                        c.learningRate(), Long.parseLong(v), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
+                        c.learningRate(), Long.parseLong(v), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment(), c.patchesPerTrack());
                 case "--batch" -> c = new Config(c.patchFrames(), c.hopFrames(), Integer.parseInt(v), c.epochs(),
-                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment(), c.patchesPerTrack());
                 case "--lr" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
-                        Float.parseFloat(v), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
+                        Float.parseFloat(v), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment(), c.patchesPerTrack());
                 case "--patch-frames" -> c = new Config(Integer.parseInt(v), c.hopFrames(), c.batchSize(), c.epochs(),
-                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment(), c.patchesPerTrack());
                 case "--hop-frames" -> c = new Config(c.patchFrames(), Integer.parseInt(v), c.batchSize(), c.epochs(),
-                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment());
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment(), c.patchesPerTrack());
                 case "--augment" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
                         c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(),
-                        Boolean.parseBoolean(v));
+                        Boolean.parseBoolean(v), c.patchesPerTrack());
+                case "--patches-per-track" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
+                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment(),
+                        Integer.parseInt(v));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -437,12 +459,13 @@ public final class MusicModelTrainer {
         FeatureCache cache = featureDir == null ? FeatureCache.defaultCache() : new FeatureCache(featureDir);
         MusicModelSpec spec = MusicModelSpec.defaults(corpus.labelIds());
         long t0 = System.nanoTime();
-        MusicExamples[] ex = examples(corpus, c, spec, teacher, cache, System.out::println);
+        TrainingData data = examples(corpus, c, spec, teacher, cache, System.out::println);
         double prepSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        Result r = new MusicModelTrainer(c, spec, outDir, System.out::println).train(ex[0], ex[1]);
+        Result r = new MusicModelTrainer(c, spec, outDir, System.out::println).train(data.train()::epoch, data.val());
         double trainSeconds = (System.nanoTime() - t1) / 1e9;
-        TrainingSummary.write(outDir, corpus, teacher, c, r, ex[0].size(), ex[1].size(), prepSeconds, trainSeconds);
+        TrainingSummary.write(outDir, corpus, teacher, c, r, data.train().epoch(1).size(), data.val().size(),
+                prepSeconds, trainSeconds);
         System.out.println("finished epoch " + r.lastEpoch() + ", best epoch " + r.bestEpoch() + " (" + r.best()
                 + "), training " + clock(trainSeconds));
     }

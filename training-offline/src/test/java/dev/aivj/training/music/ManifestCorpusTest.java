@@ -11,6 +11,7 @@ import dev.aivj.training.corpus.Split;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,9 @@ class ManifestCorpusTest {
                 + c.tracks(Split.TEST).size());
         assertFalse(c.tracks(Split.TEST).isEmpty());
         for (CorpusTrack t : c.tracks(Split.TRAIN)) {
-            assertTrue(c.labelOf(t.style()) >= 0);
+            assertEquals(t.style().isCore(), c.labelOf(t.style()) >= 0, "only the core styles are labels");
         }
+        assertEquals(List.of("edm", "classical", "rock", "ambient", "chiptune"), List.of(c.labelIds()));
         for (CorpusTrack t : c.tracks(Split.TEST)) {
             assertTrue(c.labelOf(t.style()) >= 0, "test style " + t.style() + " has no training track");
         }
@@ -66,8 +68,9 @@ class ManifestCorpusTest {
             Assumptions.assumeTrue(Files.isRegularFile(c.audio(t)), "missing " + c.audio(t));
         }
         MusicModelTrainer.Config cfg = MusicModelTrainer.Config.defaults();
-        MusicExamples[] ex = MusicModelTrainer.examples(c, cfg, MusicModelSpec.defaults(c.labelIds()),
+        MusicModelTrainer.TrainingData data = MusicModelTrainer.examples(c, cfg, MusicModelSpec.defaults(c.labelIds()),
                 TeacherMapping.load(null), FeatureCache.defaultCache(), s -> { });
+        MusicExamples[] ex = {data.train().epoch(1), data.val()};
         Set<String> testAudio = new HashSet<>();
         c.tracks(Split.TEST).forEach(t -> testAudio.add(t.audio()));
         Set<String> trainAudio = new HashSet<>();
@@ -78,6 +81,7 @@ class ManifestCorpusTest {
             assertFalse(testAudio.contains(audio), "test segment trained on: " + e.source());
             assertTrue(trainAudio.contains(audio), "non-train segment in train: " + e.source());
             assertEquals(cfg.patchFrames() / 4 * 9, e.visualTarget().length);
+            assertTrue(e.logMel().length >= cfg.patchFrames() * 64, "a patch is at least patchFrames long");
         }
         for (MusicExamples.Example e : ex[1].examples()) {
             assertFalse(testAudio.contains(e.source().substring(0, e.source().lastIndexOf('@'))), e.source());

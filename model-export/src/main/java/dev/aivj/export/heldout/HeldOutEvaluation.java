@@ -1,0 +1,258 @@
+package dev.aivj.export.heldout;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aivj.engine.features.FrameFeatures;
+import dev.aivj.engine.model.ModelOutput;
+import dev.aivj.engine.model.MusicModel;
+import dev.aivj.engine.model.MusicModelSpec;
+import dev.aivj.export.MusicModelEvaluator;
+import dev.aivj.export.MusicModelExporter;
+import dev.aivj.training.corpus.CorpusTrack;
+import dev.aivj.training.corpus.EvidenceGrade;
+import dev.aivj.training.corpus.Style;
+import dev.aivj.training.music.FeatureCache;
+import dev.aivj.training.music.ManifestCorpus;
+import dev.aivj.training.music.MusicCheckpoint;
+import dev.aivj.training.music.MusicModelTrainer;
+import dev.aivj.training.music.TeacherMapping;
+import dev.aivj.training.music.TrackPatchSampler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Leave-one-package-out evaluation of the style model recipe ({@link PackageFolds}): per fold, the network is
+ * trained from scratch on the other packages (same recipe as the shipped model, a fixed number of epochs since
+ * no validation package is left to choose one), exported to an engine bundle and run by engine-core on every
+ * 512-frame segment of the held-out package, and the log-mel-statistics baseline ({@link LogMelStatsBaseline})
+ * is trained and tested on the same folds. Each fold's predictions are kept in {@code <out>/folds/}, so an
+ * interrupted run resumes where it stopped. Writes {@code report.json} and {@code report.md}.
+ */
+public final class HeldOutEvaluation {
+    /** The five core styles, in {@link Style} order: the label set of every fold. */
+    static final String[] LABELS = Arrays.stream(Style.values()).filter(Style::isCore).map(Style::id)
+            .toArray(String[]::new);
+    static final int SEGMENT_FRAMES = 512;
+    /** Baseline training rows per track, evenly spread, so a long track weighs like a short one. */
+    static final int BASELINE_SEGMENTS_PER_TRACK = 12;
+
+    private final ManifestCorpus corpus;
+    private final FeatureCache cache;
+    private final TeacherMapping teacher;
+    private final MusicModelTrainer.Config config;
+    private final Path out;
+    private final ObjectMapper json = new ObjectMapper();
+
+    HeldOutEvaluation(ManifestCorpus corpus, FeatureCache cache, TeacherMapping teacher,
+            MusicModelTrainer.Config config, Path out) {
+        this.corpus = corpus;
+        this.cache = cache;
+        this.teacher = teacher;
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Runs (or resumes) every fold; returns each fold's stored result. */
+    List<JsonNode> run(List<PackageFolds.Fold> folds) throws Exception {
+        Files.createDirectories(out.resolve("folds"));
+        List<JsonNode> results = new ArrayList<>();
+        int i = 0;
+        for (PackageFolds.Fold f : folds) {
+            i++;
+            Path file = out.resolve("folds").resolve(f.heldOut() + ".json");
+            if (Files.isRegularFile(file)) {
+                System.out.printf("[%d/%d] %s: done before (%s)%n", i, folds.size(), f.heldOut(), file);
+                results.add(json.readTree(file.toFile()));
+                continue;
+            }
+            long t0 = System.nanoTime();
+            System.out.printf("[%d/%d] %s: %d test tracks, %d training tracks%n", i, folds.size(), f.heldOut(),
+                    f.test().size(), f.train().size());
+            ObjectNode r = json.createObjectNode();
+            r.put("fold", f.heldOut());
+            r.put("trainTracks", f.train().size());
+            r.set("network", predictionsJson(network(f)));
+            r.set("baseline", predictionsJson(baseline(f)));
+            r.put("seconds", (System.nanoTime() - t0) / 1e9);
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), r);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            System.out.printf("[%d/%d] %s: %.0f s%n", i, folds.size(), f.heldOut(), r.get("seconds").asDouble());
+            results.add(r);
+        }
+        return results;
+    }
+
+    /** Trains the network on the fold's training tracks and reads every segment of its test tracks. */
+    private List<SegmentPrediction> network(PackageFolds.Fold f) throws Exception {
+        MusicModelSpec spec = MusicModelSpec.defaults(LABELS);
+        TrackPatchSampler sampler = MusicModelTrainer.sampler(config, spec);
+        for (CorpusTrack t : f.train()) {
+            MusicModelTrainer.addTrack(sampler, t, label(t), corpus, spec, teacher, cache);
+        }
+        Path run = out.resolve("folds").resolve(f.heldOut() + "-run");
+        deleteTree(run);
+        MusicModelTrainer.Result r = new MusicModelTrainer(config, spec, run, line -> { })
+                .train(sampler::epoch, null);
+        Path bundle = run.resolve("bundle");
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            MusicModelExporter.export(MusicCheckpoint.loadNet(r.checkpoint(), m),
+                    MusicCheckpoint.readState(r.checkpoint()).normalizer(), bundle);
+        }
+        MusicModel model = MusicModel.load(Files.readString(bundle.resolve("manifest.json")),
+                Files.readAllBytes(bundle.resolve("weights.bin")));
+        deleteTree(run);
+        List<SegmentPrediction> p = new ArrayList<>();
+        for (CorpusTrack t : f.test()) {
+            FrameFeatures frames = cache.get(corpus.audio(t)).frames();
+            for (int start = 0; start + SEGMENT_FRAMES <= frames.frames(); start += SEGMENT_FRAMES) {
+                ModelOutput o = model.run(MusicModelEvaluator.slice(frames, start, SEGMENT_FRAMES));
+                double[] probs = new double[LABELS.length];
+                for (int s = 0; s < o.steps(); s++) {
+                    for (int k = 0; k < probs.length; k++) {
+                        probs[k] += o.probability(s, k) / o.steps();
+                    }
+                }
+                p.add(new SegmentPrediction(f.heldOut(), t.audio(), label(t), probs));
+            }
+        }
+        return p;
+    }
+
+    private List<SegmentPrediction> baseline(PackageFolds.Fold f) throws Exception {
+        List<double[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (CorpusTrack t : f.train()) {
+            FrameFeatures frames = cache.get(corpus.audio(t)).frames();
+            int count = frames.frames() / SEGMENT_FRAMES;
+            int take = Math.min(count, BASELINE_SEGMENTS_PER_TRACK);
+            for (int k = 0; k < take; k++) {
+                int start = (int) ((long) k * count / take) * SEGMENT_FRAMES;
+                x.add(LogMelStatsBaseline.features(frames, start, SEGMENT_FRAMES));
+                y.add(label(t));
+            }
+        }
+        LogMelStatsBaseline model = LogMelStatsBaseline.train(x, y.stream().mapToInt(Integer::intValue).toArray(),
+                LABELS.length);
+        List<SegmentPrediction> p = new ArrayList<>();
+        for (CorpusTrack t : f.test()) {
+            FrameFeatures frames = cache.get(corpus.audio(t)).frames();
+            for (int start = 0; start + SEGMENT_FRAMES <= frames.frames(); start += SEGMENT_FRAMES) {
+                p.add(new SegmentPrediction(f.heldOut(), t.audio(), label(t),
+                        model.probabilities(LogMelStatsBaseline.features(frames, start, SEGMENT_FRAMES))));
+            }
+        }
+        return p;
+    }
+
+    private static int label(CorpusTrack t) {
+        return Arrays.asList(LABELS).indexOf(t.style().id());
+    }
+
+    private ArrayNode predictionsJson(List<SegmentPrediction> predictions) {
+        ArrayNode a = json.createArrayNode();
+        for (SegmentPrediction p : predictions) {
+            ObjectNode o = a.addObject();
+            o.put("track", p.track());
+            o.put("truth", p.truth());
+            ArrayNode probs = o.putArray("p");
+            for (double v : p.probabilities()) {
+                probs.add(Math.round(v * 1e6) / 1e6);
+            }
+        }
+        return a;
+    }
+
+    static List<SegmentPrediction> predictions(List<JsonNode> folds, String which) {
+        List<SegmentPrediction> out = new ArrayList<>();
+        for (JsonNode f : folds) {
+            for (JsonNode o : f.get(which)) {
+                double[] p = new double[o.get("p").size()];
+                for (int k = 0; k < p.length; k++) {
+                    p[k] = o.get("p").get(k).asDouble();
+                }
+                out.add(new SegmentPrediction(f.get("fold").asText(), o.get("track").asText(), o.get("truth").asInt(),
+                        p));
+            }
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /**
+     * {@code HeldOutEvaluation [--out runs/heldout-style] [--manifest CSV] [--audio-dir DIR] [--epochs N]
+     * [--patches-per-track N] [--seed S] [--without-synthetic] [--folds pkg,pkg]}.
+     */
+    public static void main(String[] args) throws Exception {
+        Path outDir = Path.of("runs/heldout-style");
+        Path manifest = null;
+        Path audioDir = ManifestCorpus.defaultAudioDir();
+        MusicModelTrainer.Config c = MusicModelTrainer.Config.defaults().withEpochs(12);
+        boolean withoutSynthetic = false;
+        Set<String> only = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--without-synthetic")) {
+                withoutSynthetic = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                usage("missing value for " + a);
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--out" -> outDir = Path.of(v);
+                case "--manifest" -> manifest = Path.of(v);
+                case "--audio-dir" -> audioDir = Path.of(v);
+                case "--epochs" -> c = c.withEpochs(Integer.parseInt(v));
+                case "--seed" -> c = c.withSeed(Long.parseLong(v));
+                case "--patches-per-track" -> c = new MusicModelTrainer.Config(c.patchFrames(), c.hopFrames(),
+                        c.batchSize(), c.epochs(), c.learningRate(), c.seed(), c.visualLossWeight(),
+                        c.logEveryBatches(), c.patience(), c.augment(), Integer.parseInt(v));
+                case "--folds" -> only = Set.of(v.split(","));
+                default -> usage("unknown option " + a);
+            }
+        }
+        ManifestCorpus corpus = ManifestCorpus.load(manifest, audioDir);
+        boolean dropSynthetic = withoutSynthetic;
+        Predicate<CorpusTrack> use = t -> t.style().isCore()
+                && !(dropSynthetic && t.grade() == EvidenceGrade.SYNTHETIC);
+        List<PackageFolds.Fold> folds = new ArrayList<>(PackageFolds.of(corpus.manifest().tracks(), use));
+        if (only != null) {
+            Set<String> keep = only;
+            folds.removeIf(f -> !keep.contains(f.heldOut()));
+        }
+        HeldOutEvaluation e = new HeldOutEvaluation(corpus, FeatureCache.defaultCache(), TeacherMapping.load(null), c,
+                outDir);
+        List<JsonNode> results = e.run(folds);
+        HeldOutReport.write(outDir, corpus, c, withoutSynthetic, LABELS, results);
+    }
+
+    private static void usage(String problem) {
+        System.err.println("evaluate-style: " + problem);
+        System.err.println("usage: ./aivj evaluate-style [--out DIR] [--manifest CSV] [--audio-dir DIR] [--epochs N]"
+                + " [--patches-per-track N] [--seed S] [--without-synthetic] [--folds PKG,PKG]");
+        System.exit(2);
+    }
+}

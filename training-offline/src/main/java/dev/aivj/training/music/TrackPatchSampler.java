@@ -1,0 +1,78 @@
+package dev.aivj.training.music;
+
+import dev.aivj.engine.features.FrameFeatures;
+import dev.aivj.engine.model.VisualParameters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Draws a fresh set of training patches per epoch: the same number from every track at random, step-aligned
+ * starts. A long track then weighs no more than a short one (one 5-minute album track would otherwise outweigh a
+ * whole package of loops), and each epoch sees other cuts of the same music.
+ *
+ * <p>Each patch carries {@code patchFrames + margin} frames so the augmentation can stretch time without running
+ * out of audio; without augmentation the trainer reads only its first {@code patchFrames} frames.
+ */
+public final class TrackPatchSampler {
+    /** One track's frame features, label and per-step visual targets. */
+    public record Track(String source, FrameFeatures features, int label, float[] stepTargets) {
+    }
+
+    private final int patchFrames;
+    private final int margin;
+    private final int framesPerStep;
+    private final int patchesPerTrack;
+    private final long seed;
+    private final List<Track> tracks = new ArrayList<>();
+
+    public TrackPatchSampler(int patchFrames, int margin, int framesPerStep, int patchesPerTrack, long seed) {
+        if (patchFrames % framesPerStep != 0 || margin % framesPerStep != 0) {
+            throw new IllegalArgumentException("patch and margin must be multiples of " + framesPerStep + " frames");
+        }
+        this.patchFrames = patchFrames;
+        this.margin = margin;
+        this.framesPerStep = framesPerStep;
+        this.patchesPerTrack = patchesPerTrack;
+        this.seed = seed;
+    }
+
+    /** Adds a track; one shorter than a patch (plus margin) is skipped and reported as false. */
+    public boolean add(Track t) {
+        if (t.features().frames() < patchFrames + margin) {
+            return false;
+        }
+        tracks.add(t);
+        return true;
+    }
+
+    public List<Track> tracks() {
+        return tracks;
+    }
+
+    /** The patches of {@code epoch}: deterministic for the sampler's seed and the epoch. */
+    public MusicExamples epoch(int epoch) {
+        MusicExamples out = new MusicExamples(patchFrames, patchFrames);
+        Random r = new Random(seed * 1_000_003L + epoch);
+        int vis = VisualParameters.COUNT;
+        int steps = patchFrames / framesPerStep;
+        int span = patchFrames + margin;
+        for (Track t : tracks) {
+            FrameFeatures f = t.features();
+            int bands = f.melBands();
+            int startSteps = (f.frames() - span) / framesPerStep + 1;
+            for (int k = 0; k < patchesPerTrack; k++) {
+                int start = r.nextInt(startSteps) * framesPerStep;
+                float[] mel = Arrays.copyOfRange(f.logMel(), start * bands, (start + span) * bands);
+                float[] target = null;
+                if (t.stepTargets() != null) {
+                    target = Arrays.copyOfRange(t.stepTargets(), start / framesPerStep * vis,
+                            (start / framesPerStep + steps) * vis);
+                }
+                out.addExample(new MusicExamples.Example(mel, t.label(), target, t.source() + "@" + start));
+            }
+        }
+        return out;
+    }
+}
