@@ -28,6 +28,12 @@ public final class ExportParity {
     }
 
     public static Result measure(Path checkpointDir, MusicModel engine, List<FrameFeatures> clips) throws IOException {
+        return measure(checkpointDir, engine, clips, 1.0);
+    }
+
+    /** As above for a bundle exported with a calibration {@code temperature} (DJL's logits are divided by it). */
+    public static Result measure(Path checkpointDir, MusicModel engine, List<FrameFeatures> clips, double temperature)
+            throws IOException {
         MelNormalizer norm = MusicCheckpoint.readState(checkpointDir).normalizer();
         double maxStyle = 0;
         double maxVisual = 0;
@@ -39,7 +45,7 @@ public final class ExportParity {
                 try (NDManager bm = m.newSubManager()) {
                     NDList y = net.forward(ps, new NDList(bm.create(norm.normalize(f.logMel(), 0, f.frames()),
                             new Shape(1, f.frames(), norm.bands()))), false);
-                    maxStyle = Math.max(maxStyle, maxDiff(y.get(0).softmax(2).toFloatArray(),
+                    maxStyle = Math.max(maxStyle, maxDiff(y.get(0).div(temperature).softmax(2).toFloatArray(),
                             java.styleProbabilities()));
                     maxVisual = Math.max(maxVisual, maxDiff(Activation.sigmoid(y.get(1)).toFloatArray(),
                             java.visualParameters()));

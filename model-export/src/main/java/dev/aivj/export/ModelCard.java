@@ -203,6 +203,20 @@ public final class ModelCard {
                     .append(" | ").append(r.get("majority").asText()).append(" | ")
                     .append(r.get("meanProbability").asText()).append(" |\n");
         }
+        if (c.has("calibration")) {
+            JsonNode cal = c.get("calibration");
+            b.append(String.format(Locale.ROOT, "%n## Calibration%n%n- temperature %.3f folded into the style head,"
+                    + " fitted on the %s (lowest negative log-likelihood)%n- expected calibration error on the test"
+                    + " split (top probability, 15 bins): %.3f before, %.3f after%n", cal.get("temperature").asDouble(),
+                    cal.get("fittedOn").asText(), cal.get("eceTestBefore").asDouble(),
+                    cal.get("eceTestAfter").asDouble()));
+        }
+        if (c.has("leaveOnePackageOutMarkdown")) {
+            String lopo = c.get("leaveOnePackageOutMarkdown").asText();
+            b.append("\n## Music it has never heard: leave-one-package-out (`./aivj evaluate-style`)\n\n")
+                    .append(lopo.substring(lopo.indexOf('\n') + 1).replace("\n### ", "\n#### ").strip())
+                    .append("\n");
+        }
         b.append("\n## Limitations\n\n");
         for (JsonNode l : c.get("limitations")) {
             b.append("- ").append(l.asText()).append('\n');

@@ -16,6 +16,10 @@ import dev.aivj.training.music.FeatureCache;
 import dev.aivj.training.music.ManifestCorpus;
 import dev.aivj.training.music.MusicCheckpoint;
 import dev.aivj.training.music.MusicNet;
+import dev.aivj.export.heldout.ModelSegments;
+import dev.aivj.export.heldout.SegmentPrediction;
+import dev.aivj.export.heldout.StyleScores;
+import dev.aivj.export.heldout.TemperatureScaling;
 import dev.aivj.training.music.TrainingSummary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -155,6 +159,7 @@ public final class MusicModelExporter {
         Path manifest = null;
         Path audioDir = ManifestCorpus.defaultAudioDir();
         Path featureDir = null;
+        Path heldOut = Path.of("runs/heldout-style");
         boolean eval = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -172,19 +177,19 @@ public final class MusicModelExporter {
                 case "--manifest" -> manifest = Path.of(v);
                 case "--audio-dir" -> audioDir = Path.of(v);
                 case "--features-dir" -> featureDir = Path.of(v);
+                case "--heldout" -> heldOut = Path.of(v);
                 default -> usage();
             }
         }
         if (checkpoint == null || out == null) {
             usage();
         }
-        Path used = exportCheckpoint(checkpoint, out);
-        System.out.println("exported " + used + " to " + out);
-        MusicModel model = MusicModel.load(Files.readString(out.resolve("manifest.json")),
-                Files.readAllBytes(out.resolve("weights.bin")));
+        Path used = checkpointOf(checkpoint);
         Path summaryFile = used.getParent().getParent().resolve(TrainingSummary.FILE);
         if (!eval || !Files.isRegularFile(summaryFile)) {
-            System.out.println("no evaluation (" + (eval ? "no " + summaryFile : "--no-eval") + ")");
+            exportCheckpoint(used, out);
+            System.out.println("exported " + used + " to " + out + "; no evaluation or calibration ("
+                    + (eval ? "no " + summaryFile : "--no-eval") + ")");
             return;
         }
         JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
@@ -194,14 +199,28 @@ public final class MusicModelExporter {
         }
         FeatureCache cache = featureDir == null ? FeatureCache.defaultCache() : new FeatureCache(featureDir);
         int segment = summary.path("config").path("patchFrames").asInt(256);
+        Calibration calibration = calibrate(used, out, corpus, cache);
+        System.out.println("exported " + used + " to " + out + " with temperature " + calibration.temperature());
+        MusicModel model = MusicModel.load(Files.readString(out.resolve("manifest.json")),
+                Files.readAllBytes(out.resolve("weights.bin")));
         MusicModelEvaluator.Metrics m = MusicModelEvaluator.evaluate(model, corpus, cache, segment);
         ObjectNode card = ModelCard.build(out, model.spec(), summary, MusicModelEvaluator.toJson(m),
                 used.getFileName().toString());
+        ObjectNode cal = card.putObject("calibration");
+        cal.put("temperature", calibration.temperature());
+        cal.put("fittedOn", "validation split, " + calibration.validationSegments() + " segments");
+        cal.put("eceTestBefore", calibration.eceTestBefore());
+        cal.put("eceTestAfter", calibration.eceTestAfter());
+        Path report = heldOut.resolve("report.json");
+        if (Files.isRegularFile(report)) {
+            card.set("leaveOnePackageOut", new ObjectMapper().readTree(report.toFile()));
+            card.put("leaveOnePackageOutMarkdown", Files.readString(heldOut.resolve("report.md")));
+        }
         List<FrameFeatures> testTracks = new ArrayList<>();
         for (CorpusTrack t : corpus.tracks(Split.TEST)) {
             testTracks.add(cache.get(corpus.audio(t)).frames());
         }
-        ExportParity.Result parity = ExportParity.measure(used, model, testTracks);
+        ExportParity.Result parity = ExportParity.measure(used, model, testTracks, calibration.temperature());
         ObjectNode p = card.putObject("parity");
         p.put("what", "DJL forward pass of the checkpoint vs engine-core (HotSpot) running the bundle, whole test tracks");
         p.put("clips", parity.clips());
@@ -211,9 +230,34 @@ public final class MusicModelExporter {
         System.out.println(ModelCard.markdown(card));
     }
 
+    /** The temperature and its effect: fitted on the validation split, measured on the test split. */
+    record Calibration(double temperature, int validationSegments, double eceTestBefore, double eceTestAfter) {
+    }
+
+    /**
+     * Exports the checkpoint, fits the style temperature on the engine's readings of the validation split and
+     * exports again with the temperature folded in.
+     */
+    static Calibration calibrate(Path checkpoint, Path out, ManifestCorpus corpus, FeatureCache cache)
+            throws Exception {
+        exportCheckpoint(checkpoint, out);
+        MusicModel raw = MusicModel.load(Files.readString(out.resolve("manifest.json")),
+                Files.readAllBytes(out.resolve("weights.bin")));
+        List<SegmentPrediction> val = ModelSegments.read(raw, "validation", corpus.tracks(Split.VALIDATION), corpus,
+                cache);
+        List<SegmentPrediction> test = ModelSegments.read(raw, "test", corpus.tracks(Split.TEST), corpus, cache);
+        double t = TemperatureScaling.fit(val);
+        MusicCheckpoint.State state = MusicCheckpoint.readState(checkpoint);
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            export(MusicCheckpoint.loadNet(checkpoint, m), state.normalizer(), out, t);
+        }
+        return new Calibration(t, val.size(), StyleScores.expectedCalibrationError(test),
+                StyleScores.expectedCalibrationError(TemperatureScaling.apply(test, t)));
+    }
+
     private static void usage() {
         System.err.println("usage: MusicModelExporter --checkpoint <dir> --out <bundle dir> [--manifest CSV]"
-                + " [--audio-dir DIR] [--features-dir DIR] [--no-eval]");
+                + " [--audio-dir DIR] [--features-dir DIR] [--heldout DIR (default runs/heldout-style)] [--no-eval]");
         System.exit(2);
     }
 }

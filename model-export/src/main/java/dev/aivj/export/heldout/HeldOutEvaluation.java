@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aivj.engine.features.FrameFeatures;
-import dev.aivj.engine.model.ModelOutput;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.model.MusicModelSpec;
-import dev.aivj.export.MusicModelEvaluator;
 import dev.aivj.export.MusicModelExporter;
 import dev.aivj.training.corpus.CorpusTrack;
 import dev.aivj.training.corpus.EvidenceGrade;
@@ -43,7 +41,7 @@ public final class HeldOutEvaluation {
     /** The five core styles, in {@link Style} order: the label set of every fold. */
     static final String[] LABELS = Arrays.stream(Style.values()).filter(Style::isCore).map(Style::id)
             .toArray(String[]::new);
-    static final int SEGMENT_FRAMES = 512;
+    static final int SEGMENT_FRAMES = ModelSegments.SEGMENT_FRAMES;
     /** Baseline training rows per track, evenly spread, so a long track weighs like a short one. */
     static final int BASELINE_SEGMENTS_PER_TRACK = 12;
 
@@ -113,21 +111,7 @@ public final class HeldOutEvaluation {
         MusicModel model = MusicModel.load(Files.readString(bundle.resolve("manifest.json")),
                 Files.readAllBytes(bundle.resolve("weights.bin")));
         deleteTree(run);
-        List<SegmentPrediction> p = new ArrayList<>();
-        for (CorpusTrack t : f.test()) {
-            FrameFeatures frames = cache.get(corpus.audio(t)).frames();
-            for (int start = 0; start + SEGMENT_FRAMES <= frames.frames(); start += SEGMENT_FRAMES) {
-                ModelOutput o = model.run(MusicModelEvaluator.slice(frames, start, SEGMENT_FRAMES));
-                double[] probs = new double[LABELS.length];
-                for (int s = 0; s < o.steps(); s++) {
-                    for (int k = 0; k < probs.length; k++) {
-                        probs[k] += o.probability(s, k) / o.steps();
-                    }
-                }
-                p.add(new SegmentPrediction(f.heldOut(), t.audio(), label(t), probs));
-            }
-        }
-        return p;
+        return ModelSegments.read(model, f.heldOut(), f.test(), corpus, cache);
     }
 
     private List<SegmentPrediction> baseline(PackageFolds.Fold f) throws Exception {

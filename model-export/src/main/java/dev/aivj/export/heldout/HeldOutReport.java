@@ -17,8 +17,8 @@ import java.util.List;
  * baseline's scores over all folds, per fold, calibration before and after temperature scaling, and the targets
  * of issue 14 (balanced accuracy ≥ {@value #TARGET_BALANCED}, every style's recall ≥ {@value #TARGET_RECALL}).
  *
- * <p>Calibration is cross-fitted so the reported error is not measured on what fitted it: the folds are split
- * in two halves (alternating), a temperature is fitted on each half and applied to the other.
+ * <p>Calibration is cross-fitted so the reported error is not measured on what fitted it: each fold's readings
+ * are scaled by the temperature fitted on all the other folds' readings.
  */
 final class HeldOutReport {
     static final double TARGET_BALANCED = 0.80;
@@ -79,17 +79,18 @@ final class HeldOutReport {
         System.out.println(md);
     }
 
+    /** Each fold's predictions scaled by the temperature fitted on all the other folds. */
     private static List<SegmentPrediction> crossFitted(List<SegmentPrediction> net, List<JsonNode> folds) {
-        List<String> names = new ArrayList<>();
-        folds.forEach(f -> names.add(f.get("fold").asText()));
-        List<SegmentPrediction> a = new ArrayList<>();
-        List<SegmentPrediction> b = new ArrayList<>();
-        for (SegmentPrediction p : net) {
-            (names.indexOf(p.fold()) % 2 == 0 ? a : b).add(p);
-        }
         List<SegmentPrediction> out = new ArrayList<>();
-        out.addAll(TemperatureScaling.apply(a, b.isEmpty() ? 1 : TemperatureScaling.fit(b)));
-        out.addAll(TemperatureScaling.apply(b, a.isEmpty() ? 1 : TemperatureScaling.fit(a)));
+        for (JsonNode f : folds) {
+            String name = f.get("fold").asText();
+            List<SegmentPrediction> mine = new ArrayList<>();
+            List<SegmentPrediction> others = new ArrayList<>();
+            for (SegmentPrediction p : net) {
+                (p.fold().equals(name) ? mine : others).add(p);
+            }
+            out.addAll(TemperatureScaling.apply(mine, others.isEmpty() ? 1 : TemperatureScaling.fit(others)));
+        }
         return out;
     }
 
@@ -146,7 +147,7 @@ final class HeldOutReport {
         }
         JsonNode cal = r.get("calibration");
         md.append(String.format("%nCalibration (network, top probability, %d bins): ECE %.3f raw, %.3f after"
-                + " cross-fitted temperature scaling (T fitted on all folds: %.2f).%n", StyleScores.ECE_BINS,
+                + " temperature scaling fitted on the other folds (T fitted on all folds: %.2f).%n", StyleScores.ECE_BINS,
                 cal.get("eceRaw").asDouble(), cal.get("eceCrossFittedTemperature").asDouble(),
                 cal.get("temperatureAllFolds").asDouble()));
         md.append(String.format("%nTargets (balanced accuracy ≥ %.2f, every recall ≥ %.1f): **%s**%n%n",
