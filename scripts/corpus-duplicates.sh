@@ -127,7 +127,7 @@ for postings in index.values():
             if ta < tb: votes[(ta, tb)][ia - ib] += 1
             else: votes[(tb, ta)][ib - ia] += 1
 
-matches = []
+matches, nearest = [], None
 for (ta, tb), c in votes.items():
     best = None
     for off, v in c.most_common(5):
@@ -138,10 +138,15 @@ for (ta, tb), c in votes.items():
                 best = (e, o, n)
     if best and best[0] < THRESHOLD:
         matches.append((best[0], best[1], best[2], ta, tb))
+    elif best and (nearest is None or best[0] < nearest[0]):
+        nearest = (best[0], ta, tb)
 
 checked = sum(1 for f in fps if f)
 print(f"corpus-duplicates: {checked} rows fingerprinted ({len(missing)} missing), "
       f"{len(votes)} candidate pairs, threshold BER < {THRESHOLD} over >= {MIN_OVERLAP * ITEM_S:.0f} s of the first {SECONDS} s")
+if nearest:
+    print(f"corpus-duplicates: closest pair that is not a duplicate: ber={nearest[0]:.3f} "
+          f"({rows[nearest[1]]['audio']} / {rows[nearest[2]]['audio']})")
 for e, o, n, ta, tb in sorted(matches):
     a, b = rows[ta], rows[tb]
     print(f"DUPLICATE ber={e:.3f} offset={o * ITEM_S:+.1f}s overlap={n * ITEM_S:.0f}s\n"

@@ -53,7 +53,7 @@ class CorpusSummaryTest {
     void mainReportsABadManifestWithLineNumbers() throws Exception {
         Path bad = dir.resolve("synthetic.csv");
         Files.writeString(bad, String.join(",", ManifestReader.HEADER) + "\n"
-                + "synthetic-pkg,1,x.ogg,synthetic-pkg/x.ogg,MIT,10,edm,nowhere,A,synthetic\n");
+                + "synthetic-pkg,1,x.ogg,synthetic-pkg/x.ogg,MIT,10,edm,nowhere,A,Artist,synthetic,synthetic\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = CorpusSummaryMain.run(new String[] {bad.toString()}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
