@@ -115,4 +115,32 @@ for pkg in "${PACKAGES[@]}"; do
   [ "$count" -gt 0 ] && log "$pkg: derived audio made from $count source(s) in $DERIVED/$pkg"
 done
 
+# ---------------------------------------------------------------- music inside archives (issue 14)
+# Some packages ship their music inside a zip archive (0ad-data: mods/public/public.zip). The manifest's `path`
+# is then "<archive inside the package>!<member>" and its `audio` is the member extracted here, unchanged, to
+# derived/<package>/<archive>.d/<member>. unzip is installed with apt-get when missing. Idempotent (a stamp per
+# archive; the folder goes when the package is re-extracted, see above).
+ARCHIVED_MUSIC=( # package|archive inside the package|member pattern (unzip syntax)
+  "0ad-data|usr/share/games/0ad/mods/public/public.zip|audio/music/*"
+)
+extract_archived_music() {
+  local entry pkg zip pattern dest stamp
+  for entry in "${ARCHIVED_MUSIC[@]}"; do
+    IFS='|' read -r pkg zip pattern <<<"$entry"
+    case " ${PACKAGES[*]} " in *" $pkg "*) ;; *) continue ;; esac
+    dest="$DERIVED/$pkg/$zip.d"
+    stamp="$dest/.aivj-unzipped"
+    [ -f "$stamp" ] && { log "$pkg: music already extracted from $(basename "$zip")"; continue; }
+    [ -f "$CORPUS/$pkg/$zip" ] || die "$pkg: no archive $zip in the package"
+    need_tool unzip unzip
+    rm -rf "$dest" "$dest.tmp"
+    mkdir -p "$dest.tmp"
+    nice unzip -q -o "$CORPUS/$pkg/$zip" "$pattern" -d "$dest.tmp" || die "$pkg: unzip failed on $zip"
+    mv "$dest.tmp" "$dest"
+    touch "$stamp"
+    log "$pkg: music extracted from $(basename "$zip") into $dest"
+  done
+}
+extract_archived_music
+
 log "done. Corpus cache: $CORPUS"

@@ -26,6 +26,46 @@ check_packages() {
   mkdir -p "$DEBS" || die "cannot create $DEBS"
 }
 
+# Packages from Debian's non-free section. The default sources list only `main`; before one of these is
+# downloaded, ensure_non_free_sources adds an entry for it.
+NON_FREE_PACKAGES=(sauerbraten alien-arena-data)
+NON_FREE_SOURCES_DEB822=/etc/apt/sources.list.d/aivj-non-free.sources
+NON_FREE_SOURCES_LIST=/etc/apt/sources.list.d/aivj-non-free.list
+
+is_non_free() {
+  local p
+  for p in "${NON_FREE_PACKAGES[@]}"; do [ "$1" = "$p" ] && return 0; done
+  return 1
+}
+
+# Ensures an apt sources entry with `non-free` for bookworm exists (written the way the machine's own sources
+# are: deb822 in sources.list.d/*.sources, else one-line in a .list), then runs apt-get update once. A no-op when
+# some enabled entry for the Debian archive already lists non-free.
+ensure_non_free_sources() {
+  local f
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    if [[ "$f" == *.sources ]]; then
+      # deb822: a stanza with a Debian archive URI, suite bookworm and a Components line naming non-free.
+      awk 'BEGIN{RS=""} /URIs:[^\n]*debian\.org\/debian[[:space:]\/]*(\n|$)/ && /Suites:[^\n]*bookworm([[:space:]]|$)/ \
+           && /Components:[^\n]*non-free([[:space:]]|$)/ && !/Enabled:[[:space:]]*no/ && /Types:[^\n]*deb([[:space:]]|$)/ {found=1} END{exit !found}' "$f" && return 0
+    else
+      grep -Eq '^[[:space:]]*deb[[:space:]]+(\[[^]]*\][[:space:]]+)?[^[:space:]]*/debian/?[[:space:]]+bookworm[[:space:]].*[[:space:]]non-free([[:space:]]|$)' "$f" && return 0
+    fi
+  done
+  if ls /etc/apt/sources.list.d/*.sources >/dev/null 2>&1 && ! grep -Eq '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list 2>/dev/null; then
+    log "adding Debian's non-free section (bookworm) to apt: $NON_FREE_SOURCES_DEB822" >&2
+    printf '%s\n' 'Types: deb' 'URIs: http://deb.debian.org/debian' 'Suites: bookworm' 'Components: non-free' \
+      'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' | as_root tee "$NON_FREE_SOURCES_DEB822" >/dev/null \
+      || die "cannot write $NON_FREE_SOURCES_DEB822"
+  else
+    log "adding Debian's non-free section (bookworm) to apt: $NON_FREE_SOURCES_LIST" >&2
+    printf '%s\n' 'deb http://deb.debian.org/debian bookworm non-free' | as_root tee "$NON_FREE_SOURCES_LIST" >/dev/null \
+      || die "cannot write $NON_FREE_SOURCES_LIST"
+  fi
+  as_root apt-get update -qq || die "apt-get update failed after adding the non-free section"
+}
+
 # Prints the newest cached .deb of package $1, if any.
 find_deb() {
   local f
@@ -39,6 +79,7 @@ fetch_deb() {
   local pkg=$1 out deb
   deb=$(find_deb "$pkg")
   if [ -z "$deb" ]; then
+    if is_non_free "$pkg"; then ensure_non_free_sources; fi
     log "$pkg: downloading with apt-get download into $DEBS" >&2
     if ! out=$(cd "$DEBS" && apt-get download "$pkg" 2>&1); then
       log "apt-get download $pkg failed ($(printf '%s' "$out" | tail -n 1)); running apt-get update and retrying" >&2
