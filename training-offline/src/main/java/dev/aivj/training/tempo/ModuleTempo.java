@@ -1,6 +1,7 @@
 package dev.aivj.training.tempo;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,8 +21,10 @@ import java.util.TreeSet;
  */
 public final class ModuleTempo {
     private final String format;
-    private final int speed;
+    private final int speed;  // the header's
     private final int tempo;
+    private int firstRowSpeed; // set by a command on the first row played, which overrides the header
+    private int firstRowTempo;
     private final TreeSet<Integer> speeds = new TreeSet<>();
     private final TreeSet<Integer> tempos = new TreeSet<>();
     private boolean slides;
@@ -76,15 +79,13 @@ public final class ModuleTempo {
         return constant() && fourRowsPerBeat() && speed() >= 4;
     }
 
-    /** "module header speed 6 tempo 125" and any changes, for the reference list. */
+    /** "IT speed 6 tempo 125 highlight 4 rows/beat" and any changes, for the reference list. */
     public String describe() {
         String s = String.format(Locale.ROOT, "%s speed %d tempo %d", format, speed(), tempo())
                 + (rowsPerBeat > 0 ? " highlight " + rowsPerBeat + " rows/beat" : "");
-        return constant() ? s : s + " (changes: speeds " + speeds + " tempos " + tempos + (slides ? " slides" : "") + ")";
+        return constant() ? s
+                : s + " (changes: speeds " + speeds + " tempos " + tempos + (slides ? " slides" : "") + ")";
     }
-
-    private int firstRowSpeed;
-    private int firstRowTempo;
 
     /** Records a speed (ticks/row) command; first = on the first row played. */
     private void speedCommand(int value, boolean first) {
@@ -124,7 +125,7 @@ public final class ModuleTempo {
     private static ModuleTempo mod(byte[] b) {
         ModuleTempo m = new ModuleTempo("MOD", 6, 125); // ProTracker's defaults; the header has neither
         int length = u8(b, 950);
-        String sig = new String(b, 1080, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String sig = new String(b, 1080, 4, StandardCharsets.ISO_8859_1);
         int channels = sig.equals("M.K.") || sig.equals("M!K!") || sig.equals("FLT4") || sig.equals("4CHN") ? 4
                 : sig.endsWith("CHN") ? sig.charAt(0) - '0'
                 : sig.endsWith("CH") ? Integer.parseInt(sig.substring(0, 2)) : 4;

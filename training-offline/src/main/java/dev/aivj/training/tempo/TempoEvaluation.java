@@ -65,22 +65,23 @@ public final class TempoEvaluation {
                     marks(row.after(), ref.bpm()));
         }
         System.out.println();
-        System.out.println("MIREX accuracy (1 = within 4 %; 2 = also at x2, x1/2, x3, x1/3), before = 60-180 BPM "
-                + "estimator, after = engine-core " + (int) AnalysisSettings.MIN_BPM + "-" + (int) AnalysisSettings.MAX_BPM
-                + " BPM");
+        System.out.printf(Locale.ROOT, "MIREX accuracy (Acc1: within 4 %%; Acc2: also at x2, x1/2, x3, x1/3); "
+                + "before: the 60-180 BPM estimator, after: engine-core's, %.0f-%.0f BPM%n", AnalysisSettings.MIN_BPM,
+                AnalysisSettings.MAX_BPM);
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
             groups.computeIfAbsent(r.ref().source(), k -> new ArrayList<>()).add(r);
         }
         groups.put("all", rows);
-        System.out.printf(Locale.ROOT, "%-7s %5s  %-17s  %-17s%n", "source", "songs", "before Acc1  Acc2", "after Acc1  Acc2");
+        System.out.printf(Locale.ROOT, "%-7s %5s  %-17s  %-17s%n", "source", "songs", "before: Acc1  Acc2",
+                "after: Acc1  Acc2");
         for (Map.Entry<String, List<Row>> g : groups.entrySet()) {
-            System.out.printf(Locale.ROOT, "%-7s %5d  %5.1f %%  %5.1f %%  %5.1f %%  %5.1f %%%n", g.getKey(),
+            System.out.printf(Locale.ROOT, "%-7s %5d  %7.1f %% %5.1f %%  %6.1f %% %5.1f %%%n", g.getKey(),
                     g.getValue().size(), percent(g.getValue(), true, false), percent(g.getValue(), true, true),
                     percent(g.getValue(), false, false), percent(g.getValue(), false, true));
         }
         double slowest = rows.stream().mapToDouble(Row::afterMillis).max().orElse(0);
-        System.out.printf(Locale.ROOT, "tempo estimation (after, onsets given, warm JVM) took at most %.1f ms per song%n",
+        System.out.printf(Locale.ROOT, "tempo estimation (after; onsets given, warm JVM): at most %.1f ms per song%n",
                 slowest);
     }
 
@@ -140,7 +141,8 @@ public final class TempoEvaluation {
     private static double percent(List<Row> rows, boolean before, boolean accuracy2) {
         long hits = rows.stream().filter(r -> {
             double est = before ? r.before() : r.after();
-            return accuracy2 ? MirexAccuracy.accuracy2(est, r.ref().bpm()) : MirexAccuracy.accuracy1(est, r.ref().bpm());
+            double ref = r.ref().bpm();
+            return accuracy2 ? MirexAccuracy.accuracy2(est, ref) : MirexAccuracy.accuracy1(est, ref);
         }).count();
         return rows.isEmpty() ? 0 : 100.0 * hits / rows.size();
     }
