@@ -16,8 +16,8 @@ package dev.aivj.engine;
  *       scaled so a full-scale sine inside a band reads 1.0.</li>
  *   <li>Tempo is searched between {@link #MIN_BPM} and {@link #MAX_BPM}: slow ballads to fast punk, thrash and
  *       drum'n'bass (160–190) with room, i.e. the span of the common tempo test sets (Ballroom, GTZAN, ~50–250).
- *       Lower, an 8-beat bar would pass as one beat; higher, the period (10 frames at 250 BPM) gets too coarse
- *       and the tempo is usually counted at half. Not part of the model's contract (tempo is no model input).</li>
+ *       Below 50, a two-beat bar would pass as one beat; above 250 (a beat under 10 frames), listeners count
+ *       the pulse at half tempo. Not part of the model's contract (tempo is no model input).</li>
  * </ul>
  */
 public final class AnalysisSettings {
