@@ -14,7 +14,10 @@ package dev.aivj.engine;
  *       {@link #LOG_FLOOR_DB}.</li>
  *   <li>Band amplitudes: low &lt; {@link #LOW_MID_SPLIT_HZ} ≤ mid &lt; {@link #MID_HIGH_SPLIT_HZ} ≤ high,
  *       scaled so a full-scale sine inside a band reads 1.0.</li>
- *   <li>Tempo is searched between {@link #MIN_BPM} and {@link #MAX_BPM}.</li>
+ *   <li>Tempo is searched between {@link #MIN_BPM} and {@link #MAX_BPM}: slow ballads to fast punk, thrash and
+ *       drum'n'bass (160–190) with room, i.e. the span of the common tempo test sets (Ballroom, GTZAN, ~50–250).
+ *       Below 50, a two-beat bar would pass as one beat; above 250 (a beat under 10 frames), listeners count
+ *       the pulse at half tempo. Not part of the model's contract (tempo is no model input).</li>
  * </ul>
  */
 public final class AnalysisSettings {
@@ -27,8 +30,8 @@ public final class AnalysisSettings {
     public static final double LOG_FLOOR_DB = -100.0;
     public static final double LOW_MID_SPLIT_HZ = 250.0;
     public static final double MID_HIGH_SPLIT_HZ = 4000.0;
-    public static final double MIN_BPM = 60.0;
-    public static final double MAX_BPM = 180.0;
+    public static final double MIN_BPM = 50.0;  // issue 14: was 60-180, which could not represent a 190 BPM song
+    public static final double MAX_BPM = 250.0;
 
     /** Accepted input sample rates. */
     public static final int MIN_INPUT_RATE = 8000;

@@ -5,9 +5,15 @@ package dev.aivj.engine.features;
  *
  * <ol>
  *   <li>The envelope is smoothed (Gaussian, σ = 1 frame) and its mean removed.</li>
- *   <li>Its autocorrelation at integer lags covering [minBpm, maxBpm] is weighted by a log-normal tempo prior
- *       centred on {@link #PRIOR_CENTRE_BPM} with a width of one octave; the prior settles the octave
- *       ambiguity between a period and its double, which have near-equal autocorrelation.</li>
+ *   <li>Tempo period strength TPS(τ): its (non-negative) autocorrelation at integer lags τ weighted by a
+ *       log-Gaussian tempo prior centred on {@link #PRIOR_CENTRE_BPM} with a standard deviation of
+ *       {@link #PRIOR_OCTAVES} octave (Ellis 2007; librosa's defaults).</li>
+ *   <li>Octave decision (Ellis 2007, "TPS2/TPS3"): a beat period also shows at its multiples, so each lag τ in
+ *       [minBpm, maxBpm] is scored by TPS(τ) + 0.5·TPS(2τ) + 0.25·(TPS(2τ−1) + TPS(2τ+1)) (duple metre) and by
+ *       TPS(τ) + 0.33·(TPS(3τ−1) + TPS(3τ) + TPS(3τ+1)) (triple metre); the lag with the highest score wins. The
+ *       prior alone picks between T and T/2 by a few percent of autocorrelation; with the metre terms, the faster
+ *       reading wins when the slower pulse backs it, while a half-tempo candidate's own multiples (4 and 6 lags)
+ *       lie where the prior has faded.</li>
  *   <li>The best lag is refined to a fractional period P (step 0.01 frame) maximising the summed
  *       autocorrelation at P, 2P, ... {@link #MAX_MULTIPLES}·P (linearly interpolated between integer lags). A
  *       single lag cannot resolve a fraction of a frame, but its multiples can: at 43 frames/s one frame is
@@ -16,7 +22,8 @@ package dev.aivj.engine.features;
  * Confidence = autocorrelation at the chosen lag / autocorrelation at lag 0, clamped to 0..1.
  */
 public final class TempoEstimator {
-    static final double PRIOR_CENTRE_BPM = 130.0;
+    static final double PRIOR_CENTRE_BPM = 120.0;
+    static final double PRIOR_OCTAVES = 1.0;
     private static final double REFINE_STEP = 0.01;
     private static final int MAX_MULTIPLES = 8;
 
@@ -32,7 +39,7 @@ public final class TempoEstimator {
 
     public Tempo estimate(float[] onset) {
         double[] env = centredSmoothed(onset);
-        int minLag = (int) Math.floor(60.0 * frameRate / maxBpm);
+        int minLag = Math.max(1, (int) Math.floor(60.0 * frameRate / maxBpm));
         int maxLag = (int) Math.ceil(60.0 * frameRate / minBpm);
         if (env.length < 2 * maxLag) {
             return Tempo.NONE; // fewer than two beats at the slowest tempo
@@ -41,14 +48,19 @@ public final class TempoEstimator {
         if (energy <= 1e-12) {
             return Tempo.NONE;
         }
+        // TPS up to three times the longest lag, for the metre terms (0 where the song is too short).
+        double[] tps = new double[3 * maxLag + 2];
+        for (int lag = 1; lag < tps.length && lag < env.length; lag++) {
+            tps[lag] = Math.max(0.0, autocorrelation(env, lag)) * prior(60.0 * frameRate / lag);
+        }
         int bestLag = -1;
         double bestScore = 0;
-        for (int lag = Math.max(1, minLag); lag <= maxLag; lag++) {
+        for (int lag = minLag; lag <= maxLag; lag++) {
             double bpm = 60.0 * frameRate / lag;
             if (bpm < minBpm || bpm > maxBpm) {
                 continue;
             }
-            double score = autocorrelation(env, lag) * prior(bpm);
+            double score = Math.max(duple(tps, lag), triple(tps, lag));
             if (score > bestScore) {
                 bestScore = score;
                 bestLag = lag;
@@ -61,6 +73,18 @@ public final class TempoEstimator {
         double confidence = Math.max(0.0, Math.min(1.0, autocorrelation(env, bestLag) / energy));
         double bpm = Math.max(minBpm, Math.min(maxBpm, 60.0 * frameRate / lag));
         return new Tempo(bpm, confidence);
+    }
+
+    /** Ellis's TPS2: the lag backed by the pulse at twice its period (duple metre). */
+    private static double duple(double[] s, int lag) {
+        int m = 2 * lag;
+        return s[lag] + 0.5 * s[m] + 0.25 * (s[m - 1] + s[m + 1]);
+    }
+
+    /** Ellis's TPS3: the lag backed by the pulse at three times its period (triple metre). */
+    private static double triple(double[] s, int lag) {
+        int m = 3 * lag;
+        return s[lag] + 0.33 * (s[m - 1] + s[m] + s[m + 1]);
     }
 
     private static double refine(double[] env, int lag) {
@@ -107,7 +131,7 @@ public final class TempoEstimator {
     }
 
     private static double prior(double bpm) {
-        double octaves = Math.log(bpm / PRIOR_CENTRE_BPM) / Math.log(2.0);
+        double octaves = Math.log(bpm / PRIOR_CENTRE_BPM) / Math.log(2.0) / PRIOR_OCTAVES;
         return Math.exp(-0.5 * octaves * octaves);
     }
 
