@@ -42,7 +42,10 @@ public final class HeldOutEvaluation {
     static final String[] LABELS = Arrays.stream(Style.values()).filter(Style::isCore).map(Style::id)
             .toArray(String[]::new);
     static final int SEGMENT_FRAMES = ModelSegments.SEGMENT_FRAMES;
-    /** Baseline training rows per track, evenly spread, so a long track weighs like a short one. */
+    /**
+     * Baseline training rows per track, evenly spread, so a long track weighs like a short one; an artist's rows
+     * are capped as the network's patches are ({@link TrackPatchSampler#patchesPerTrack}).
+     */
     static final int BASELINE_SEGMENTS_PER_TRACK = 12;
 
     private final ManifestCorpus corpus;
@@ -117,10 +120,13 @@ public final class HeldOutEvaluation {
     private List<SegmentPrediction> baseline(PackageFolds.Fold f) throws Exception {
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
+        java.util.Map<String, Integer> perArtist = new java.util.HashMap<>();
+        f.train().forEach(t -> perArtist.merge(t.artist(), 1, Integer::sum));
         for (CorpusTrack t : f.train()) {
             FrameFeatures frames = cache.get(corpus.audio(t)).frames();
             int count = frames.frames() / SEGMENT_FRAMES;
-            int take = Math.min(count, BASELINE_SEGMENTS_PER_TRACK);
+            int take = Math.min(count, TrackPatchSampler.patchesPerTrack(BASELINE_SEGMENTS_PER_TRACK,
+                    perArtist.get(t.artist())));
             for (int k = 0; k < take; k++) {
                 int start = (int) ((long) k * count / take) * SEGMENT_FRAMES;
                 x.add(LogMelStatsBaseline.features(frames, start, SEGMENT_FRAMES));

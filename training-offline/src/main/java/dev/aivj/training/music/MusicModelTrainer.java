@@ -388,7 +388,7 @@ public final class MusicModelTrainer {
         }
         FrameFeatures f = cache.get(corpus.audio(t)).frames();
         float[] targets = teacher.stepTargets(t.style().id(), f, spec.framesPerStep());
-        return into.add(new TrackPatchSampler.Track(t.audio(), f, label, targets));
+        return into.add(new TrackPatchSampler.Track(t.audio(), f, label, targets, t.artist()));
     }
 
     /** Adds one track's patches; refuses a test track (the test split is for the final evaluation only). */

@@ -8,17 +8,21 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Draws a fresh set of training patches per epoch: the same number from every track at random, step-aligned
- * starts. A long track then weighs no more than a short one (one 5-minute album track would otherwise outweigh a
- * whole package of loops), and each epoch sees other cuts of the same music.
+ * Draws a fresh set of training patches per epoch at random, step-aligned starts: the same number from every
+ * track, and no more from one artist than from {@value #ARTIST_TRACKS} tracks. A long track then weighs no more
+ * than a short one, a composer with 60 tracks no more than a few artists with one each (what carries over to new
+ * music is the number of distinct artists, not more tracks by the same one), and each epoch sees other cuts.
  *
  * <p>Each patch carries {@code patchFrames + margin} frames so the augmentation can stretch time without running
  * out of audio; without augmentation the trainer reads only its first {@code patchFrames} frames.
  */
 public final class TrackPatchSampler {
-    /** One track's frame features, label and per-step visual targets. */
-    public record Track(String source, FrameFeatures features, int label, float[] stepTargets) {
+    /** One track's frame features, label, per-step visual targets and artist. */
+    public record Track(String source, FrameFeatures features, int label, float[] stepTargets, String artist) {
     }
+
+    /** An artist's patches per epoch are capped at this many tracks' worth. */
+    public static final int ARTIST_TRACKS = 4;
 
     private final int patchFrames;
     private final int margin;
@@ -51,6 +55,12 @@ public final class TrackPatchSampler {
         return tracks;
     }
 
+    /** Patches per epoch from one track of an artist with {@code artistTracks} tracks: at least one. */
+    public static int patchesPerTrack(int patchesPerTrack, int artistTracks) {
+        return Math.max(1, Math.min(patchesPerTrack,
+                (int) Math.round(ARTIST_TRACKS * patchesPerTrack / (double) artistTracks)));
+    }
+
     /** The patches of {@code epoch}: deterministic for the sampler's seed and the epoch. */
     public MusicExamples epoch(int epoch) {
         MusicExamples out = new MusicExamples(patchFrames, patchFrames);
@@ -58,11 +68,14 @@ public final class TrackPatchSampler {
         int vis = VisualParameters.COUNT;
         int steps = patchFrames / framesPerStep;
         int span = patchFrames + margin;
+        java.util.Map<String, Integer> perArtist = new java.util.HashMap<>();
+        tracks.forEach(t -> perArtist.merge(t.artist(), 1, Integer::sum));
         for (Track t : tracks) {
+            int count = patchesPerTrack(patchesPerTrack, perArtist.get(t.artist()));
             FrameFeatures f = t.features();
             int bands = f.melBands();
             int startSteps = (f.frames() - span) / framesPerStep + 1;
-            for (int k = 0; k < patchesPerTrack; k++) {
+            for (int k = 0; k < count; k++) {
                 int start = r.nextInt(startSteps) * framesPerStep;
                 float[] mel = Arrays.copyOfRange(f.logMel(), start * bands, (start + span) * bands);
                 float[] target = null;
