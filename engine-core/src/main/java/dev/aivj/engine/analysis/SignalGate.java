@@ -2,14 +2,17 @@ package dev.aivj.engine.analysis;
 
 /**
  * Decides whether there is enough signal to have a style: per music-model step, and for a whole song. Levels are
- * RMS in dBFS, 20·log10(rms) with 1.0 = full scale (a full-scale sine reads −3 dBFS), after DC removal.
+ * RMS in dBFS, 20·log10(rms) with 1.0 = full scale (a full-scale sine reads −3 dBFS). The whole-song path
+ * measures after DC removal, so a gap of zeros in a track with a DC offset reads "below −60 dBFS" rather than
+ * "digital silence"; the live path has no DC removal.
  *
  * <ul>
  *   <li>A step (its frames' RMS, power-averaged) below {@value #FLOOR_DBFS} dBFS has no style: the model was never
  *       trained on such input and its softmax still names a label (digital silence read as "chiptune 47 %").
  *       −60 dBFS is above 16-bit dither (about −95 dBFS), tape/vinyl hiss and typical noise floors (−65..−90 dBFS),
- *       and 20 dB below a quiet ambient passage (−40 dBFS) that must keep its style. On the bundled real tracks
- *       fewer than 2 % of steps are below it, all in fade-ins/outs and the lead-in before the first note.</li>
+ *       and 20 dB below a quiet ambient passage (−40 dBFS) that must keep its style. Measured on the five real
+ *       tracks of the test music (four Frets on Fire songs, a chiptune): 0–5 % of their steps are below it, all in
+ *       the lead-in before the first note or the fade-out; scaled to −40 dBFS RMS, 0–6 % (SilenceStyleTest).</li>
  *   <li>A step whose samples are all zero is "digital silence"; any other step below the floor is "below −60 dBFS".</li>
  *   <li>A song has no style when under {@value #MIN_SIGNAL_SHARE_PERCENT} % of its steps have signal: a few
  *       stray steps (a click, a tail) are too little to stand for a song.</li>
