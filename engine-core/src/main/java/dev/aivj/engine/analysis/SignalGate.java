@@ -7,8 +7,8 @@ package dev.aivj.engine.analysis;
  * "digital silence"; the live path has no DC removal.
  *
  * <ul>
- *   <li>A step (its frames' RMS, power-averaged) below {@value #FLOOR_DBFS} dBFS has no style: the model was never
- *       trained on such input and its softmax still names a label (digital silence read as "chiptune 47 %").
+ *   <li>A step (its frames' RMS, power-averaged) below {@value #FLOOR_DBFS} dBFS has no style: the model's softmax
+ *       names a label for any input, silence included (digital silence read as "chiptune 47 %").
  *       −60 dBFS is above 16-bit dither (about −95 dBFS), tape/vinyl hiss and typical noise floors (−65..−90 dBFS),
  *       and 20 dB below a quiet ambient passage (−40 dBFS) that must keep its style. Measured on the five real
  *       tracks of the test music (four Frets on Fire songs, a chiptune): 0–5 % of their steps are below it, all in
@@ -26,7 +26,7 @@ public final class SignalGate {
     /** Reason prefix of every no-style reading. */
     public static final String SILENCE = "silence";
     public static final String DIGITAL_SILENCE = SILENCE + ": digital silence";
-    public static final String BELOW_FLOOR = SILENCE + ": below -60 dBFS";
+    public static final String BELOW_FLOOR = SILENCE + ": below " + (int) FLOOR_DBFS + " dBFS";
 
     private SignalGate() {
     }
@@ -89,7 +89,7 @@ public final class SignalGate {
         if (signal == 0) {
             return BELOW_FLOOR;
         }
-        return SILENCE + ": " + (100 * signal / levels.length) + " % of the song is above -60 dBFS (needs "
-                + MIN_SIGNAL_SHARE_PERCENT + " %)";
+        return SILENCE + ": " + (100 * signal / levels.length) + " % of the song is above " + (int) FLOOR_DBFS
+                + " dBFS (needs " + MIN_SIGNAL_SHARE_PERCENT + " %)";
     }
 }
