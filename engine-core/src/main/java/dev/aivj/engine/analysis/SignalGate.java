@@ -9,8 +9,9 @@ package dev.aivj.engine.analysis;
  * <ul>
  *   <li>A step (its frames' RMS, power-averaged) below {@value #FLOOR_DBFS} dBFS has no style: the model's softmax
  *       names a label for any input, silence included (digital silence read as "chiptune 47 %").
- *       −60 dBFS is above 16-bit dither (about −95 dBFS), tape/vinyl hiss and typical noise floors (−65..−90 dBFS),
- *       and 20 dB below a quiet ambient passage (−40 dBFS) that must keep its style. Measured on the five real
+ *       −60 dBFS is well above 16-bit dither (about −95 dBFS) and the noise floor of digital recordings
+ *       (typically −70..−90 dBFS), and 20 dB below a quiet ambient passage (−40 dBFS) that must keep its style.
+ *       Analogue hiss (tape, vinyl) can reach −60..−50 dBFS: such a gap reads like very quiet music. Measured on the five real
  *       tracks of the test music (four Frets on Fire songs, a chiptune): 0–5 % of their steps are below it, all in
  *       the lead-in before the first note or the fade-out; scaled to −40 dBFS RMS, 0–6 % (SilenceStyleTest).</li>
  *   <li>A step whose samples are all zero is "digital silence"; any other step below the floor is "below −60 dBFS".</li>
