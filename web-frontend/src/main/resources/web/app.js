@@ -12,7 +12,7 @@ import { ProjectMPresetLibrary } from './layers/projectm-preset-library.js';
 import { Player } from './player.js';
 import { ProgressView } from './progress-view.js';
 import { StageResolution } from './stage-resolution.js';
-import { StyleTimeline, beatZoom, segmentAt, segmentsOf, visualsFor } from './style-timeline.js';
+import { StyleTimeline, beatZoom, noStyleText, segmentAt, segmentsOf, visualsFor } from './style-timeline.js';
 import {
   ANALYSIS_RATE, SongError, analysisSignal, checkFile, decode, readFile,
 } from './song-loader.js';
@@ -247,7 +247,11 @@ function showStyle(analysis, decodedSeconds) {
   segments = segmentsOf(analysis);
   beatTimes = finiteSeries(analysis.beats);
   timeline.setAnalysis(analysis, decodedSeconds);
-  if (style && typeof style.label === 'string') {
+  if (style && style.label === 'none') {
+    // Silence: the engine gives no style, only its reason (never a percentage).
+    ui.styleLabel.textContent = noStyleText(style.reason);
+    ui.styleConfidence.textContent = '';
+  } else if (style && typeof style.label === 'string') {
     ui.styleLabel.textContent = style.label;
     const c = Number(style.confidence);
     ui.styleConfidence.textContent = Number.isFinite(c) ? `(${Math.round(c * 100)} %, ${segments.length} segments)` : '';
@@ -283,7 +287,7 @@ function updateSegment(seconds) {
     return;
   }
   const c = Math.round((Number(segment.confidence) || 0) * 100);
-  const text = `${segment.style} (${c} %)`;
+  const text = segment.style === 'none' ? noStyleText(segment.reason) : `${segment.style} (${c} %)`;
   if (ui.styleNow.textContent !== text) ui.styleNow.textContent = text;
   if (!ui.modelDrive.checked) {
     aivj.appliedVisuals = null;

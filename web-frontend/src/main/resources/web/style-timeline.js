@@ -11,8 +11,19 @@ const COLORS = {
 const PALETTE = ['#ff5fa2', '#5fd4ff', '#ffd25f', '#8dff8a', '#b58cff', '#ff9a5f', '#5fffd9', '#ff6b6b',
   '#c0e05f', '#6b8cff'];
 
-/** A stable colour per label: its index in the whole-song probabilities (model label order). */
+const NONE_COLOR = '#4a4658';
+
+/**
+ * What the page shows for a song or segment without a style (the engine's label "none"): "no style (silence)",
+ * with the engine's detail, e.g. "no style (silence: digital silence)".
+ */
+export function noStyleText(reason) {
+  return typeof reason === 'string' && reason.length > 0 ? `no style (${reason})` : 'no style (silence)';
+}
+
+/** A stable colour per label: its index in the whole-song probabilities (model label order); grey for "none". */
 export function colorFor(label, labels) {
+  if (label === 'none') return NONE_COLOR;
   const i = Math.max(0, labels.indexOf(label));
   return PALETTE[i % PALETTE.length];
 }
@@ -79,7 +90,7 @@ export class StyleTimeline extends TimelineCanvas {
       ctx.globalAlpha = 1;
       ctx.fillStyle = COLORS.background;
       ctx.fillRect(x0, 0, Math.max(1, Math.round(ratio)), h);
-      const text = `${s.style} ${Math.round(c * 100)}%`;
+      const text = s.style === 'none' ? 'no style' : `${s.style} ${Math.round(c * 100)}%`;
       if (ctx.measureText(text).width + 6 * ratio < x1 - x0) {
         ctx.fillStyle = COLORS.label;
         ctx.fillText(text, x0 + 3 * ratio, h / 2);

@@ -19,7 +19,8 @@
  *   autoplay  start playing when ready (if the browser blocks it, the widget shows its play button)
  *   controls  show play/pause and the pair controls (back, lock, skip)
  * Set by the element: state = loading | decoding | analysing | ready | error, playing (boolean).
- * Events (bubbling, composed; detail): aivj-statechange {state}, aivj-ready {song, tempoBpm, ...},
+ * Events (bubbling, composed; detail): aivj-statechange {state}, aivj-ready {song, tempoBpm, style, styleReason,
+ *   ...} (style "none" with a styleReason such as "silence: digital silence" when the song has too little signal),
  *   aivj-error {message}, aivj-play, aivj-pause. Methods: play(), pause() (the browser may refuse play()
  *   without a click inside the widget). Properties: state, error, summary.
  */

@@ -143,7 +143,9 @@ function summary(result, buffer) {
     durationSeconds: buffer.duration,
     tempoBpm: a.tempo && Number.isFinite(Number(a.tempo.bpm)) ? Number(a.tempo.bpm) : null,
     beats: Array.isArray(a.beats) ? a.beats.length : 0,
+    // "none" for silence, with the engine's reason: the host never gets a guessed style.
     style: a.style && typeof a.style.label === 'string' ? a.style.label : null,
+    styleReason: a.style && typeof a.style.reason === 'string' ? a.style.reason : null,
     pairs: pairs.map((p) => ({ start: p.start, end: p.end, fg: p.fg, bg: p.bg })),
     engineVersion: result.engineVersion || null,
     model: result.model ? result.model.status : null,

@@ -299,10 +299,11 @@ public final class EngineExports {
 
     /**
      * Pushes mono PCM at 22050 Hz into the live stream and returns
-     * {@code {"frames":n,"newFrames":k,"steps":s,"style":label,"probabilities":[...],"visual":{name:value,...}}}:
+     * {@code {"frames":n,"newFrames":k,"steps":s,"style":label,"reason":r,"probabilities":[...],"visual":{name:value,...}}}:
      * frames and model steps so far, and the latest step's style (argmax label; {@code null} with its
      * probabilities and visual parameters before the first step or without a model), visual parameters in their
-     * units. A frame is analysed once its whole window has arrived (23 ms after its centre); a step is 4 frames.
+     * units. A step without enough signal ({@link dev.aivj.engine.analysis.SignalGate}) has {@code "style":"none"},
+     * {@code "reason":"silence: ..."} and {@code "probabilities":null}; {@code reason} is {@code null} otherwise. A frame is analysed once its whole window has arrived (23 ms after its centre); a step is 4 frames.
      * Errors as {@code analyze*}: {@code {"error":...}}, e.g. before {@link #liveStart} or for a non-finite sample.
      */
     @JSExport
@@ -327,9 +328,13 @@ public final class EngineExports {
         JsonWriter w = new JsonWriter().beginObject().name("frames").value(u.frames()).name("newFrames")
                 .value(u.newFrames()).name("steps").value(u.steps());
         float[] p = u.style();
+        if (u.reason() != null) { // a silent step: no style, its reason, the visual parameters as usual
+            w.name("style").value(SongStyle.NONE).name("reason").value(u.reason()).name("probabilities").nullValue();
+            return visualJson(w, u.visual()).endObject().toString();
+        }
         if (p == null) {
-            return w.name("style").nullValue().name("probabilities").nullValue().name("visual").nullValue()
-                    .endObject().toString();
+            return w.name("style").nullValue().name("reason").nullValue().name("probabilities").nullValue()
+                    .name("visual").nullValue().endObject().toString();
         }
         int best = 0;
         for (int k = 1; k < p.length; k++) {
@@ -337,12 +342,16 @@ public final class EngineExports {
                 best = k;
             }
         }
-        w.name("style").value(labels[best]).name("probabilities").array(p).name("visual").beginObject();
-        float[] v = u.visual();
+        w.name("style").value(labels[best]).name("reason").nullValue().name("probabilities").array(p);
+        return visualJson(w, u.visual()).endObject().toString();
+    }
+
+    private static JsonWriter visualJson(JsonWriter w, float[] v) {
+        w.name("visual").beginObject();
         for (int i = 0; i < v.length; i++) {
             w.name(VisualParameters.get(i).name()).value(VisualParameters.get(i).scale(v[i]));
         }
-        return w.endObject().endObject().toString();
+        return w.endObject();
     }
 
     /** The engine version, {@link EngineInfo#VERSION}. */

@@ -382,6 +382,7 @@ class WasmParityTest {
         assertEquals("", loadModel("uint8", null).get("result"));
         int sr = song.sampleRate();
         float[] signal = new AudioAnalyzer().prepare(Arrays.copyOf(mono, LIVE_SECONDS * sr), 1, sr).signal();
+        Arrays.fill(signal, signal.length / 3, signal.length / 2, 0f); // silent steps: "none" with a reason
         harness.floats("live-22050", signal);
         LiveAnalyzer jvm = new LiveAnalyzer(FixtureBundles.model());
         List<String> expected = new ArrayList<>();
@@ -406,6 +407,7 @@ class WasmParityTest {
         assertTrue(parity.mismatches.isEmpty(), "livePush differs:\n  " + String.join("\n  ", parity.mismatches));
         assertTrue(JSON.readTree(actual.get(actual.size() - 1)).get("style").isTextual(), "no style after "
                 + LIVE_SECONDS + " s");
+        assertTrue(actual.stream().anyMatch(o -> o.contains("\"style\":\"none\"")), "no silent update");
         page.evaluate("() => window.harness.engine.exports.unloadModel()");
         double[] ms = ((List<Number>) r.get("ms")).stream().mapToDouble(Number::doubleValue).toArray();
         timingRows.add(String.format("  %-44s %7.2f", "livePush(0.5 s at 22050 Hz), Wasm median [ms]", median(ms)));

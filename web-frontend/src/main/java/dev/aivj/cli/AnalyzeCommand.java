@@ -29,7 +29,8 @@ import java.util.List;
  *
  * <p>Music model: by default the bundle shipped on the classpath at {@value #BUNDLED_MODEL} ({@code manifest.json}
  * + {@code weights.bin}) is loaded when its manifest is there, and the JSON gains {@code style} and
- * {@code segments} (see {@link AnalysisJson}) plus {@code model: {source, labels}}. No bundled manifest: the
+ * {@code segments} (see {@link AnalysisJson}; silence gets {@code style.label "none"} with its {@code reason}, see
+ * {@link dev.aivj.engine.analysis.SignalGate}) plus {@code model: {source, labels}}. No bundled manifest: the
  * analysis runs without them. A bundled or {@code --model} bundle that is incomplete or fails its checks (sha256,
  * version, shapes) is an error (exit 1), never a silent fallback; {@code --no-model} skips the model.
  *

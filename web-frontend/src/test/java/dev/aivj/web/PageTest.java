@@ -268,6 +268,32 @@ class PageTest {
         page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
     }
 
+    /** {@code seconds} of digital silence as a 16-bit mono 44.1 kHz WAV. */
+    private static byte[] silentWav(int seconds) {
+        int data = seconds * 44100 * 2;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + data).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(44100).putInt(44100 * 2).putShort((short) 2).putShort((short) 16);
+        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data);
+        return b.array(); // the samples stay zero
+    }
+
+    @Test
+    void silenceShowsNoStyleInsteadOfAPercentage() {
+        routeModel(dev.aivj.engine.model.FixtureBundles.manifest().getBytes(StandardCharsets.UTF_8),
+                dev.aivj.engine.model.FixtureBundles.weights());
+        page.locator("#file-input").setInputFiles(new FilePayload("silence.wav", "audio/wav", silentWav(8)));
+        waitForState("ready", "error");
+        assertEquals("ready", state(), () -> "error shown: " + page.textContent("#error"));
+        assertEquals("none", page.evaluate("() => window.aivj.analysis.style.label"));
+        String text = "no style (silence: digital silence)";
+        PlaywrightAssertions.assertThat(page.locator("#style-label")).hasText(text);
+        PlaywrightAssertions.assertThat(page.locator("#style-confidence")).hasText("");
+        PlaywrightAssertions.assertThat(page.locator("#style-now")).hasText(text);
+        assertTrue(!page.textContent("#style-legend").contains("%"), page.textContent("#style-legend"));
+    }
+
     @Test
     void musicModelDrawsTheStyleTimelineAndDrivesTheLayers() {
         // UNTRAINED test fixture (seeded random weights) in place of the shipped model: its styles mean nothing.

@@ -15,10 +15,13 @@ import dev.aivj.engine.model.VisualParameters;
  * (64 numbers per frame).
  *
  * <p>With a {@link SongStyle} (a music model was loaded) the object also has {@code style}:
- * {@code {label, confidence, probabilities: {label: p}, stepSeconds, steps, minSegmentSeconds}} ({@code label} is
- * {@code null} when the song is shorter than one model step) and {@code segments}: an array of
- * {@code {start, end, style, confidence, visual: {layerAOpacity, ..., temporalWeight}}} (seconds; visual values in
- * the units of {@link VisualParameters}). The full form (with log-mel) additionally carries the raw per-step model
+ * {@code {label, reason, confidence, probabilities: {label: p}, stepSeconds, steps, minSegmentSeconds}}
+ * ({@code label} is {@code null} when the song is shorter than one model step; a song without enough signal
+ * ({@link SignalGate}) has {@code label "none"}, {@code reason "silence: ..."}, {@code confidence null} and every
+ * probability {@code null}; {@code reason} is {@code null} otherwise) and {@code segments}: an array of
+ * {@code {start, end, style, reason, confidence, visual: {layerAOpacity, ..., temporalWeight}}} (seconds; visual
+ * values in the units of {@link VisualParameters}; a stretch without signal has {@code style "none"}, its
+ * {@code reason} and {@code confidence null}). The full form (with log-mel) additionally carries the raw per-step model
  * output as {@code modelSteps: {labels, style: [steps × labels], visual: [steps × 9, 0..1]}}, for parity tests.
  */
 public final class AnalysisJson {
@@ -37,8 +40,8 @@ public final class AnalysisJson {
     /**
      * As {@link #write(AnalysisResult, boolean, SongStyle)}, plus {@code pairs} when {@code pairs != null}: one
      * object per section, {@code {start, end, fg, bg, fgUrl, bgUrl, quality, w_s, w_t, score, style, reason,
-     * explored}} (seconds; fg/bg preset ids; style null without a music model; reason "start", "style", "energy" or
-     * "texture": why the section begins there).
+     * explored}} (seconds; fg/bg preset ids; style null without a music model, "none" for a silent section;
+     * reason "start", "style", "energy" or "texture": why the section begins there).
      */
     public static String write(AnalysisResult r, boolean includeLogMel, SongStyle style, List<PairChoice> pairs) {
         FrameFeatures f = r.frames();
@@ -100,16 +103,30 @@ public final class AnalysisJson {
         String[] labels = style.labels();
         double[] p = style.probabilities();
         w.name("style").beginObject();
+        boolean none = style.reason() != null;
         w.name("label");
-        if (style.label() == null) {
+        if (none) {
+            w.value(SongStyle.NONE);
+        } else if (style.label() == null) {
             w.nullValue();
         } else {
             w.value(style.label());
         }
-        w.name("confidence").value(style.confidence());
+        nullable(w.name("reason"), style.reason());
+        w.name("confidence");
+        if (none) {
+            w.nullValue();
+        } else {
+            w.value(style.confidence());
+        }
         w.name("probabilities").beginObject();
         for (int i = 0; i < labels.length; i++) {
-            w.name(labels[i]).value(p[i]);
+            w.name(labels[i]);
+            if (none) {
+                w.nullValue();
+            } else {
+                w.value(p[i]);
+            }
         }
         w.endObject();
         w.name("stepSeconds").value(style.output().stepSeconds());
@@ -121,8 +138,14 @@ public final class AnalysisJson {
             w.beginObject()
                     .name("start").value(s.start())
                     .name("end").value(s.end())
-                    .name("style").value(s.style())
-                    .name("confidence").value(s.confidence());
+                    .name("style").value(s.style());
+            nullable(w.name("reason"), s.reason());
+            w.name("confidence");
+            if (s.none()) {
+                w.nullValue();
+            } else {
+                w.value(s.confidence());
+            }
             w.name("visual").beginObject();
             for (int v = 0; v < VisualParameters.COUNT; v++) {
                 w.name(VisualParameters.get(v).name()).value(s.visual(v));
@@ -140,6 +163,14 @@ public final class AnalysisJson {
                     .name("style").array(out.styleProbabilities())
                     .name("visual").array(out.visualParameters())
                     .endObject();
+        }
+    }
+
+    private static void nullable(JsonWriter w, String value) {
+        if (value == null) {
+            w.nullValue();
+        } else {
+            w.value(value);
         }
     }
 

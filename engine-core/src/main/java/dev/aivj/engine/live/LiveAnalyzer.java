@@ -1,6 +1,7 @@
 package dev.aivj.engine.live;
 
 import dev.aivj.engine.AnalysisSettings;
+import dev.aivj.engine.analysis.SignalGate;
 import dev.aivj.engine.features.MelFilterBank;
 import dev.aivj.engine.features.PowerSpectrum;
 import dev.aivj.engine.model.ModelOutput;
@@ -14,6 +15,8 @@ import dev.aivj.engine.model.VisualParameters;
  * {@link MusicModelStream}. The samples a later frame's window still needs are kept across pushes, so frame t is
  * the whole-song {@link dev.aivj.engine.features.FeatureExtractor}'s frame t; {@link #finish} pads the end with
  * zeros as the whole-song STFT does. Frame t is ready FFT_SIZE/2 samples (23 ms) after its centre.
+ * Each frame's RMS over its window feeds the {@link SignalGate}: a model step without enough signal has no style
+ * ({@link LiveUpdate#reason()}), as in the whole-song {@link dev.aivj.engine.analysis.SongStyle}.
  */
 public final class LiveAnalyzer {
     private static final int HOP = AnalysisSettings.HOP_SIZE;
@@ -33,11 +36,17 @@ public final class LiveAnalyzer {
     private boolean finished;
     private float[] style;
     private float[] visual;
+    private String reason;
+    private final int framesPerStep;
+    /** Sum of the frames' mean squares of the step being filled, and its frame count. */
+    private double stepPower;
+    private int stepFrames;
 
     /** @param model the music model, or {@code null} for log-mel frames only */
     public LiveAnalyzer(MusicModel model) {
         this.stream = model == null ? null : model.newStream();
         this.labels = model == null ? new String[0] : model.labels();
+        this.framesPerStep = model == null ? 1 : model.spec().framesPerStep();
     }
 
     /** The model's labels, in the order of {@link LiveUpdate#style()}; empty without a model. */
@@ -94,6 +103,7 @@ public final class LiveAnalyzer {
             long start = (frames + i) * HOP - HALF; // absolute index of the window's first sample
             spectrum.computeWindow(samples, sampleCount, (int) (start - kept), power);
             melBank.applyLogDb(power, logMel, i * bands);
+            addFrameLevel((int) (start - kept));
         }
         frames += count;
         int newSteps = 0;
@@ -102,13 +112,34 @@ public final class LiveAnalyzer {
             newSteps = out.steps();
             if (newSteps > 0) {
                 int labels = out.labels().length;
-                style = copyRow(out.styleProbabilities(), newSteps - 1, labels);
+                // The model's steps are whole groups of frames, so the last completed group is the latest step.
+                style = reason == null ? copyRow(out.styleProbabilities(), newSteps - 1, labels) : null;
                 visual = copyRow(out.visualParameters(), newSteps - 1, VisualParameters.COUNT);
             }
         }
         drop(Math.max(0, frames * HOP - HALF));
         return new LiveUpdate(frames, count, stream == null ? 0 : stream.stepsEmitted(), newSteps, logMel,
-                style == null ? null : style.clone(), visual == null ? null : visual.clone());
+                style == null ? null : style.clone(), visual == null ? null : visual.clone(), reason);
+    }
+
+    /**
+     * Adds the mean square of the window starting at buffer index {@code start} (zeros outside the buffer, like
+     * the whole-song frame RMS) to the current step; a completed step sets {@link #reason}.
+     */
+    private void addFrameLevel(int start) {
+        if (stream == null) {
+            return;
+        }
+        double sum = 0;
+        for (int i = Math.max(0, start); i < Math.min(sampleCount, start + AnalysisSettings.FFT_SIZE); i++) {
+            sum += (double) samples[i] * samples[i];
+        }
+        stepPower += sum / AnalysisSettings.FFT_SIZE;
+        if (++stepFrames == framesPerStep) {
+            reason = SignalGate.stepReason(SignalGate.dbfs(stepPower / framesPerStep));
+            stepPower = 0;
+            stepFrames = 0;
+        }
     }
 
     private void drop(long firstNeeded) {

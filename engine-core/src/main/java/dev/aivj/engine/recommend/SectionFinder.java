@@ -20,6 +20,8 @@ import java.util.List;
  *   <li>style changes first, then energy changes by size, a candidate is kept when it lies at least
  *       {@value #MIN_SECTION_SECONDS} s from the song's ends and from every kept boundary.</li>
  * </ol>
+ * A section whose model steps are all silent ({@link dev.aivj.engine.analysis.SignalGate}) has style "none" and no
+ * probabilities, so its pair is chosen by its look target alone (a quiet target for silence).
  * So a song with no change is one section, and no section is shorter than {@value #MIN_SECTION_SECONDS} s unless
  * the song is.
  */
@@ -90,14 +92,23 @@ public final class SectionFinder {
         String[] labels = style.labels();
         double[] p = new double[labels.length];
         int n = 0;
+        int inside = 0;
         for (int s = 0; s < out.steps(); s++) {
             double t = out.stepStartSeconds(s) + out.stepSeconds() / 2;
             if (t >= start && t < end) {
+                inside++;
+                if (style.stepReason(s) != null) {
+                    continue; // silent steps do not vote
+                }
                 for (int l = 0; l < labels.length; l++) {
                     p[l] += out.probability(s, l);
                 }
                 n++;
             }
+        }
+        if (n == 0 && (inside > 0 || !style.hasStyle())) {
+            // No signal here: no style, so the pair is chosen by the (quiet) look target alone.
+            return new MusicSection(start, end, reason, SongStyle.NONE, null, target);
         }
         if (n == 0) {
             System.arraycopy(style.probabilities(), 0, p, 0, p.length);

@@ -147,15 +147,100 @@ class SongStyleTest {
         assertEquals(1.0, sum, 1e-4);
         double c = j.get("style").get("confidence").asDouble();
         assertTrue(c > 0 && c <= 1);
+        assertTrue(j.get("style").get("reason").isNull());
         JsonNode segs = j.get("segments");
         assertTrue(segs.size() >= 1);
         assertEquals(0, segs.get(0).get("start").asDouble(), 0);
         for (JsonNode seg : segs) {
             assertEquals(VisualParameters.COUNT, seg.get("visual").size());
             assertTrue(seg.get("visual").has("blend") && seg.get("visual").has("hueShift"));
+            assertTrue(seg.get("reason").isNull() && !seg.get("style").asText().equals("none"));
         }
         assertTrue(!j.has("modelSteps"));
         JsonNode full = m.readTree(AnalysisJson.write(result, true, style));
         assertEquals(style.output().steps() * FixtureBundles.LABELS.length, full.get("modelSteps").get("style").size());
+    }
+    /** Step levels in dBFS: −20 for each 's' (signal), −∞ for 'z' (digital silence), −75 for 'q' (quiet). */
+    static double[] levels(String pattern) {
+        double[] l = new double[pattern.length()];
+        for (int i = 0; i < l.length; i++) {
+            char c = pattern.charAt(i);
+            l[i] = c == 's' ? -20 : c == 'z' ? Double.NEGATIVE_INFINITY : -75;
+        }
+        return l;
+    }
+
+    @Test
+    void silentStepsDoNotVoteAndMakeNoneSegments() {
+        // 40 a, 30 b, 40 a; the b steps are digital silence: they neither vote nor get a style.
+        String top = repeat('a', 40) + repeat('b', 30) + repeat('a', 40);
+        SongStyle s = SongStyle.of(output(top, 0.5f), levels(repeat('s', 40) + repeat('z', 30) + repeat('s', 40)));
+        assertTrue(s.hasStyle());
+        assertNull(s.reason());
+        assertEquals("a", s.label());
+        assertEquals(0.7, s.confidence(), 1e-6); // the mean over the 80 signal steps only
+        List<SongStyle.Segment> segs = s.segments();
+        assertEquals(3, segs.size());
+        assertEquals(SongStyle.NONE, segs.get(1).style());
+        assertTrue(segs.get(1).none() && !segs.get(0).none() && !segs.get(2).none());
+        assertEquals(SignalGate.DIGITAL_SILENCE, segs.get(1).reason());
+        assertEquals(40, segs.get(1).firstStep());
+        assertEquals(30, segs.get(1).steps());
+        assertEquals(0, segs.get(1).confidence());
+        assertEquals(SignalGate.DIGITAL_SILENCE, s.stepReason(50));
+        assertNull(s.stepReason(10));
+    }
+
+    @Test
+    void shortSilenceIsNeitherAbsorbedNorAbsorbing() {
+        // 3 quiet steps (0.28 s) inside a: their own "none" segment; 2 b steps between silences stay b.
+        String top = repeat('a', 40) + "aaa" + repeat('a', 40) + "aaaaa" + "bb" + repeat('a', 30);
+        String lv = repeat('s', 40) + "qqq" + repeat('s', 40) + "qqqqq" + "ss" + repeat('q', 30);
+        SongStyle s = SongStyle.of(output(top, 0.5f), levels(lv));
+        List<SongStyle.Segment> segs = s.segments();
+        assertEquals(6, segs.size());
+        assertEquals(SignalGate.BELOW_FLOOR, segs.get(1).reason());
+        assertEquals(3, segs.get(1).steps());
+        assertEquals("a", segs.get(2).style());
+        assertTrue(segs.get(3).none());
+        assertEquals("b", segs.get(4).style()); // shorter than 2 s, but its neighbours are silence
+        assertEquals(2, segs.get(4).steps());
+        assertTrue(segs.get(5).none());
+    }
+
+    @Test
+    void songWithTooLittleSignalHasNoStyle() throws Exception {
+        SongStyle s = SongStyle.of(output(repeat('a', 100), 0.5f), levels(repeat('s', 9) + repeat('q', 91)));
+        assertTrue(!s.hasStyle());
+        assertNull(s.label());
+        assertEquals(0, s.confidence());
+        assertEquals("silence: 9 % of the song is above -60 dBFS (needs 10 %)", s.reason());
+        SongStyle ten = SongStyle.of(output(repeat('a', 100), 0.5f), levels(repeat('s', 10) + repeat('q', 90)));
+        assertEquals("a", ten.label());
+        assertEquals(SignalGate.DIGITAL_SILENCE,
+                SongStyle.of(output(repeat('a', 20), 0.5f), levels(repeat('z', 20))).reason());
+        assertEquals(SignalGate.BELOW_FLOOR,
+                SongStyle.of(output(repeat('a', 20), 0.5f), levels(repeat('z', 10) + repeat('q', 10))).reason());
+    }
+
+    @Test
+    void jsonOfASilentSongSaysNoneWithItsReason() throws Exception {
+        float[] zeros = new float[22050 * 5];
+        AnalysisResult result = new AudioAnalyzer().analyze(zeros, 1, 22050);
+        SongStyle style = SongStyle.analyze(FixtureBundles.model(), result);
+        JsonNode j = new ObjectMapper().readTree(AnalysisJson.write(result, false, style));
+        JsonNode st = j.get("style");
+        assertEquals("none", st.get("label").asText());
+        assertEquals(SignalGate.DIGITAL_SILENCE, st.get("reason").asText());
+        assertTrue(st.get("confidence").isNull());
+        for (String l : FixtureBundles.LABELS) {
+            assertTrue(st.get("probabilities").get(l).isNull(), l);
+        }
+        assertEquals(1, j.get("segments").size());
+        JsonNode seg = j.get("segments").get(0);
+        assertEquals("none", seg.get("style").asText());
+        assertEquals(SignalGate.DIGITAL_SILENCE, seg.get("reason").asText());
+        assertTrue(seg.get("confidence").isNull());
+        assertEquals(VisualParameters.COUNT, seg.get("visual").size());
     }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivj.engine.AnalysisSettings;
+import dev.aivj.engine.AudioAnalyzer;
+import dev.aivj.engine.analysis.SignalGate;
+import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.Signals;
 import dev.aivj.engine.features.FeatureExtractor;
 import dev.aivj.engine.features.FrameFeatures;
@@ -111,5 +114,34 @@ class LiveAnalyzerTest {
         live.finish();
         assertThrows(IllegalStateException.class, () -> live.push(new float[4]));
         assertThrows(IllegalStateException.class, live::finish);
+    }
+    @Test
+    void silentStepsHaveNoStyleLiveAsInTheWholeSong() {
+        float[] signal = signal();
+        Arrays.fill(signal, 3 * RATE, 6 * RATE, 0f); // 3 s of digital silence in the middle
+        MusicModel model = FixtureBundles.model();
+        SongStyle whole = SongStyle.analyze(model, new AudioAnalyzer().analyze(signal, 1, RATE));
+        LiveAnalyzer live = new LiveAnalyzer(model);
+        int silent = 0;
+        int loud = 0;
+        for (int start = 0; start < signal.length; start += 1000) {
+            LiveUpdate u = live.push(Arrays.copyOfRange(signal, start, Math.min(signal.length, start + 1000)));
+            if (u.newSteps() == 0) {
+                continue;
+            }
+            int step = u.steps() - 1;
+            assertEquals(whole.stepReason(step) != null, u.reason() != null, "step " + step);
+            if (u.reason() != null) {
+                assertTrue(u.reason().startsWith(SignalGate.SILENCE + ": "), u.reason());
+                assertNull(u.style(), "a silent step has no style probabilities");
+                assertTrue(u.visual() != null);
+                silent++;
+            } else {
+                assertTrue(u.style() != null);
+                loud++;
+            }
+        }
+        assertTrue(silent > 5 && loud > 5, silent + " silent, " + loud + " loud updates");
+        assertEquals(SignalGate.DIGITAL_SILENCE, new LiveAnalyzer(model).push(new float[RATE]).reason());
     }
 }

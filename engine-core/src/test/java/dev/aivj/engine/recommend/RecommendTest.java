@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.Signals;
 import dev.aivj.engine.analysis.AnalysisResult;
+import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.model.FixtureBundles;
+import dev.aivj.engine.model.MusicModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -131,5 +134,30 @@ class RecommendTest {
         return "{\"format\":\"aivj-pair-library-v1\",\"lookAxes\":[\"motion\",\"brightness\",\"detail\",\"colour\"],"
                 + "\"pairs\":[{\"fg\":\"a\",\"bg\":\"b\",\"fgUrl\":\"/a\",\"bgUrl\":\"/b\",\"quality\":" + q
                 + ",\"w_s\":1,\"w_t\":1,\"look\":[0.1,0.2,0.3,0.4]}]}";
+    }
+    @Test
+    void silenceGetsSectionsWithoutStyleAndStillAPair() {
+        float[] music = Signals.clickTrack(120, 40, RATE);
+        float[] tone = Signals.sine(220, 0.3, 40, RATE);
+        for (int i = 0; i < music.length; i++) {
+            music[i] = i >= 14 * RATE && i < 28 * RATE ? 0f : music[i] + tone[i]; // silence from 14 s to 28 s
+        }
+        MusicModel model = FixtureBundles.model();
+        PairLibrary lib = generatedLibrary(40, 7);
+        for (float[] pcm : new float[][] {music, new float[RATE * 30]}) {
+            AnalysisResult r = new AudioAnalyzer().analyze(pcm, 1, RATE);
+            SongStyle style = SongStyle.analyze(model, r);
+            List<PairChoice> plan = PairPlan.of(r, style, lib, 1);
+            assertTrue(!plan.isEmpty());
+            int none = 0;
+            for (PairChoice c : plan) {
+                assertTrue(Double.isFinite(c.score()), "score " + c.score());
+                if (SongStyle.NONE.equals(c.section().style())) {
+                    assertEquals(null, c.section().probabilities());
+                    none++;
+                }
+            }
+            assertTrue(none > 0, "a silent stretch makes a section without style");
+        }
     }
 }
