@@ -11,7 +11,9 @@ import java.util.Random;
  *   <li>a tempo change: time stretched by a factor in [1/{@value #MAX_STRETCH}, {@value #MAX_STRETCH}] (linear
  *       interpolation between frames; the patch carries spare frames for the speed-ups);</li>
  *   <li>a pitch change: the spectrum shifted by up to {@value #MAX_SHIFT_BANDS} mel band up or down;</li>
- *   <li>an EQ: gain ±{@value #GAIN_DB} dB, a linear tilt of ±{@value #TILT_DB} dB from the lowest to the highest
+ *   <li>an EQ: a gain from −{@value #GAIN_CUT_DB} to +{@value #GAIN_BOOST_DB} dB (a quiet recording, or the same
+ *       song played softly, is the same style: the shipped model read every real track at −40 dBFS as chiptune
+ *       before this range was widened from ±12 dB), a linear tilt of ±{@value #TILT_DB} dB from the lowest to the highest
  *       band, and two bell-shaped boosts or cuts of up to ±{@value #BELL_DB} dB;</li>
  *   <li>with probability {@value #NOISE_P}, a noise floor {@value #NOISE_MIN_BELOW}–{@value #NOISE_MAX_BELOW} dB
  *       below the patch's median level (added in power, as real noise adds);</li>
@@ -24,7 +26,8 @@ import java.util.Random;
 public final class MelAugmentation {
     static final double MAX_STRETCH = 1.2;
     static final int MAX_SHIFT_BANDS = 1;
-    static final double GAIN_DB = 12;
+    static final double GAIN_CUT_DB = 30;
+    static final double GAIN_BOOST_DB = 6;
     static final double TILT_DB = 12;
     static final double BELL_DB = 8;
     static final double NOISE_P = 0.3;
@@ -81,7 +84,7 @@ public final class MelAugmentation {
 
     /** Per-band gain in dB: overall gain, linear tilt and two bells. */
     private static double[] equaliser(int bands, Random r) {
-        double gain = (r.nextDouble() * 2 - 1) * GAIN_DB;
+        double gain = -GAIN_CUT_DB + r.nextDouble() * (GAIN_CUT_DB + GAIN_BOOST_DB);
         double tilt = (r.nextDouble() * 2 - 1) * TILT_DB;
         double[] eq = new double[bands];
         for (int b = 0; b < bands; b++) {
