@@ -13,6 +13,8 @@
 #                                  with openmpt123 (stereo, no float, no repeat)
 #       <song dir>/mix.flac        a Frets on Fire song: song.ogg (backing) mixed with guitar.ogg
 #                                  (the lead guitar is a separate stem in those packages)
+#       <path>.flac                a Game Boy sound file (.gbs) played by gbsplay (150 s, subsong 1)
+#       <path>.chip.flac           SYNTHETIC: a MIDI file played through scripts/chipsynth.py (see the end)
 #
 # The manifest training-offline/src/main/resources/corpus/music-manifest.csv names every track
 # by its path inside the package (provenance) and by its `audio` path relative to corpus/.
@@ -142,5 +144,62 @@ extract_archived_music() {
   done
 }
 extract_archived_music
+# ---------------------------------------------------------------- Game Boy sound files (real chip audio)
+# A .gbs file (e.g. gbsplay's examples/nightmode.gbs, a Game Boy tune by Laxity) is played by gbsplay's emulated
+# Game Boy sound chip: subsong 1, 150 s, 5 s fade-out, written as DERIVED/<pkg>/<path>.flac.
+render_gbs() { # $1 package, $2 path inside the package
+  local pkg=$1 rel=$2 out
+  out="$DERIVED/$pkg/$rel.flac"
+  [ -s "$out" ] && return 0
+  need_tool gbsplay gbsplay
+  need_tool sox sox
+  mkdir -p "$(dirname "$out")"
+  nice gbsplay -q -o stdout -E l -r "$RENDER_RATE" -t 150 -f 5 -g 0 -T 2 "$CORPUS/$pkg/$rel" 1 1 </dev/null \
+    > "$TMPD/gbs.raw" 2>/dev/null || die "gbsplay failed on $rel"
+  [ -s "$TMPD/gbs.raw" ] || die "no audio rendered from $rel"
+  nice sox -q -t raw -r "$RENDER_RATE" -e signed -b 16 -c 2 "$TMPD/gbs.raw" -b 16 "$TMPD/out.flac" \
+    || die "sox failed to write FLAC for $rel"
+  mv -f "$TMPD/out.flac" "$out"
+}
+for pkg in "${PACKAGES[@]}"; do
+  root="$CORPUS/$pkg"
+  while IFS= read -r -d '' f; do
+    render_gbs "$pkg" "${f#"$root"/}"
+  done < <(find "$root/usr" -type f -iname '*.gbs' -print0 2>/dev/null | sort -z)
+done
+
+# ---------------------------------------------------------------- SYNTHETIC chiptune (labelled by construction)
+# SYNTHETIC: the MIDI files of the packages below are played through this project's own chip synthesiser,
+# scripts/chipsynth.py (pulse 25/50/12.5 %, stepped triangle bass, LFSR noise drums; Python 3 stdlib only), and
+# written as DERIVED/<pkg>/<path>.chip.flac (44.1 kHz, 16-bit). The manifest marks these rows grade `synthetic`;
+# report results with and without them. Idempotent: existing renders are kept (bump SYNTH_VERSION to remake them).
+SYNTH_PACKAGES=(openttd-openmsx simutrans-data)
+SYNTH_VERSION=1
+for pkg in "${PACKAGES[@]}"; do
+  [[ " ${SYNTH_PACKAGES[*]} " == *" $pkg "* ]] || continue
+  root="$CORPUS/$pkg"
+  stamp="$DERIVED/$pkg/.aivj-chipsynth-v$SYNTH_VERSION"
+  if [ -f "$stamp" ]; then
+    log "$pkg: SYNTHETIC chip renders already made"
+    continue
+  fi
+  need_tool python3 python3
+  need_tool sox sox
+  count=0
+  while IFS= read -r -d '' f; do
+    rel="${f#"$root"/}"
+    out="$DERIVED/$pkg/$rel.chip.flac"
+    if [ ! -s "$out" ]; then
+      mkdir -p "$(dirname "$out")"
+      nice python3 "$(dirname "${BASH_SOURCE[0]}")/chipsynth.py" "$f" "$TMPD/chip.wav" >/dev/null \
+        || die "chipsynth failed on $f"
+      nice sox -q "$TMPD/chip.wav" -b 16 -r "$RENDER_RATE" "$TMPD/out.flac" || die "sox failed on $f"
+      mv -f "$TMPD/out.flac" "$out"
+    fi
+    count=$((count + 1))
+  done < <(find "$root/usr" -type f -iname '*.mid' -print0 2>/dev/null | sort -z)
+  touch "$stamp"
+  log "$pkg: SYNTHETIC chip renders made from $count MIDI file(s) in $DERIVED/$pkg"
+done
 
 log "done. Corpus cache: $CORPUS"
