@@ -59,32 +59,45 @@ class ManifestCorpusTest {
         assertEquals(0, into.size());
     }
 
-    /** Builds the real training examples (needs the fetched corpus; fast once the feature cache is warm). */
+    /**
+     * Builds real training data from a three-row manifest over the test music CI fetches (scripts/fetch-music.sh):
+     * two train tracks, one validation and one test song. No patch of the test song may reach training or validation.
+     */
     @Test
-    void noSegmentOfATestTrackIsInTheTrainingOrValidationExamples() throws Exception {
-        ManifestCorpus c = bundled();
-        Assumptions.assumeTrue(Files.isDirectory(c.audioDir()), "corpus not fetched: " + c.audioDir());
+    void noSegmentOfATestTrackIsInTheTrainingOrValidationExamples(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String songs = "fretsonfire-songs-sectoid/usr/share/games/fretsonfire/data/songs/sectoid/";
+        StringBuilder csv = new StringBuilder(String.join(",", dev.aivj.training.corpus.ManifestReader.HEADER));
+        String[][] rows = {{"Metal madness", "train"}, {"War of freedom", "validation"}, {"Feelings", "test"}};
+        for (String[] r : rows) {
+            csv.append('\n').append("fretsonfire-songs-sectoid,1,").append(songs).append(r[0]).append("/song.ogg,")
+                    .append(songs).append(r[0]).append("/song.ogg,MIT,180,rock,").append(r[1]).append(',')
+                    .append(r[0]).append(",Sectoid,credits,test row");
+        }
+        csv.append("\ntuxtype-data,1,usr/share/tuxtype/sounds/chiptune2.ogg,tuxtype-data/usr/share/tuxtype/sounds/"
+                + "chiptune2.ogg,GPL-2,46,chiptune,train,Chiptune2,Mysid,title,test row");
+        Path manifest = dir.resolve("m.csv");
+        Files.writeString(manifest, csv + "\n");
+        ManifestCorpus c = ManifestCorpus.load(manifest, dev.aivj.audioio.MusicCache.dir());
         for (CorpusTrack t : c.manifest().tracks()) {
-            Assumptions.assumeTrue(Files.isRegularFile(c.audio(t)), "missing " + c.audio(t));
+            assertTrue(Files.isRegularFile(c.audio(t)), "missing " + c.audio(t) + ": run ./aivj fetch-music");
         }
         MusicModelTrainer.Config cfg = MusicModelTrainer.Config.defaults();
         MusicModelTrainer.TrainingData data = MusicModelTrainer.examples(c, cfg, MusicModelSpec.defaults(c.labelIds()),
                 TeacherMapping.load(null), FeatureCache.defaultCache(), s -> { });
-        MusicExamples[] ex = {data.train().epoch(1), data.val()};
-        Set<String> testAudio = new HashSet<>();
-        c.tracks(Split.TEST).forEach(t -> testAudio.add(t.audio()));
-        Set<String> trainAudio = new HashSet<>();
-        c.tracks(Split.TRAIN).forEach(t -> trainAudio.add(t.audio()));
-        assertTrue(ex[0].size() > 0 && ex[1].size() > 0);
-        for (MusicExamples.Example e : ex[0].examples()) {
-            String audio = e.source().substring(0, e.source().lastIndexOf('@'));
-            assertFalse(testAudio.contains(audio), "test segment trained on: " + e.source());
-            assertTrue(trainAudio.contains(audio), "non-train segment in train: " + e.source());
+        String test = c.tracks(Split.TEST).get(0).audio();
+        Set<String> train = new HashSet<>();
+        c.tracks(Split.TRAIN).forEach(t -> train.add(t.audio()));
+        MusicExamples epoch = data.train().epoch(1);
+        assertEquals(2 * cfg.patchesPerTrack(), epoch.size(), "two tracks, their patches per epoch");
+        assertTrue(data.val().size() > 0);
+        for (MusicExamples.Example e : epoch.examples()) {
+            assertTrue(train.contains(e.source().substring(0, e.source().lastIndexOf('@'))), e.source());
             assertEquals(cfg.patchFrames() / 4 * 9, e.visualTarget().length);
             assertTrue(e.logMel().length >= cfg.patchFrames() * 64, "a patch is at least patchFrames long");
         }
-        for (MusicExamples.Example e : ex[1].examples()) {
-            assertFalse(testAudio.contains(e.source().substring(0, e.source().lastIndexOf('@'))), e.source());
+        for (MusicExamples.Example e : data.val().examples()) {
+            assertFalse(e.source().startsWith(test), "test segment in validation: " + e.source());
         }
     }
 
