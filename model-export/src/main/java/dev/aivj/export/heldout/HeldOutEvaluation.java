@@ -228,7 +228,8 @@ public final class HeldOutEvaluation {
         boolean dropSynthetic = withoutSynthetic;
         Predicate<CorpusTrack> use = t -> t.style().isCore()
                 && !(dropSynthetic && t.grade() == EvidenceGrade.SYNTHETIC);
-        List<PackageFolds.Fold> folds = new ArrayList<>(PackageFolds.of(corpus.manifest().tracks(), use));
+        List<PackageFolds.Fold> folds = new ArrayList<>(PackageFolds.of(corpus.manifest().tracks(), use,
+                t -> t.grade() != EvidenceGrade.SYNTHETIC));
         if (only != null) {
             Set<String> keep = only;
             folds.removeIf(f -> !keep.contains(f.heldOut()));

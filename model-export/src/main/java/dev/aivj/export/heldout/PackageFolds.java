@@ -22,11 +22,16 @@ public final class PackageFolds {
     private PackageFolds() {
     }
 
-    /** One fold per package that has tracks passing {@code use}, in manifest order. */
-    public static List<Fold> of(List<CorpusTrack> tracks, Predicate<CorpusTrack> use) {
+    /**
+     * One fold per package that has tracks passing {@code use} and {@code testable}, in manifest order. Tracks
+     * that pass {@code use} but not {@code testable} (generated music) only ever train: the evaluation is about
+     * real music.
+     */
+    public static List<Fold> of(List<CorpusTrack> tracks, Predicate<CorpusTrack> use,
+            Predicate<CorpusTrack> testable) {
         Map<String, List<CorpusTrack>> byPackage = new LinkedHashMap<>();
         for (CorpusTrack t : tracks) {
-            if (use.test(t)) {
+            if (use.test(t) && testable.test(t)) {
                 byPackage.computeIfAbsent(t.packageName(), k -> new ArrayList<>()).add(t);
             }
         }
@@ -36,7 +41,8 @@ public final class PackageFolds {
             e.getValue().forEach(t -> artists.add(t.artist()));
             List<CorpusTrack> train = new ArrayList<>();
             for (CorpusTrack t : tracks) {
-                if (use.test(t) && !t.packageName().equals(e.getKey()) && !artists.contains(t.artist())) {
+                boolean heldOut = t.packageName().equals(e.getKey()) && testable.test(t);
+                if (use.test(t) && !heldOut && !artists.contains(t.artist())) {
                     train.add(t);
                 }
             }

@@ -24,7 +24,7 @@ class HeldOutScoringTest {
     void foldsHoldOutAWholePackageAndEveryTrackOfItsArtists() {
         List<CorpusTrack> tracks = List.of(track(1, "a", "X", Style.ROCK), track(2, "a", "Y", Style.EDM),
                 track(3, "b", "X", Style.ROCK), track(4, "c", "Z", Style.AMBIENT), track(5, "c", "Z", Style.JAZZ));
-        List<PackageFolds.Fold> folds = PackageFolds.of(tracks, t -> t.style().isCore());
+        List<PackageFolds.Fold> folds = PackageFolds.of(tracks, t -> t.style().isCore(), t -> true);
         assertEquals(List.of("a", "b", "c"), folds.stream().map(PackageFolds.Fold::heldOut).toList());
         PackageFolds.Fold a = folds.get(0);
         assertEquals(List.of(1, 2), a.test().stream().map(CorpusTrack::line).toList());
@@ -32,6 +32,16 @@ class HeldOutScoringTest {
         assertEquals(List.of(4), a.train().stream().map(CorpusTrack::line).toList());
         // The jazz track is not core: neither trained on nor tested.
         assertEquals(List.of(4), folds.get(2).test().stream().map(CorpusTrack::line).toList());
+    }
+
+    @Test
+    void generatedTracksTrainEveryFoldButAreNeverTested() {
+        List<CorpusTrack> tracks = List.of(track(1, "a", "X", Style.ROCK), track(2, "a", "SYNTH", Style.CHIPTUNE),
+                track(3, "s", "SYNTH", Style.AMBIENT), track(4, "b", "Y", Style.EDM));
+        List<PackageFolds.Fold> folds = PackageFolds.of(tracks, t -> true, t -> !t.artist().equals("SYNTH"));
+        assertEquals(List.of("a", "b"), folds.stream().map(PackageFolds.Fold::heldOut).toList());
+        assertEquals(List.of(1), folds.get(0).test().stream().map(CorpusTrack::line).toList());
+        assertEquals(List.of(2, 3, 4), folds.get(0).train().stream().map(CorpusTrack::line).toList());
     }
 
     @Test
