@@ -8,7 +8,8 @@ no percussion, no rhythm, no melody with note onsets faster than a few seconds. 
 the pad timbre (sine, triangle, low-passed saw or square), the detune (chorus), the chord length and the duration.
 
 Python 3 standard library only; the audio is made by SoX (`sox` and its `synth`, `reverb`, `lowpass`, `tremolo`,
-`fade` effects). Deterministic for a given seed (same sox version). Output: FLAC, 44.1 kHz, 16-bit, stereo.
+`fade` effects). Deterministic for a given seed and sox version (sox runs with -R: fixed random numbers for the
+noise and the dither). Output: FLAC, 44.1 kHz, 16-bit, stereo.
 
     scripts/ambient-synth.py --seed 101 OUT.flac          render one track
     scripts/ambient-synth.py --describe --seed 101        print the parameters chosen for that seed
@@ -86,7 +87,7 @@ def params(seed):
 
 
 def sox(*args):
-    subprocess.run(["sox", "-q", "-V1", *map(str, args)], check=True)
+    subprocess.run(["sox", "-R", "-q", "-V1", *map(str, args)], check=True)
 
 
 def tone_args(timbre, freqs):
