@@ -99,7 +99,10 @@ public final class ModelCard {
             }
         }
         java.util.Set<String> testPackages = new java.util.TreeSet<>();
-        metrics.path("perTrack").forEach(r -> testPackages.add(r.path("audio").asText().split("/")[0]));
+        metrics.path("perTrack").forEach(r -> {
+            String[] path = r.path("audio").asText().split("/");
+            testPackages.add(path[0].equals("derived") && path.length > 1 ? path[1] : path[0]);
+        });
         out.add("Test tracks come from " + testPackages.size() + " package(s) " + testPackages + "; no album is on two"
                 + " sides of the split, but a package may give one album to training and another to the test.");
         return out;
@@ -134,8 +137,8 @@ public final class ModelCard {
                 + " patches %d frames, hop %d; augmentation %s; visual loss weight %s%n", cfg.get("seed").asLong(),
                 cfg.get("learningRate").asText(), cfg.get("batchSize").asInt(), cfg.get("patchFrames").asInt(),
                 cfg.get("hopFrames").asInt(), cfg.path("augment").asText(), cfg.get("visualLossWeight").asText()));
-        b.append(String.format(Locale.ROOT, "- epochs run %d (max %d, early-stop patience %d); selected epoch %d (lowest"
-                + " validation loss); checkpoint `%s`%n", t.get("epochsRun").asInt(), cfg.get("maxEpochs").asInt(),
+        b.append(String.format(Locale.ROOT, "- epochs run %d (max %d, early-stop patience %d, 0 = none); lowest"
+                + " validation loss at epoch %d; exported checkpoint `%s`%n", t.get("epochsRun").asInt(), cfg.get("maxEpochs").asInt(),
                 cfg.get("patience").asInt(), t.get("bestEpoch").asInt(), c.get("checkpoint").asText()));
         b.append(String.format(Locale.ROOT, "- training time %.1f s (feature extraction / cache %.1f s)%n",
                 t.get("trainingSeconds").asDouble(), t.get("featureSeconds").asDouble()));
@@ -211,10 +214,10 @@ public final class ModelCard {
                     cal.get("fittedOn").asText(), cal.get("eceTestBefore").asDouble(),
                     cal.get("eceTestAfter").asDouble()));
         }
-        if (c.has("leaveOnePackageOutMarkdown")) {
-            String lopo = c.get("leaveOnePackageOutMarkdown").asText();
+        if (c.has("leaveOnePackageOutMarkdown") && !c.get("leaveOnePackageOutMarkdown").asText().isBlank()) {
             b.append("\n## Music it has never heard: leave-one-package-out (`./aivj evaluate-style`)\n\n")
-                    .append(lopo.substring(lopo.indexOf('\n') + 1).replace("\n### ", "\n#### ").strip())
+                    .append(c.get("leaveOnePackageOutMarkdown").asText().replace("### ", "#### ")
+                            .replace("## Per fold", "#### Per fold").strip())
                     .append("\n");
         }
         b.append("\n## Limitations\n\n");

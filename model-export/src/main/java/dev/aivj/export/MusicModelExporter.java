@@ -159,7 +159,7 @@ public final class MusicModelExporter {
         Path manifest = null;
         Path audioDir = ManifestCorpus.defaultAudioDir();
         Path featureDir = null;
-        Path heldOut = Path.of("runs/heldout-style");
+        List<Path> heldOut = List.of(Path.of("runs/heldout-style"), Path.of("runs/heldout-style-real"));
         boolean eval = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -177,7 +177,7 @@ public final class MusicModelExporter {
                 case "--manifest" -> manifest = Path.of(v);
                 case "--audio-dir" -> audioDir = Path.of(v);
                 case "--features-dir" -> featureDir = Path.of(v);
-                case "--heldout" -> heldOut = Path.of(v);
+                case "--heldout" -> heldOut = java.util.Arrays.stream(v.split(",")).map(Path::of).toList();
                 default -> usage();
             }
         }
@@ -211,11 +211,16 @@ public final class MusicModelExporter {
         cal.put("fittedOn", "validation split, " + calibration.validationSegments() + " segments");
         cal.put("eceTestBefore", calibration.eceTestBefore());
         cal.put("eceTestAfter", calibration.eceTestAfter());
-        Path report = heldOut.resolve("report.json");
-        if (Files.isRegularFile(report)) {
-            card.set("leaveOnePackageOut", new ObjectMapper().readTree(report.toFile()));
-            card.put("leaveOnePackageOutMarkdown", Files.readString(heldOut.resolve("report.md")));
+        com.fasterxml.jackson.databind.node.ArrayNode lopo = card.putArray("leaveOnePackageOut");
+        StringBuilder lopoMarkdown = new StringBuilder();
+        for (Path dir : heldOut) {
+            if (Files.isRegularFile(dir.resolve("report.json"))) {
+                lopo.add(new ObjectMapper().readTree(dir.resolve("report.json").toFile()));
+                String md = Files.readString(dir.resolve("report.md"));
+                lopoMarkdown.append(md.substring(md.indexOf('\n') + 1).strip()).append("\n\n");
+            }
         }
+        card.put("leaveOnePackageOutMarkdown", lopoMarkdown.toString());
         List<FrameFeatures> testTracks = new ArrayList<>();
         for (CorpusTrack t : corpus.tracks(Split.TEST)) {
             testTracks.add(cache.get(corpus.audio(t)).frames());
@@ -257,7 +262,7 @@ public final class MusicModelExporter {
 
     private static void usage() {
         System.err.println("usage: MusicModelExporter --checkpoint <dir> --out <bundle dir> [--manifest CSV]"
-                + " [--audio-dir DIR] [--features-dir DIR] [--heldout DIR (default runs/heldout-style)] [--no-eval]");
+                + " [--audio-dir DIR] [--features-dir DIR] [--heldout DIR,DIR (default runs/heldout-style,runs/heldout-style-real)] [--no-eval]");
         System.exit(2);
     }
 }

@@ -198,7 +198,7 @@ public final class HeldOutEvaluation {
         Path outDir = Path.of("runs/heldout-style");
         Path manifest = null;
         Path audioDir = ManifestCorpus.defaultAudioDir();
-        MusicModelTrainer.Config c = MusicModelTrainer.Config.defaults().withEpochs(12);
+        MusicModelTrainer.Config c = MusicModelTrainer.Config.defaults();
         boolean withoutSynthetic = false;
         Set<String> only = null;
         for (int i = 0; i < args.length; i++) {
@@ -234,8 +234,8 @@ public final class HeldOutEvaluation {
             Set<String> keep = only;
             folds.removeIf(f -> !keep.contains(f.heldOut()));
         }
-        HeldOutEvaluation e = new HeldOutEvaluation(corpus, FeatureCache.defaultCache(), TeacherMapping.load(null), c,
-                outDir);
+        HeldOutEvaluation e = new HeldOutEvaluation(corpus, FeatureCache.defaultCache().keepingInMemory(),
+                TeacherMapping.load(null), c, outDir);
         List<JsonNode> results = e.run(folds);
         HeldOutReport.write(outDir, corpus, c, withoutSynthetic, LABELS, results);
     }

@@ -32,9 +32,25 @@ public final class FeatureCache {
     }
 
     private final Path dir;
+    /** Entries already read in this process, by file (null: not kept); see {@link #keepingInMemory}. */
+    private final java.util.Map<Path, Entry> memory;
 
     public FeatureCache(Path dir) {
+        this(dir, false);
+    }
+
+    private FeatureCache(Path dir, boolean keepInMemory) {
         this.dir = dir;
+        this.memory = keepInMemory ? new java.util.HashMap<>() : null;
+    }
+
+    /**
+     * The same cache, also keeping every entry it returns in memory: for a run that reads the whole corpus many
+     * times (leave-one-package-out trains once per package), where hashing each file again costs more than
+     * training. The files must not change during the run.
+     */
+    public FeatureCache keepingInMemory() {
+        return new FeatureCache(dir, true);
     }
 
     public static Path cacheRoot() {
@@ -53,6 +69,18 @@ public final class FeatureCache {
 
     /** The features of {@code audio}, from the cache or computed (and stored) with engine-core's analyzer. */
     public Entry get(Path audio) throws IOException, AudioDecodeException {
+        if (memory != null) {
+            Entry kept = memory.get(audio);
+            if (kept == null) {
+                kept = load(audio);
+                memory.put(audio, kept);
+            }
+            return kept;
+        }
+        return load(audio);
+    }
+
+    private Entry load(Path audio) throws IOException, AudioDecodeException {
         String sha = Sha256.hex(Files.readAllBytes(audio));
         Path file = dir.resolve(sha + "-" + EngineInfo.VERSION + ".feat");
         if (Files.isRegularFile(file)) {

@@ -12,8 +12,9 @@ import java.util.Random;
  *       interpolation between frames; the patch carries spare frames for the speed-ups);</li>
  *   <li>a pitch change: the spectrum shifted by up to {@value #MAX_SHIFT_BANDS} mel band up or down;</li>
  *   <li>an EQ: a gain from −{@value #GAIN_CUT_DB} to +{@value #GAIN_BOOST_DB} dB (a quiet recording, or the same
- *       song played softly, is the same style: the shipped model read every real track at −40 dBFS as chiptune
- *       before this range was widened from ±12 dB), a linear tilt of ±{@value #TILT_DB} dB from the lowest to the highest
+ *       song played softly, is the same style; centred near 0 dB, since a range centred on −12 dB made every clean
+ *       test song look louder than anything in training and the network read them all as one style), a linear
+ *       tilt of ±{@value #TILT_DB} dB from the lowest to the highest
  *       band, and two bell-shaped boosts or cuts of up to ±{@value #BELL_DB} dB;</li>
  *   <li>with probability {@value #NOISE_P}, a noise floor {@value #NOISE_MIN_BELOW}–{@value #NOISE_MAX_BELOW} dB
  *       below the patch's median level (added in power, as real noise adds);</li>
@@ -21,13 +22,15 @@ import java.util.Random;
  *       {@value #LOWPASS_DB} dB (MP3 and Vorbis at low bit rates cut the top octave);</li>
  *   <li>one frequency mask of up to 8 bands set to the floor.</li>
  * </ul>
- * Levels stay at or above the engine's log floor. The output has exactly {@code frames} frames.
+ * A share of {@value #CLEAN_P} of the patches stays clean (only cut to length), so training also sees music as
+ * the engine will. Levels stay at or above the engine's log floor. The output has exactly {@code frames} frames.
  */
 public final class MelAugmentation {
     static final double MAX_STRETCH = 1.2;
     static final int MAX_SHIFT_BANDS = 1;
-    static final double GAIN_CUT_DB = 30;
-    static final double GAIN_BOOST_DB = 6;
+    static final double CLEAN_P = 0.25;
+    static final double GAIN_CUT_DB = 20;
+    static final double GAIN_BOOST_DB = 12;
     static final double TILT_DB = 12;
     static final double BELL_DB = 8;
     static final double NOISE_P = 0.3;
@@ -48,6 +51,9 @@ public final class MelAugmentation {
         int bands = AnalysisSettings.MEL_BANDS;
         float floor = (float) AnalysisSettings.LOG_FLOOR_DB;
         int available = logMel.length / bands;
+        if (r.nextDouble() < CLEAN_P) {
+            return java.util.Arrays.copyOf(logMel, frames * bands);
+        }
         double rate = Math.exp((r.nextDouble() * 2 - 1) * Math.log(MAX_STRETCH));
         rate = Math.min(rate, (available - 1) / (double) Math.max(1, frames - 1));
         int shift = r.nextInt(2 * MAX_SHIFT_BANDS + 1) - MAX_SHIFT_BANDS;
