@@ -41,7 +41,7 @@ public final class AnalysisJson {
      * As {@link #write(AnalysisResult, boolean, SongStyle)}, plus {@code pairs} when {@code pairs != null}: one
      * object per section, {@code {start, end, fg, bg, fgUrl, bgUrl, quality, w_s, w_t, score, style, reason,
      * explored}} (seconds; fg/bg preset ids; style null without a music model, "none" for a silent section;
-     * reason "start", "style", "energy" or "texture": why the section begins there).
+     * reason "start", "silence", "style", "energy" or "texture": why the section begins there).
      */
     public static String write(AnalysisResult r, boolean includeLogMel, SongStyle style, List<PairChoice> pairs) {
         FrameFeatures f = r.frames();

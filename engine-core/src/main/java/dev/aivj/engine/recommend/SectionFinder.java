@@ -44,10 +44,16 @@ public final class SectionFinder {
         double[] beats = result.beats();
         List<Candidate> candidates = new ArrayList<>();
         if (style != null) {
+            SongStyle.Segment previous = null;
             for (SongStyle.Segment s : style.segments()) {
                 if (s.start() > 0) {
-                    candidates.add(new Candidate(snap(s.start(), beats), Double.POSITIVE_INFINITY, "style"));
+                    // Where silence starts or ends comes first, then style changes, then energy: a style change
+                    // near a silent stretch must not hide it (its pair would then be chosen with a style).
+                    boolean silence = s.none() || previous != null && previous.none();
+                    candidates.add(new Candidate(snap(s.start(), beats),
+                            silence ? Double.POSITIVE_INFINITY : Double.MAX_VALUE, silence ? "silence" : "style"));
                 }
+                previous = s;
             }
         }
         candidates.addAll(energyChanges(result.frames(), beats));

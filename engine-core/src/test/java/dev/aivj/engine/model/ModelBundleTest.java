@@ -44,9 +44,9 @@ class ModelBundleTest {
 
     @Test
     void refusesATensorOfTheWrongShape() {
-        TestBundles b = TestBundles.build(spec, 1, spec.toJson(), 1, "conv1.weight", new int[] {64, 64, 3});
+        TestBundles b = TestBundles.build(spec, 1, spec.toJson(), 1, "conv1.weight", new int[] {16, 64, 5});
         assertMessage(b.manifest, b.weights,
-                "model bundle: tensor conv1.weight has shape [64, 64, 3] but the model spec needs [64, 64, 5]");
+                "model bundle: tensor conv1.weight has shape [16, 64, 5] but the model spec needs [16, 64, 3]");
         b = TestBundles.build(spec, 1, spec.toJson(), 1, "style.bias", new int[] {4});
         assertMessage(b.manifest, b.weights, "model bundle: tensor style.bias has shape [4] but the model spec needs [5]");
     }
