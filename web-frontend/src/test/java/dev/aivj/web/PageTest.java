@@ -140,7 +140,10 @@ class PageTest {
         PlaywrightAssertions.assertThat(page.locator("#error")).isHidden();
 
         // The pair plan picks the layers' presets, and some open dark for seconds (rovastar-twisted-bytes does):
-        // pin two that draw from their first frames, so this checks the layers, not a preset's opening.
+        // pin two that draw from their first frames, so this checks the layers, not a preset's opening. Lock the
+        // pair first: otherwise the plan's next section replaces the pinned presets while the stage settles.
+        page.click("#pair-lock");
+        assertEquals("true", page.getAttribute("#pair-lock", "aria-pressed"));
         page.selectOption("#preset-bg", PINNED_BG);
         page.selectOption("#preset-fg", PINNED_FG);
         page.waitForFunction("([b, f]) => window.aivj.presets.bg === b && window.aivj.presets.fg === f"
