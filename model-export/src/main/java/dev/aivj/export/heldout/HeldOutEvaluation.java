@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -120,7 +122,7 @@ public final class HeldOutEvaluation {
     private List<SegmentPrediction> baseline(PackageFolds.Fold f) throws Exception {
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
-        java.util.Map<String, Integer> perArtist = new java.util.HashMap<>();
+        Map<String, Integer> perArtist = new HashMap<>();
         f.train().forEach(t -> perArtist.merge(t.artist(), 1, Integer::sum));
         for (CorpusTrack t : f.train()) {
             FrameFeatures frames = cache.get(corpus.audio(t)).frames();

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Disk cache of engine-core's frame features (log-mel, rms, centroid, flux, onset, low/mid/high) per audio file,
@@ -33,7 +35,7 @@ public final class FeatureCache {
 
     private final Path dir;
     /** Entries already read in this process, by file (null: not kept); see {@link #keepingInMemory}. */
-    private final java.util.Map<Path, Entry> memory;
+    private final Map<Path, Entry> memory;
 
     public FeatureCache(Path dir) {
         this(dir, false);
@@ -41,7 +43,7 @@ public final class FeatureCache {
 
     private FeatureCache(Path dir, boolean keepInMemory) {
         this.dir = dir;
-        this.memory = keepInMemory ? new java.util.HashMap<>() : null;
+        this.memory = keepInMemory ? new HashMap<>() : null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.aivj.training.music;
 
 import dev.aivj.engine.AnalysisSettings;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -52,7 +53,7 @@ public final class MelAugmentation {
         float floor = (float) AnalysisSettings.LOG_FLOOR_DB;
         int available = logMel.length / bands;
         if (r.nextDouble() < CLEAN_P) {
-            return java.util.Arrays.copyOf(logMel, frames * bands);
+            return Arrays.copyOf(logMel, frames * bands);
         }
         double rate = Math.exp((r.nextDouble() * 2 - 1) * Math.log(MAX_STRETCH));
         rate = Math.min(rate, (available - 1) / (double) Math.max(1, frames - 1));
@@ -110,7 +111,7 @@ public final class MelAugmentation {
 
     private static double median(float[] v) {
         float[] c = v.clone();
-        java.util.Arrays.sort(c);
+        Arrays.sort(c);
         return c[c.length / 2];
     }
 }

@@ -4,7 +4,9 @@ import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.model.VisualParameters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -68,7 +70,7 @@ public final class TrackPatchSampler {
         int vis = VisualParameters.COUNT;
         int steps = patchFrames / framesPerStep;
         int span = patchFrames + margin;
-        java.util.Map<String, Integer> perArtist = new java.util.HashMap<>();
+        Map<String, Integer> perArtist = new HashMap<>();
         tracks.forEach(t -> perArtist.merge(t.artist(), 1, Integer::sum));
         for (Track t : tracks) {
             int count = patchesPerTrack(patchesPerTrack, perArtist.get(t.artist()));
