@@ -75,8 +75,14 @@ public final class HeldOutEvaluation {
             i++;
             Path file = out.resolve("folds").resolve(f.heldOut() + ".json");
             if (Files.isRegularFile(file)) {
+                JsonNode done = json.readTree(file.toFile());
+                if (!done.path("manifestSha256").asText().equals(corpus.sha256())
+                        || !done.path("recipe").asText().equals(recipe())) {
+                    throw new IllegalStateException(file + " was computed on another manifest or recipe: use another"
+                            + " --out folder or delete " + out.resolve("folds"));
+                }
                 System.out.printf("[%d/%d] %s: done before (%s)%n", i, folds.size(), f.heldOut(), file);
-                results.add(json.readTree(file.toFile()));
+                results.add(done);
                 continue;
             }
             long t0 = System.nanoTime();
@@ -84,6 +90,8 @@ public final class HeldOutEvaluation {
                     f.test().size(), f.train().size());
             ObjectNode r = json.createObjectNode();
             r.put("fold", f.heldOut());
+            r.put("manifestSha256", corpus.sha256());
+            r.put("recipe", recipe());
             r.put("trainTracks", f.train().size());
             r.set("network", predictionsJson(network(f)));
             r.set("baseline", predictionsJson(baseline(f)));
@@ -95,6 +103,11 @@ public final class HeldOutEvaluation {
             results.add(r);
         }
         return results;
+    }
+
+    /** What a stored fold must have been computed with to be reused: the training config and the network. */
+    private String recipe() {
+        return config + " " + MusicModelSpec.defaults(LABELS).toJson();
     }
 
     /** Trains the network on the fold's training tracks and reads every segment of its test tracks. */
