@@ -35,15 +35,6 @@ log() { printf 'corpus-duplicates: %s\n' "$*" >&2; }
 die() { printf 'corpus-duplicates: ERROR: %s\n' "$*" >&2; exit 2; }
 source "$ROOT/scripts/lib/debian-packages.sh"
 
-need_tool() { # $1 command, $2 Debian package
-  command -v "$1" >/dev/null 2>&1 && return 0
-  log "installing $2 (for $1) with apt-get"
-  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; then
-    as_root apt-get update -qq || die "apt-get update failed"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null || die "could not install $2"
-  fi
-  command -v "$1" >/dev/null 2>&1 || die "$1 still missing after installing $2"
-}
 need_tool fpcalc libchromaprint-tools
 need_tool python3 python3-minimal
 [ -f "$MANIFEST" ] || die "no manifest at $MANIFEST"

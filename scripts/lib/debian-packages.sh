@@ -12,6 +12,17 @@ as_root() {
   fi
 }
 
+# Installs Debian package $2 with apt-get when command $1 is missing (apt-get update only on failure).
+need_tool() { # $1 command, $2 Debian package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  log "installing $2 (for $1) with apt-get"
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; then
+    as_root apt-get update -qq || die "apt-get update failed"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null || die "could not install $2"
+  fi
+  command -v "$1" >/dev/null 2>&1 || die "$1 still missing after installing $2"
+}
+
 # Refuses a package on the evaluation list or with a malformed name; checks the Debian tools exist.
 check_packages() {
   local pkg bad
