@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.model.ModelOutput;
 import dev.aivj.engine.model.MusicModel;
+import dev.aivj.export.heldout.StyleScores;
 import dev.aivj.training.corpus.CorpusTrack;
 import dev.aivj.training.corpus.Split;
 import dev.aivj.training.music.FeatureCache;
@@ -129,15 +130,7 @@ public final class MusicModelEvaluator {
 
     /** Mean recall over the styles present in the test split (NaN recall = style absent): robust to one big style. */
     static double balancedAccuracy(double[] recall) {
-        double sum = 0;
-        int n = 0;
-        for (double r : recall) {
-            if (!Double.isNaN(r)) {
-                sum += r;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return StyleScores.mean(recall);
     }
 
     public static ObjectNode toJson(Metrics m) {

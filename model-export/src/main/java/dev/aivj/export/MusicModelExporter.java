@@ -109,12 +109,23 @@ public final class MusicModelExporter {
      * checkpoint when one is marked, else its newest). Returns the checkpoint folder used.
      */
     public static Path exportCheckpoint(Path checkpoint, Path out) throws IOException {
+        return exportCheckpoint(checkpoint, out, 1.0);
+    }
+
+    /** As {@link #exportCheckpoint(Path, Path)}, with a calibration temperature folded into the style head. */
+    public static Path exportCheckpoint(Path checkpoint, Path out, double temperature) throws IOException {
         Path dir = checkpointOf(checkpoint);
         MusicCheckpoint.State state = MusicCheckpoint.readState(dir);
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-            export(MusicCheckpoint.loadNet(dir, m), state.normalizer(), out);
+            export(MusicCheckpoint.loadNet(dir, m), state.normalizer(), out, temperature);
         }
         return dir;
+    }
+
+    /** The engine-core model of an exported bundle folder (manifest.json + weights.bin). */
+    public static MusicModel loadBundle(Path dir) throws IOException {
+        return MusicModel.load(Files.readString(dir.resolve("manifest.json")),
+                Files.readAllBytes(dir.resolve("weights.bin")));
     }
 
     static Path checkpointOf(Path checkpoint) throws IOException {
@@ -201,8 +212,7 @@ public final class MusicModelExporter {
         int segment = summary.path("config").path("patchFrames").asInt(256);
         Calibration calibration = calibrate(used, out, corpus, cache);
         System.out.println("exported " + used + " to " + out + " with temperature " + calibration.temperature());
-        MusicModel model = MusicModel.load(Files.readString(out.resolve("manifest.json")),
-                Files.readAllBytes(out.resolve("weights.bin")));
+        MusicModel model = loadBundle(out);
         MusicModelEvaluator.Metrics m = MusicModelEvaluator.evaluate(model, corpus, cache, segment);
         ObjectNode card = ModelCard.build(out, model.spec(), summary, MusicModelEvaluator.toJson(m),
                 used.getFileName().toString());
@@ -246,16 +256,12 @@ public final class MusicModelExporter {
     static Calibration calibrate(Path checkpoint, Path out, ManifestCorpus corpus, FeatureCache cache)
             throws Exception {
         exportCheckpoint(checkpoint, out);
-        MusicModel raw = MusicModel.load(Files.readString(out.resolve("manifest.json")),
-                Files.readAllBytes(out.resolve("weights.bin")));
+        MusicModel raw = loadBundle(out);
         List<SegmentPrediction> val = ModelSegments.read(raw, "validation", corpus.tracks(Split.VALIDATION), corpus,
                 cache);
         List<SegmentPrediction> test = ModelSegments.read(raw, "test", corpus.tracks(Split.TEST), corpus, cache);
         double t = TemperatureScaling.fit(val);
-        MusicCheckpoint.State state = MusicCheckpoint.readState(checkpoint);
-        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-            export(MusicCheckpoint.loadNet(checkpoint, m), state.normalizer(), out, t);
-        }
+        exportCheckpoint(checkpoint, out, t);
         return new Calibration(t, val.size(), StyleScores.expectedCalibrationError(test),
                 StyleScores.expectedCalibrationError(TemperatureScaling.apply(test, t)));
     }

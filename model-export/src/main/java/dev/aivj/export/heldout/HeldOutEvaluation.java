@@ -1,6 +1,5 @@
 package dev.aivj.export.heldout;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +13,6 @@ import dev.aivj.training.corpus.EvidenceGrade;
 import dev.aivj.training.corpus.Style;
 import dev.aivj.training.music.FeatureCache;
 import dev.aivj.training.music.ManifestCorpus;
-import dev.aivj.training.music.MusicCheckpoint;
 import dev.aivj.training.music.MusicModelTrainer;
 import dev.aivj.training.music.TeacherMapping;
 import dev.aivj.training.music.TrackPatchSampler;
@@ -122,12 +120,8 @@ public final class HeldOutEvaluation {
         MusicModelTrainer.Result r = new MusicModelTrainer(config, spec, run, line -> { })
                 .train(sampler::epoch, null);
         Path bundle = run.resolve("bundle");
-        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-            MusicModelExporter.export(MusicCheckpoint.loadNet(r.checkpoint(), m),
-                    MusicCheckpoint.readState(r.checkpoint()).normalizer(), bundle);
-        }
-        MusicModel model = MusicModel.load(Files.readString(bundle.resolve("manifest.json")),
-                Files.readAllBytes(bundle.resolve("weights.bin")));
+        MusicModelExporter.exportCheckpoint(r.checkpoint(), bundle);
+        MusicModel model = MusicModelExporter.loadBundle(bundle);
         deleteTree(run);
         return ModelSegments.read(model, f.heldOut(), f.test(), corpus, cache);
     }
@@ -232,9 +226,7 @@ public final class HeldOutEvaluation {
                 case "--audio-dir" -> audioDir = Path.of(v);
                 case "--epochs" -> c = c.withEpochs(Integer.parseInt(v));
                 case "--seed" -> c = c.withSeed(Long.parseLong(v));
-                case "--patches-per-track" -> c = new MusicModelTrainer.Config(c.patchFrames(), c.hopFrames(),
-                        c.batchSize(), c.epochs(), c.learningRate(), c.seed(), c.visualLossWeight(),
-                        c.logEveryBatches(), c.patience(), c.augment(), Integer.parseInt(v));
+                case "--patches-per-track" -> c = c.withPatchesPerTrack(Integer.parseInt(v));
                 case "--folds" -> only = Set.of(v.split(","));
                 default -> usage("unknown option " + a);
             }

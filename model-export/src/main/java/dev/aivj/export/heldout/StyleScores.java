@@ -58,7 +58,8 @@ public record StyleScores(String[] labels, int segments, int[][] confusion, doub
         return r;
     }
 
-    static double mean(double[] v) {
+    /** The mean of the values that are not NaN (NaN when there is none). */
+    public static double mean(double[] v) {
         double sum = 0;
         int n = 0;
         for (double x : v) {

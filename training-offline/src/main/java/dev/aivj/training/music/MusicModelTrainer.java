@@ -77,6 +77,11 @@ public final class MusicModelTrainer {
                     logEveryBatches, patience, augment, patchesPerTrack);
         }
 
+        public Config withPatchesPerTrack(int n) {
+            return new Config(patchFrames, hopFrames, batchSize, epochs, learningRate, seed, visualLossWeight,
+                    logEveryBatches, patience, augment, n);
+        }
+
         public Config withSeed(long s) {
             return new Config(patchFrames, hopFrames, batchSize, epochs, learningRate, s, visualLossWeight,
                     logEveryBatches, patience, augment, patchesPerTrack);
@@ -443,9 +448,7 @@ public final class MusicModelTrainer {
                 case "--augment" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
                         c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(),
                         Boolean.parseBoolean(v), c.patchesPerTrack());
-                case "--patches-per-track" -> c = new Config(c.patchFrames(), c.hopFrames(), c.batchSize(), c.epochs(),
-                        c.learningRate(), c.seed(), c.visualLossWeight(), c.logEveryBatches(), c.patience(), c.augment(),
-                        Integer.parseInt(v));
+                case "--patches-per-track" -> c = c.withPatchesPerTrack(Integer.parseInt(v));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
