@@ -143,6 +143,17 @@ public final class ModelCard {
         b.append(String.format(Locale.ROOT, "- training time %.1f s (feature extraction / cache %.1f s)%n",
                 t.get("trainingSeconds").asDouble(), t.get("featureSeconds").asDouble()));
         b.append("- validation loss per epoch: ").append(t.get("validationLoss")).append("\n");
+        JsonNode d = t.get("distillation");
+        if (d != null) {
+            b.append(String.format(Locale.ROOT, "- distilled (training-offline StyleDistillation): a teacher of %d larger"
+                    + " networks (%s) trained on the same tracks with the same augmentation; %d unlabelled pool tracks"
+                    + " (corpus/unlabelled-pool.csv, none from a package with validation or test tracks), those the"
+                    + " teacher reads at ≥ %.2f pseudo-labelled: %s; each patch's target: %.2f × its label + the"
+                    + " rest the teacher's probabilities for the same augmented patch (the teacher alone for"
+                    + " pseudo-labelled patches)%n", d.get("teachers").asInt(), d.get("teacherModel").asText(),
+                    d.get("poolTracks").asInt(), d.get("pseudoLabelConfidence").asDouble(), d.get("pseudoLabels"),
+                    d.get("hardLabelWeight").asDouble()));
+        }
         b.append("\n## Data\n\n");
         JsonNode corpus = t.get("corpus");
         b.append("- corpus manifest: `").append(corpus.get("manifest").asText()).append("` (training-offline"

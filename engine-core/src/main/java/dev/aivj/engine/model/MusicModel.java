@@ -12,15 +12,17 @@ public final class MusicModel {
     private final MusicModelSpec spec;
     private final MelNormalizer normalizer;
     private final Conv1d[] convs;
+    private final MaxPool1d inputPool;
     private final MaxPool1d[] pools;
     private final Lstm lstm;
     private final Dense style;
     private final Dense visual;
 
-    private MusicModel(MusicModelSpec spec, MelNormalizer normalizer, Conv1d[] convs, MaxPool1d[] pools, Lstm lstm,
-            Dense style, Dense visual) {
+    private MusicModel(MusicModelSpec spec, MelNormalizer normalizer, MaxPool1d inputPool, Conv1d[] convs,
+            MaxPool1d[] pools, Lstm lstm, Dense style, Dense visual) {
         this.spec = spec;
         this.normalizer = normalizer;
+        this.inputPool = inputPool;
         this.convs = convs;
         this.pools = pools;
         this.lstm = lstm;
@@ -61,7 +63,8 @@ public final class MusicModel {
                 t(bundle, spec, MusicModelSpec.STYLE_BIAS));
         Dense visual = new Dense(spec.lstmHidden(), spec.visualCount(), t(bundle, spec, MusicModelSpec.VISUAL_WEIGHT),
                 t(bundle, spec, MusicModelSpec.VISUAL_BIAS));
-        return new MusicModel(spec, norm, convs, pools, lstm, style, visual);
+        MaxPool1d inputPool = spec.inputPool() > 1 ? new MaxPool1d(spec.melBands(), spec.inputPool()) : null;
+        return new MusicModel(spec, norm, inputPool, convs, pools, lstm, style, visual);
     }
 
     private static float[] t(ModelBundle bundle, MusicModelSpec spec, String name) {
@@ -96,6 +99,11 @@ public final class MusicModel {
 
     MelNormalizer normalizer() {
         return normalizer;
+    }
+
+    /** The input's max pool, or null when the network reads every frame. */
+    MaxPool1d inputPool() {
+        return inputPool;
     }
 
     Conv1d conv(int i) {

@@ -18,9 +18,22 @@ public final class MusicModelSpec {
     private final int[] poolSizes;
     private final int lstmHidden;
     private final String[] labels;
+    private final int inputPool;
 
     public MusicModelSpec(int melBands, int[] convChannels, int[] convKernels, int[] poolSizes, int lstmHidden,
             String[] labels) {
+        this(1, melBands, convChannels, convKernels, poolSizes, lstmHidden, labels);
+    }
+
+    /**
+     * @param inputPool max pooling over time of the normalised input before the first conv (1 = none): the
+     *     whole network then runs at 1/inputPool of the frame rate
+     */
+    public MusicModelSpec(int inputPool, int melBands, int[] convChannels, int[] convKernels, int[] poolSizes,
+            int lstmHidden, String[] labels) {
+        if (inputPool < 1) {
+            throw new IllegalArgumentException("input pool size must be positive");
+        }
         if (convChannels.length == 0 || convChannels.length != convKernels.length
                 || convChannels.length != poolSizes.length) {
             throw new IllegalArgumentException("need one kernel and one pool size (1 = none) per conv layer");
@@ -43,6 +56,7 @@ public final class MusicModelSpec {
                 }
             }
         }
+        this.inputPool = inputPool;
         this.melBands = melBands;
         this.convChannels = convChannels.clone();
         this.convKernels = convKernels.clone();
@@ -52,14 +66,28 @@ public final class MusicModelSpec {
     }
 
     /**
-     * The default network: conv 64→16 k3 + pool 2, conv 16→32 k3 + pool 2, LSTM 32 (one step per 4 frames). About
-     * 5,900 multiply-adds per frame, a sixth of the first design's (64/64 channels, k5, LSTM 64: 35,000, two
-     * thirds of them in the first convolution at the full frame rate), and small enough not to memorise a corpus
-     * of a few dozen packages.
+     * The shipped network: input max pool 2, conv 64→16 k3 + pool 2, conv 16→32 k3 + pool 2, LSTM 32 (one step per
+     * 8 frames, 0.19 s). About 2,900 multiply-adds per input frame: half of the same layers at the full frame rate
+     * (whose Wasm stage took 38 ms for a 3-minute song against a 25 ms budget), a twelfth of the first design's
+     * (64/64 channels, k5, LSTM 64), and small enough not to memorise a corpus of a few dozen packages.
      */
     public static MusicModelSpec defaults(String[] labels) {
-        return new MusicModelSpec(AnalysisSettings.MEL_BANDS, new int[] {16, 32}, new int[] {3, 3},
+        return new MusicModelSpec(2, AnalysisSettings.MEL_BANDS, new int[] {16, 32}, new int[] {3, 3},
                 new int[] {2, 2}, 32, labels);
+    }
+
+    /**
+     * The teacher the shipped network is distilled from (never shipped): the full frame rate, twice the channels
+     * (conv 64→32 k3 + pool 2, conv 32→64 k3 + pool 2, LSTM 64), about 8 times the multiply-adds per frame.
+     */
+    public static MusicModelSpec teacher(String[] labels) {
+        return new MusicModelSpec(1, AnalysisSettings.MEL_BANDS, new int[] {32, 64}, new int[] {3, 3},
+                new int[] {2, 2}, 64, labels);
+    }
+
+    /** Max pooling of the input over time before the first conv (1 = none). */
+    public int inputPool() {
+        return inputPool;
     }
 
     public int melBands() {
@@ -106,9 +134,9 @@ public final class MusicModelSpec {
         return VisualParameters.COUNT;
     }
 
-    /** Input frames per output step (product of the pool sizes). */
+    /** Input frames per output step (product of the pool sizes, the input pool's included). */
     public int framesPerStep() {
-        int p = 1;
+        int p = inputPool;
         for (int s : poolSizes) {
             p *= s;
         }
@@ -214,6 +242,9 @@ public final class MusicModelSpec {
                 .name("std").value(INPUT_STD)
                 .endObject();
         j.name("layers").beginArray();
+        if (inputPool > 1) {
+            j.beginObject().name("type").value("maxpool1d").name("size").value(inputPool).endObject();
+        }
         for (int i = 0; i < convLayers(); i++) {
             j.beginObject().name("type").value("conv1d").name("name").value("conv" + (i + 1))
                     .name("in").value(convInput(i)).name("out").value(convChannels[i])
@@ -278,6 +309,7 @@ public final class MusicModelSpec {
         int[] pools = new int[n];
         int convs = 0;
         int hidden = -1;
+        int inputPool = 1;
         for (int i = 0; i < n; i++) {
             JsonValue l = layers.at(i);
             String type = l.get("type").asString();
@@ -295,10 +327,14 @@ public final class MusicModelSpec {
                 requireName(l, "bias", convBias(convs));
                 convs++;
             } else if (type.equals("maxpool1d")) {
-                if (convs == 0 || pools[convs - 1] != 1) {
-                    throw new IllegalArgumentException(l.path() + ": maxpool1d must follow a conv1d");
+                if (convs == 0 && i == 0) {
+                    inputPool = l.get("size").asInt(); // pooling the input itself
+                } else if (convs == 0 || pools[convs - 1] != 1) {
+                    throw new IllegalArgumentException(l.path() + ": maxpool1d must open the layers or follow a"
+                            + " conv1d");
+                } else {
+                    pools[convs - 1] = l.get("size").asInt();
                 }
-                pools[convs - 1] = l.get("size").asInt();
             } else if (type.equals("lstm")) {
                 if (!l.get("gateOrder").asString().equals("ifgo")) {
                     throw new IllegalArgumentException(l.path() + ": gate order must be ifgo");
@@ -330,7 +366,7 @@ public final class MusicModelSpec {
                         + " where this engine expects " + VisualParameters.get(i).name());
             }
         }
-        MusicModelSpec spec = new MusicModelSpec(AnalysisSettings.MEL_BANDS, c, k, p, hidden,
+        MusicModelSpec spec = new MusicModelSpec(inputPool, AnalysisSettings.MEL_BANDS, c, k, p, hidden,
                 model.get("labels").asStringArray());
         for (int i = 0; i < convs; i++) {
             JsonValue l = findConv(layers, i);

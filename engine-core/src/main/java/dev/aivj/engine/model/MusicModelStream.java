@@ -2,11 +2,12 @@ package dev.aivj.engine.model;
 
 /**
  * Streaming inference: push log-mel frames as they arrive (any chunk size, even 1 frame); each push returns the
- * output steps completed by it. Carries each conv's last kernel−1 input frames, each pool's partial window and
+ * output steps completed by it. Carries each conv's last kernel−1 input frames, each pool's partial window (the input's included) and
  * the LSTM's (h, c), so any chunking gives the same outputs as one whole-song push.
  */
 public final class MusicModelStream {
     private final MusicModel model;
+    private final float[] inputPoolState;
     private final float[][] convContext;
     private final float[][] poolState;
     private final float[] lstmState;
@@ -15,6 +16,7 @@ public final class MusicModelStream {
 
     MusicModelStream(MusicModel model) {
         this.model = model;
+        inputPoolState = model.inputPool() == null ? null : model.inputPool().newState();
         int n = model.spec().convLayers();
         convContext = new float[n][];
         poolState = new float[n][];
@@ -35,6 +37,10 @@ public final class MusicModelStream {
         framesPushed += frames;
         float[] x = model.normalizer().normalize(logMel, offset, frames);
         int n = frames;
+        if (inputPoolState != null) {
+            x = model.inputPool().forward(x, n, inputPoolState);
+            n = x.length / bands;
+        }
         for (int i = 0; i < convContext.length; i++) {
             x = model.conv(i).forward(x, n, convContext[i]);
             if (poolState[i] != null) {

@@ -16,7 +16,7 @@ class ModelBundleTest {
         TestBundles b = TestBundles.random(spec, 1);
         MusicModel m = MusicModel.load(b.manifest, b.weights);
         assertEquals(Arrays.asList(LABELS), Arrays.asList(m.labels()));
-        assertEquals(4, m.spec().framesPerStep());
+        assertEquals(8, m.spec().framesPerStep());
         assertTrue(spec.parameterCount() * 4 < 1 << 20, "model under 1 MB");
     }
 

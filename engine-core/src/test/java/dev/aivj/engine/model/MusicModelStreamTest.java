@@ -9,7 +9,12 @@ import org.junit.jupiter.api.Test;
 class MusicModelStreamTest {
     @Test
     void chunkedEqualsWhole() {
-        MusicModelSpec spec = MusicModelSpec.defaults(new String[] {"a", "b", "c"});
+        String[] labels = {"a", "b", "c"};
+        chunkedEqualsWhole(MusicModelSpec.defaults(labels)); // with an input pool
+        chunkedEqualsWhole(MusicModelSpec.teacher(labels)); // without
+    }
+
+    private static void chunkedEqualsWhole(MusicModelSpec spec) {
         TestBundles b = TestBundles.random(spec, 3);
         MusicModel model = MusicModel.load(b.manifest, b.weights);
         int frames = 1003;
@@ -19,7 +24,7 @@ class MusicModelStreamTest {
             mel[i] = -60f + 20f * (float) r.nextGaussian();
         }
         ModelOutput whole = model.newStream().push(mel);
-        assertEquals(frames / 4, whole.steps());
+        assertEquals(frames / spec.framesPerStep(), whole.steps());
         for (int chunk : new int[] {1, 3, 4, 7, 64, 333}) {
             MusicModelStream s = model.newStream();
             float[] style = new float[whole.styleProbabilities().length];

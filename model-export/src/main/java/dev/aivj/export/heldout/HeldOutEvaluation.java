@@ -13,6 +13,9 @@ import dev.aivj.training.corpus.EvidenceGrade;
 import dev.aivj.training.corpus.Style;
 import dev.aivj.training.music.FeatureCache;
 import dev.aivj.training.music.ManifestCorpus;
+import dev.aivj.training.music.StyleDistillation;
+import dev.aivj.training.music.TeacherEnsemble;
+import dev.aivj.training.music.UnlabelledPool;
 import dev.aivj.training.music.MusicModelTrainer;
 import dev.aivj.training.music.TeacherMapping;
 import dev.aivj.training.music.TrackPatchSampler;
@@ -52,15 +55,21 @@ public final class HeldOutEvaluation {
     private final FeatureCache cache;
     private final TeacherMapping teacher;
     private final MusicModelTrainer.Config config;
+    /** The shipped recipe's teacher → pseudo-labels → student, or null: the student network trained alone. */
+    private final StyleDistillation.Recipe distillation;
+    private final List<UnlabelledPool.Track> pool;
     private final Path out;
     private final ObjectMapper json = new ObjectMapper();
 
     HeldOutEvaluation(ManifestCorpus corpus, FeatureCache cache, TeacherMapping teacher,
-            MusicModelTrainer.Config config, Path out) {
+            MusicModelTrainer.Config config, StyleDistillation.Recipe distillation, List<UnlabelledPool.Track> pool,
+            Path out) {
         this.corpus = corpus;
         this.cache = cache;
         this.teacher = teacher;
         this.config = config;
+        this.distillation = distillation;
+        this.pool = pool;
         this.out = out;
     }
 
@@ -91,7 +100,8 @@ public final class HeldOutEvaluation {
             r.put("manifestSha256", corpus.sha256());
             r.put("recipe", recipe());
             r.put("trainTracks", f.train().size());
-            r.set("network", predictionsJson(network(f)));
+            r.put("packages", String.join(" ", f.packages()));
+            network(f, r);
             r.set("baseline", predictionsJson(baseline(f)));
             r.put("seconds", (System.nanoTime() - t0) / 1e9);
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -103,27 +113,75 @@ public final class HeldOutEvaluation {
         return results;
     }
 
-    /** What a stored fold must have been computed with to be reused: the training config and the network. */
+    /**
+     * What a stored fold must have been computed with to be reused: the training config, the network and the
+     * distillation recipe with its pool.
+     */
     private String recipe() {
-        return config + " " + MusicModelSpec.defaults(LABELS).toJson();
+        String r = config + " " + MusicModelSpec.defaults(LABELS).toJson();
+        return distillation == null ? r : r + " " + distillation + " teacher " + MusicModelSpec.teacher(LABELS).toJson()
+                + " pool " + pool.size();
     }
 
-    /** Trains the network on the fold's training tracks and reads every segment of its test tracks. */
-    private List<SegmentPrediction> network(PackageFolds.Fold f) throws Exception {
+    /**
+     * Trains the network on the fold's training tracks (distilled from a teacher trained on them, with the pool
+     * less the held-out package) and reads every segment of its test tracks: {@code network}, and with a teacher
+     * also {@code teacher} (its own reading, for comparison; never shipped).
+     */
+    private void network(PackageFolds.Fold f, ObjectNode result) throws Exception {
         MusicModelSpec spec = MusicModelSpec.defaults(LABELS);
-        TrackPatchSampler sampler = MusicModelTrainer.sampler(config, spec);
-        for (CorpusTrack t : f.train()) {
-            MusicModelTrainer.addTrack(sampler, t, label(t), corpus, spec, teacher, cache);
-        }
         Path run = out.resolve("folds").resolve(f.heldOut() + "-run");
         deleteTree(run);
-        MusicModelTrainer.Result r = new MusicModelTrainer(config, spec, run, line -> { })
-                .train(sampler::epoch, null);
+        Path checkpoint;
+        if (distillation == null) {
+            TrackPatchSampler sampler = MusicModelTrainer.sampler(config, spec);
+            for (CorpusTrack t : f.train()) {
+                MusicModelTrainer.addTrack(sampler, t, label(t), corpus, spec, teacher, cache);
+            }
+            checkpoint = new MusicModelTrainer(config, spec, run, line -> { }).train(sampler::epoch, null).checkpoint();
+        } else {
+            List<UnlabelledPool.Track> unheard = pool.stream().filter(t -> !f.packages().contains(t.packageName()))
+                    .toList();
+            StyleDistillation.Outcome o = new StyleDistillation(config, distillation, corpus, teacher, cache,
+                    HeldOutEvaluation::progress).run(f.train(), HeldOutEvaluation::label, unheard, spec, null, run);
+            ObjectNode pseudo = result.putObject("pseudoLabels");
+            o.pseudoLabels().forEach(pseudo::put);
+            try (TeacherEnsemble ensemble = TeacherEnsemble.load(o.teacherCheckpoints())) {
+                result.set("teacher", predictionsJson(teacherSegments(ensemble, f)));
+            }
+            checkpoint = o.student().checkpoint();
+        }
         Path bundle = run.resolve("bundle");
-        MusicModelExporter.exportCheckpoint(r.checkpoint(), bundle);
+        MusicModelExporter.exportCheckpoint(checkpoint, bundle);
         MusicModel model = MusicModelExporter.loadBundle(bundle);
         deleteTree(run);
-        return ModelSegments.read(model, f.heldOut(), f.test(), corpus, cache);
+        result.set("network", predictionsJson(ModelSegments.read(model, f.heldOut(), f.test(), corpus, cache)));
+    }
+
+    /** Distillation's stage lines (not its per-batch ones). */
+    private static void progress(String line) {
+        if (!line.startsWith("epoch") && !line.startsWith("checkpoint")) {
+            System.out.println("  " + line);
+        }
+    }
+
+    /** The teacher's reading of every segment of the fold's test tracks. */
+    private List<SegmentPrediction> teacherSegments(TeacherEnsemble ensemble, PackageFolds.Fold f) throws Exception {
+        List<SegmentPrediction> p = new ArrayList<>();
+        for (CorpusTrack t : f.test()) {
+            FrameFeatures frames = cache.get(corpus.audio(t)).frames();
+            int bands = frames.melBands();
+            for (int start = 0; start + SEGMENT_FRAMES <= frames.frames(); start += SEGMENT_FRAMES) {
+                float[] probs = ensemble.patchProbabilities(List.of(Arrays.copyOfRange(frames.logMel(),
+                        start * bands, (start + SEGMENT_FRAMES) * bands)), SEGMENT_FRAMES);
+                double[] d = new double[probs.length];
+                for (int k = 0; k < d.length; k++) {
+                    d[k] = probs[k];
+                }
+                p.add(new SegmentPrediction(f.heldOut(), t.audio(), label(t), d));
+            }
+        }
+        return p;
     }
 
     private List<SegmentPrediction> baseline(PackageFolds.Fold f) throws Exception {
@@ -201,7 +259,8 @@ public final class HeldOutEvaluation {
 
     /**
      * {@code HeldOutEvaluation [--out runs/heldout-style] [--manifest CSV] [--audio-dir DIR] [--epochs N]
-     * [--patches-per-track N] [--seed S] [--without-synthetic] [--folds pkg,pkg]}.
+     * [--patches-per-track N] [--seed S] [--without-synthetic] [--without-distillation] [--folds pkg,pkg] [--package-groups N]}: with
+     * {@code --package-groups}, N folds each holding out a group of packages ({@link PackageFolds#grouped}).
      */
     public static void main(String[] args) throws Exception {
         Path outDir = Path.of("runs/heldout-style");
@@ -209,11 +268,17 @@ public final class HeldOutEvaluation {
         Path audioDir = ManifestCorpus.defaultAudioDir();
         MusicModelTrainer.Config c = MusicModelTrainer.Config.defaults();
         boolean withoutSynthetic = false;
+        boolean plain = false;
         Set<String> only = null;
+        int groups = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--without-synthetic")) {
                 withoutSynthetic = true;
+                continue;
+            }
+            if (a.equals("--without-distillation")) {
+                plain = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -228,6 +293,7 @@ public final class HeldOutEvaluation {
                 case "--seed" -> c = c.withSeed(Long.parseLong(v));
                 case "--patches-per-track" -> c = c.withPatchesPerTrack(Integer.parseInt(v));
                 case "--folds" -> only = Set.of(v.split(","));
+                case "--package-groups" -> groups = Integer.parseInt(v);
                 default -> usage("unknown option " + a);
             }
         }
@@ -235,14 +301,17 @@ public final class HeldOutEvaluation {
         boolean dropSynthetic = withoutSynthetic;
         Predicate<CorpusTrack> use = t -> t.style().isCore()
                 && !(dropSynthetic && t.grade() == EvidenceGrade.SYNTHETIC);
-        List<PackageFolds.Fold> folds = new ArrayList<>(PackageFolds.of(corpus.manifest().tracks(), use,
-                t -> t.grade() != EvidenceGrade.SYNTHETIC));
+        Predicate<CorpusTrack> real = t -> t.grade() != EvidenceGrade.SYNTHETIC;
+        List<PackageFolds.Fold> folds = new ArrayList<>(groups > 0
+                ? PackageFolds.grouped(corpus.manifest().tracks(), use, real, groups)
+                : PackageFolds.of(corpus.manifest().tracks(), use, real));
         if (only != null) {
             Set<String> keep = only;
             folds.removeIf(f -> !keep.contains(f.heldOut()));
         }
         HeldOutEvaluation e = new HeldOutEvaluation(corpus, FeatureCache.defaultCache().keepingInMemory(),
-                TeacherMapping.load(null), c, outDir);
+                TeacherMapping.load(null), c, plain ? null : StyleDistillation.Recipe.defaults(),
+                UnlabelledPool.bundled(), outDir);
         List<JsonNode> results = e.run(folds);
         HeldOutReport.write(outDir, corpus, c, withoutSynthetic, LABELS, results);
     }
@@ -250,7 +319,8 @@ public final class HeldOutEvaluation {
     private static void usage(String problem) {
         System.err.println("evaluate-style: " + problem);
         System.err.println("usage: ./aivj evaluate-style [--out DIR] [--manifest CSV] [--audio-dir DIR] [--epochs N]"
-                + " [--patches-per-track N] [--seed S] [--without-synthetic] [--folds PKG,PKG]");
+                + " [--patches-per-track N] [--seed S] [--without-synthetic] [--without-distillation] [--folds PKG,PKG]"
+                + " [--package-groups N]");
         System.exit(2);
     }
 }

@@ -31,8 +31,11 @@ final class HeldOutReport {
             String[] labels, List<JsonNode> folds) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode r = json.createObjectNode();
-        r.put("what", "leave-one-package-out: each package held out in turn (with every track by its artists),"
-                + " trained on the rest, tested on it; segments of 512 frames (11.9 s)");
+        boolean grouped = folds.stream().anyMatch(f -> f.path("packages").asText().contains(" "));
+        r.put("what", (grouped ? "leave-package-group-out: " + folds.size() + " groups of whole packages, each held"
+                + " out in turn" : "leave-one-package-out: each package held out in turn")
+                + " (with every track by its artists), trained on the rest, tested on it; segments of 512 frames"
+                + " (11.9 s)");
         r.put("manifestSha256", corpus.sha256());
         r.put("synthetic", withoutSynthetic ? "excluded" : "included");
         ObjectNode cfg = r.putObject("config");
@@ -48,6 +51,15 @@ final class HeldOutReport {
         List<SegmentPrediction> calibrated = crossFitted(net, folds);
         r.set("network", scoresJson(json, netScores));
         r.set("baseline", scoresJson(json, baseScores));
+        boolean taught = folds.stream().allMatch(f -> f.has("teacher"));
+        if (taught) {
+            r.set("teacher", scoresJson(json, StyleScores.of(labels, HeldOutEvaluation.predictions(folds, "teacher"))));
+            ObjectNode pseudo = r.putObject("pseudoLabelsPerFoldMean");
+            for (String l : labels) {
+                pseudo.put(l, folds.stream().mapToInt(f -> f.path("pseudoLabels").path(l).asInt()).average()
+                        .orElse(0));
+            }
+        }
         ObjectNode cal = r.putObject("calibration");
         cal.put("eceRaw", netScores.expectedCalibrationError());
         cal.put("eceCrossFittedTemperature", StyleScores.expectedCalibrationError(calibrated));
@@ -57,6 +69,7 @@ final class HeldOutReport {
             String name = f.get("fold").asText();
             ObjectNode o = perFold.addObject();
             o.put("package", name);
+            o.put("packages", f.path("packages").asText(name));
             o.put("trainTracks", f.get("trainTracks").asInt());
             StyleScores n = StyleScores.of(labels, HeldOutEvaluation.predictions(List.of(f), "network"));
             StyleScores b = StyleScores.of(labels, HeldOutEvaluation.predictions(List.of(f), "baseline"));
@@ -145,6 +158,14 @@ final class HeldOutReport {
             md.append(String.format("| recall %s (segments / tracks) | %.3f / %.3f | %.3f / %.3f |%n", labels[k],
                     net.recall()[k], net.trackRecall()[k], base.recall()[k], base.trackRecall()[k]));
         }
+        if (r.has("teacher")) {
+            JsonNode t = r.get("teacher");
+            md.append(String.format("%nThe network is distilled from a teacher (an ensemble of larger networks, trained"
+                    + " per fold on the same tracks; never shipped), with pseudo-labelled pool tracks (mean per fold: %s)."
+                    + " The teacher on its own: balanced accuracy %.3f, track accuracy %.3f.%n",
+                    r.get("pseudoLabelsPerFoldMean"), t.get("balancedAccuracy").asDouble(),
+                    t.get("trackAccuracy").asDouble()));
+        }
         JsonNode cal = r.get("calibration");
         md.append(String.format("%nCalibration (network, top probability, %d bins): ECE %.3f raw, %.3f after"
                 + " temperature scaling fitted on the other folds (T fitted on all folds: %.2f).%n", StyleScores.ECE_BINS,
@@ -157,7 +178,9 @@ final class HeldOutReport {
         md.append("## Per fold\n\n| held-out package | tracks | segments | network segment acc. | network tracks"
                 + " | baseline segment acc. | baseline tracks |\n|---|---|---|---|---|---|---|\n");
         for (JsonNode f : r.get("folds")) {
-            md.append(String.format("| %s | %d | %d | %.3f | %d/%d | %.3f | %d/%d |%n", f.get("package").asText(),
+            String held = f.get("package").asText().equals(f.get("packages").asText()) ? f.get("package").asText()
+                    : f.get("package").asText() + " (" + f.get("packages").asText() + ")";
+            md.append(String.format("| %s | %d | %d | %.3f | %d/%d | %.3f | %d/%d |%n", held,
                     f.get("tracks").asInt(), f.get("segments").asInt(), f.get("networkSegmentAccuracy").asDouble(),
                     f.get("networkTracksCorrect").asInt(), f.get("tracks").asInt(),
                     f.get("baselineSegmentAccuracy").asDouble(), f.get("baselineTracksCorrect").asInt(),

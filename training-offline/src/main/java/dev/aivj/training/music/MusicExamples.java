@@ -14,8 +14,19 @@ import java.util.List;
  * training sees exactly what the engine computes.
  */
 public final class MusicExamples {
-    /** One patch: raw log-mel [frames × bands], label, optional visual target (null = none). */
-    public record Example(float[] logMel, int label, float[] visualTarget, String source) {
+    /**
+     * One patch: raw log-mel [frames × bands], label, optional visual target (null = none); {@code pseudoLabel}:
+     * the label is a teacher's guess for an unlabelled track, not evidence.
+     */
+    public record Example(float[] logMel, int label, float[] visualTarget, String source, boolean pseudoLabel) {
+        public Example(float[] logMel, int label, float[] visualTarget, String source) {
+            this(logMel, label, visualTarget, source, false);
+        }
+
+        /** The same patch with another log-mel (an augmented copy). */
+        public Example withLogMel(float[] mel) {
+            return new Example(mel, label, visualTarget, source, pseudoLabel);
+        }
     }
 
     private final int patchFrames;

@@ -98,6 +98,8 @@ public final class MusicModelTrainer {
     private final Path out;
     private final Consumer<String> log;
     private float[] classWeights;
+    private TeacherEnsemble teacher;
+    private float hardLabelWeight = 1;
 
     public MusicModelTrainer(Config config, MusicModelSpec spec, Path out, Consumer<String> log) {
         if (config.patchFrames() % spec.framesPerStep() != 0) {
@@ -108,6 +110,20 @@ public final class MusicModelTrainer {
         this.spec = spec;
         this.out = out;
         this.log = log;
+    }
+
+    /**
+     * Distils from {@code teacher}: every training patch's style target mixes its label (weight
+     * {@code hardLabelWeight}) with the teacher's probabilities for the same augmented patch; pseudo-labelled patches
+     * learn from the teacher alone. The visual head keeps its mapping targets.
+     */
+    public MusicModelTrainer distillingFrom(TeacherEnsemble teacher, float hardLabelWeight) {
+        if (hardLabelWeight < 0 || hardLabelWeight > 1) {
+            throw new IllegalArgumentException("hard-label weight must be in 0..1, got " + hardLabelWeight);
+        }
+        this.teacher = teacher;
+        this.hardLabelWeight = hardLabelWeight;
+        return this;
     }
 
     /**
@@ -187,13 +203,17 @@ public final class MusicModelTrainer {
                         try (NDManager bm = trainer.getManager().newSubManager()) {
                             Random aug = config.augment() ? new Random(config.seed() * 31 + 7_919L * epoch + b)
                                     : null;
-                            NDList x = new NDList(input(bm, batch, norm, aug));
+                            List<MusicExamples.Example> seen = augmented(batch, aug);
+                            NDList x = new NDList(input(bm, seen, norm));
+                            // The teacher reads the very patch the student sees, augmentation included.
+                            float[] taught = teacher == null ? null : teacher.patchProbabilities(
+                                    seen.stream().map(MusicExamples.Example::logMel).toList(), config.patchFrames());
                             try (GradientCollector gc = trainer.newGradientCollector()) {
                                 // DJL's PyTorch collector does not clear .grad: without this, gradients of all
                                 // earlier batches would accumulate (and a resumed run would differ).
                                 gc.zeroGradients();
                                 NDList y = trainer.forward(x);
-                                NDArray loss = loss(bm, y, batch);
+                                NDArray loss = loss(bm, y, seen, taught);
                                 lossSum += loss.getFloat() * batch.size();
                                 gc.backward(loss);
                             }
@@ -236,33 +256,61 @@ public final class MusicModelTrainer {
                 MusicCheckpoint.best(out));
     }
 
-    private NDArray input(NDManager m, List<MusicExamples.Example> batch, MelNormalizer norm, Random aug) {
+    /** The batch as the network sees it this step: augmented copies (aug != null) or the patches themselves. */
+    private List<MusicExamples.Example> augmented(List<MusicExamples.Example> batch, Random aug) {
+        if (aug == null) {
+            return batch;
+        }
+        List<MusicExamples.Example> out = new ArrayList<>(batch.size());
+        for (MusicExamples.Example e : batch) {
+            out.add(e.withLogMel(MelAugmentation.apply(e.logMel(), config.patchFrames(), aug)));
+        }
+        return out;
+    }
+
+    private NDArray input(NDManager m, List<MusicExamples.Example> batch, MelNormalizer norm) {
         int per = config.patchFrames() * spec.melBands();
         float[] data = new float[batch.size() * per];
         for (int i = 0; i < batch.size(); i++) {
             MusicExamples.Example e = batch.get(i);
-            if (aug != null) {
-                e = new MusicExamples.Example(MelAugmentation.apply(e.logMel(), config.patchFrames(), aug), e.label(),
-                        e.visualTarget(), e.source());
-            }
-            System.arraycopy(MusicExamples.normalized(e, norm), 0, data, i * per, per);
+            System.arraycopy(norm.normalize(e.logMel(), 0, config.patchFrames()), 0, data, i * per, per);
         }
         return m.create(data, new Shape(batch.size(), config.patchFrames(), spec.melBands()));
     }
 
+    /**
+     * The style target of patch i: its label as a one-hot, or with a teacher ({@code taught}: [patches × labels]
+     * probabilities) {@code hardLabelWeight}·one-hot + (1 − hardLabelWeight)·teacher for a labelled patch and the
+     * teacher alone for a pseudo-labelled one.
+     */
+    private float[] styleTargets(List<MusicExamples.Example> batch, float[] taught) {
+        int labels = spec.labelCount();
+        float[] target = new float[batch.size() * labels];
+        for (int i = 0; i < batch.size(); i++) {
+            MusicExamples.Example e = batch.get(i);
+            float hard = taught == null ? 1 : e.pseudoLabel() ? 0 : hardLabelWeight;
+            target[i * labels + e.label()] += hard;
+            if (hard < 1) {
+                for (int l = 0; l < labels; l++) {
+                    target[i * labels + l] += (1 - hard) * taught[i * labels + l];
+                }
+            }
+        }
+        return target;
+    }
+
     /** Per-patch loss averaged over the batch. */
-    private NDArray loss(NDManager m, NDList y, List<MusicExamples.Example> batch) {
+    private NDArray loss(NDManager m, NDList y, List<MusicExamples.Example> batch, float[] taught) {
         int n = batch.size();
         int labels = spec.labelCount();
         int vis = VisualParameters.COUNT;
-        float[] oneHot = new float[n * labels];
+        float[] styleTarget = styleTargets(batch, taught);
         int steps = (int) y.get(1).getShape().get(1);
         float[] target = new float[n * steps * vis];
         float[] mask = new float[n];
         float[] weight = new float[n];
         for (int i = 0; i < n; i++) {
             MusicExamples.Example e = batch.get(i);
-            oneHot[i * labels + e.label()] = 1;
             weight[i] = classWeights[e.label()];
             float[] t = e.visualTarget();
             if (t != null) {
@@ -274,7 +322,7 @@ public final class MusicModelTrainer {
             }
         }
         NDArray logp = y.get(0).logSoftmax(2); // (B, steps, labels)
-        NDArray ce = logp.mul(m.create(oneHot, new Shape(n, 1, labels))).sum(new int[] {2}).mean(new int[] {1})
+        NDArray ce = logp.mul(m.create(styleTarget, new Shape(n, 1, labels))).sum(new int[] {2}).mean(new int[] {1})
                 .mul(m.create(weight)).mean().neg();
         NDArray err = ai.djl.nn.Activation.sigmoid(y.get(1)).sub(m.create(target, new Shape(n, steps, vis)));
         NDArray mse = err.square().mean(new int[] {2}).mean(new int[] {1}).mul(m.create(mask)).mean();
@@ -290,7 +338,7 @@ public final class MusicModelTrainer {
             for (int s = 0; s < val.size(); s += config.batchSize()) {
                 List<MusicExamples.Example> batch = val.examples().subList(s, Math.min(val.size(), s + config.batchSize()));
                 try (NDManager bm = m.newSubManager()) {
-                    NDList y = net.forward(ps, new NDList(input(bm, batch, norm, null)), false);
+                    NDList y = net.forward(ps, new NDList(input(bm, batch, norm)), false);
                     float[] logp = y.get(0).logSoftmax(2).mean(new int[] {1}).toFloatArray();
                     int labels = spec.labelCount();
                     float[] all = y.get(0).logSoftmax(2).toFloatArray();
@@ -413,6 +461,20 @@ public final class MusicModelTrainer {
         return into.addWithStepTargets(f, label, targets, spec.framesPerStep(), t.audio());
     }
 
+    /**
+     * The pool tracks the shipped model may learn from: none from a package that holds validation or test tracks
+     * (their music must stay unheard by the model that is measured on it).
+     */
+    static List<UnlabelledPool.Track> poolOutsideEvaluation(ManifestCorpus corpus) throws IOException {
+        java.util.Set<String> measured = new java.util.HashSet<>();
+        for (CorpusTrack t : corpus.manifest().tracks()) {
+            if (t.split() != Split.TRAIN) {
+                measured.add(t.packageName());
+            }
+        }
+        return UnlabelledPool.bundled().stream().filter(t -> !measured.contains(t.packageName())).toList();
+    }
+
     public static void main(String[] args) throws Exception {
         Config c = Config.defaults();
         Path manifest = null;
@@ -420,7 +482,13 @@ public final class MusicModelTrainer {
         Path featureDir = null;
         Path teacherFile = null;
         Path outDir = null;
+        boolean withoutDistillation = false;
         for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--without-distillation")) {
+                withoutDistillation = true;
+                i--;
+                continue;
+            }
             String v = i + 1 < args.length ? args[i + 1] : null;
             if (v == null) {
                 throw new IllegalArgumentException("missing value for " + args[i]);
@@ -456,7 +524,7 @@ public final class MusicModelTrainer {
             System.err.println("usage: MusicModelTrainer --out dir [--manifest music-manifest.csv (default: bundled)]"
                     + " [--audio-dir $AIVJ_CACHE/corpus] [--features-dir $AIVJ_CACHE/features]"
                     + " [--teacher visual-profiles.json (default: bundled)] [--epochs N] [--patience P] [--seed S]"
-                    + " [--batch B] [--lr LR] [--patch-frames F] [--hop-frames H]");
+                    + " [--batch B] [--lr LR] [--patch-frames F] [--hop-frames H] [--without-distillation]");
             System.exit(2);
         }
         ManifestCorpus corpus = ManifestCorpus.load(manifest, audioDir);
@@ -467,10 +535,24 @@ public final class MusicModelTrainer {
         TrainingData data = examples(corpus, c, spec, teacher, cache, System.out::println);
         double prepSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        Result r = new MusicModelTrainer(c, spec, outDir, System.out::println).train(data.train()::epoch, data.val());
+        Result r;
+        int trainPatches;
+        com.fasterxml.jackson.databind.node.ObjectNode distillation = null;
+        if (withoutDistillation) {
+            r = new MusicModelTrainer(c, spec, outDir, System.out::println).train(data.train()::epoch, data.val());
+            trainPatches = data.train().epoch(1).size();
+        } else {
+            StyleDistillation.Recipe recipe = StyleDistillation.Recipe.defaults();
+            StyleDistillation.Outcome o = new StyleDistillation(c, recipe, corpus, teacher, cache, System.out::println)
+                    .run(corpus.tracks(Split.TRAIN), t -> corpus.labelOf(t.style()), poolOutsideEvaluation(corpus),
+                            spec, data.val(), outDir);
+            r = o.student();
+            trainPatches = o.studentPatchesPerEpoch();
+            distillation = o.toJson(recipe, spec.labels());
+        }
         double trainSeconds = (System.nanoTime() - t1) / 1e9;
-        TrainingSummary.write(outDir, corpus, teacher, c, r, data.train().epoch(1).size(), data.val().size(),
-                prepSeconds, trainSeconds);
+        TrainingSummary.write(outDir, corpus, teacher, c, r, trainPatches, data.val().size(), prepSeconds,
+                trainSeconds, distillation);
         System.out.println("finished epoch " + r.lastEpoch() + ", best epoch " + r.bestEpoch() + " (" + r.best()
                 + "), training " + clock(trainSeconds));
     }

@@ -19,7 +19,7 @@ import dev.aivj.engine.model.MusicModelSpec;
 /**
  * The music model as a DJL block, built from the same {@link MusicModelSpec} as engine-core's inference
  * ({@code dev.aivj.engine.model}): per conv layer, zero left-padding of kernel−1 frames (causal) → Conv1d →
- * BatchNorm → ReLU → optional max pool; then an LSTM (batch first) and two linear heads.
+ * BatchNorm → ReLU → optional max pool (after an optional max pool of the input); then an LSTM (batch first) and two linear heads.
  *
  * <p>Input: normalised log-mel (see engine-core's MelNormalizer), shape (batch, frames, melBands). Output:
  * {@code NDList(styleLogits (batch, steps, labels), visualLogits (batch, steps, visual))}; softmax and sigmoid
@@ -81,6 +81,9 @@ public final class MusicNet extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow().transpose(0, 2, 1); // (B, C, T)
+        if (spec.inputPool() > 1) {
+            x = Pool.maxPool1d(x, new Shape(spec.inputPool()), new Shape(spec.inputPool()), new Shape(0), false);
+        }
         for (int i = 0; i < convs.length; i++) {
             int pad = spec.convKernel(i) - 1;
             if (pad > 0) {
@@ -105,7 +108,7 @@ public final class MusicNet extends AbstractBlock {
 
     /** Output steps for an input of {@code frames} frames. */
     public int steps(long frames) {
-        long t = frames;
+        long t = frames / spec.inputPool();
         for (int i = 0; i < spec.convLayers(); i++) {
             t /= spec.poolSize(i);
         }
@@ -123,7 +126,7 @@ public final class MusicNet extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape in = inputShapes[0];
         long batch = in.get(0);
-        long t = in.get(1);
+        long t = in.get(1) / spec.inputPool();
         for (int i = 0; i < convs.length; i++) {
             convs[i].initialize(manager, dataType, new Shape(batch, spec.convInput(i), t + spec.convKernel(i) - 1));
             norms[i].initialize(manager, dataType, new Shape(batch, spec.convChannels(i), t));

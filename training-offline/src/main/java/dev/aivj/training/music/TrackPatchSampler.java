@@ -19,8 +19,15 @@ import java.util.Random;
  * out of audio; without augmentation the trainer reads only its first {@code patchFrames} frames.
  */
 public final class TrackPatchSampler {
-    /** One track's frame features, label, per-step visual targets and artist. */
-    public record Track(String source, FrameFeatures features, int label, float[] stepTargets, String artist) {
+    /**
+     * One track's frame features, label, per-step visual targets and artist; {@code pseudoLabel}: an unlabelled
+     * track whose label a teacher guessed.
+     */
+    public record Track(String source, FrameFeatures features, int label, float[] stepTargets, String artist,
+            boolean pseudoLabel) {
+        public Track(String source, FrameFeatures features, int label, float[] stepTargets, String artist) {
+            this(source, features, label, stepTargets, artist, false);
+        }
     }
 
     /** An artist's patches per epoch are capped at this many tracks' worth. */
@@ -85,7 +92,8 @@ public final class TrackPatchSampler {
                     target = Arrays.copyOfRange(t.stepTargets(), start / framesPerStep * vis,
                             (start / framesPerStep + steps) * vis);
                 }
-                out.addExample(new MusicExamples.Example(mel, t.label(), target, t.source() + "@" + start));
+                out.addExample(new MusicExamples.Example(mel, t.label(), target, t.source() + "@" + start,
+                        t.pseudoLabel()));
             }
         }
         return out;

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 /**
  * {@code <out>/training-summary.json}: what a training run used and did (corpus manifest and its sha256, tracks
  * and minutes per style and split, teacher mapping hash, hyper-parameters, timings, loss history, selected
- * epoch). model-export reads it to write the model card.
+ * epoch, and for a distilled model the teacher recipe and pseudo-labels). model-export reads it to write the model card.
  */
 public final class TrainingSummary {
     public static final String FILE = "training-summary.json";
@@ -25,8 +25,8 @@ public final class TrainingSummary {
     }
 
     public static void write(Path out, ManifestCorpus corpus, TeacherMapping teacher, MusicModelTrainer.Config c,
-            MusicModelTrainer.Result r, int trainPatches, int valPatches, double prepSeconds, double trainSeconds)
-            throws IOException {
+            MusicModelTrainer.Result r, int trainPatches, int valPatches, double prepSeconds, double trainSeconds,
+            ObjectNode distillation) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode s = json.createObjectNode();
         s.put("engineVersion", EngineInfo.VERSION);
@@ -71,6 +71,9 @@ public final class TrainingSummary {
         h.put("seed", c.seed());
         h.put("visualLossWeight", c.visualLossWeight());
         h.put("augment", c.augment());
+        if (distillation != null) {
+            s.set("distillation", distillation);
+        }
         s.put("featureSeconds", Math.round(prepSeconds * 10) / 10.0);
         s.put("trainingSeconds", Math.round(trainSeconds * 10) / 10.0);
         s.put("epochsRun", r.lastEpoch());

@@ -79,4 +79,50 @@ class MusicModelTrainerTest {
         assertArrayEquals(Files.readAllBytes(dir.resolve("a/checkpoints/epoch-0002/params.ndlist")),
                 Files.readAllBytes(dir.resolve("b/checkpoints/epoch-0002/params.ndlist")), "resume is exact");
     }
+
+    @Test
+    void teacherEnsembleAveragesItsMembersAndDistillationUsesIt(@TempDir Path dir) throws Exception {
+        MusicModelTrainer.Config c = new MusicModelTrainer.Config(128, 64, 8, 1, 1e-3f, 7, 0.5f, 2);
+        MusicModelSpec teacherSpec = MusicModelSpec.teacher(LABELS);
+        Path a = new MusicModelTrainer(c, teacherSpec, dir.resolve("ta"), l -> { }).train(train, val).checkpoint();
+        Path b = new MusicModelTrainer(c.withSeed(8), teacherSpec, dir.resolve("tb"), l -> { }).train(train, val)
+                .checkpoint();
+        List<float[]> patches = val.examples().stream().map(MusicExamples.Example::logMel).toList();
+        float[] both;
+        float[] pa;
+        float[] pb;
+        try (TeacherEnsemble e = TeacherEnsemble.load(List.of(a, b));
+                TeacherEnsemble ea = TeacherEnsemble.load(List.of(a));
+                TeacherEnsemble eb = TeacherEnsemble.load(List.of(b))) {
+            both = e.patchProbabilities(patches, 128);
+            pa = ea.patchProbabilities(patches, 128);
+            pb = eb.patchProbabilities(patches, 128);
+            assertEquals(2, e.size());
+        }
+        assertEquals(patches.size() * LABELS.length, both.length);
+        double apart = 0;
+        for (int i = 0; i < both.length; i++) {
+            assertEquals((pa[i] + pb[i]) / 2, both[i], 1e-5, "the ensemble is its members' mean");
+            apart = Math.max(apart, Math.abs(pa[i] - pb[i]));
+        }
+        assertTrue(apart > 1e-3, "two seeds give two different teachers");
+        for (int p = 0; p < patches.size(); p++) {
+            float sum = 0;
+            for (int l = 0; l < LABELS.length; l++) {
+                sum += both[p * LABELS.length + l];
+            }
+            assertEquals(1, sum, 1e-5);
+        }
+
+        // A student with hard-label weight 1 learns exactly what a plain one does; with 0.5 the teacher changes it.
+        double plain = trainer(dir.resolve("s0"), 1, new ArrayList<>()).train(train, val).trainLoss()[0];
+        try (TeacherEnsemble e = TeacherEnsemble.load(List.of(a, b))) {
+            double hard = trainer(dir.resolve("s1"), 1, new ArrayList<>()).distillingFrom(e, 1f).train(train, val)
+                    .trainLoss()[0];
+            double mixed = trainer(dir.resolve("s2"), 1, new ArrayList<>()).distillingFrom(e, 0.5f).train(train, val)
+                    .trainLoss()[0];
+            assertEquals(plain, hard, 0.0);
+            assertTrue(Math.abs(mixed - plain) > 1e-4, plain + " vs " + mixed);
+        }
+    }
 }

@@ -25,8 +25,10 @@ class MusicNetTest {
             }
             NDArray x = m.randomNormal(new Shape(2, 37, 64));
             NDList out = net.forward(new ParameterStore(m, false), new NDList(x), false);
-            assertEquals(new Shape(2, 9, 3), out.get(0).getShape());
-            assertEquals(new Shape(2, 9, 9), out.get(1).getShape());
+            // 37 frames → input pool 2: 18 → pool 2: 9 → pool 2: 4 steps (floor at each pool, like the engine).
+            assertEquals(4, net.steps(37));
+            assertEquals(new Shape(2, 4, 3), out.get(0).getShape());
+            assertEquals(new Shape(2, 4, 9), out.get(1).getShape());
         }
     }
 }
