@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Decodes WAV (PCM 8/16/24/32-bit, float), FLAC, Ogg Vorbis and MP3 files to interleaved float PCM
- * through Java Sound service providers (JDK WAV reader, jflac, vorbisspi, mp3spi).
+ * through Java Sound service providers (JDK WAV reader, jflac, mp3spi) and, for Ogg Vorbis, JOrbis
+ * ({@link OggVorbisPcmStream}).
  *
  * <p>The format is decided by the file content. Before a decoder runs, the file is checked
  * ({@link InputFileCheck}) and the container probed (truncation, declared length, duration limit);

@@ -103,16 +103,6 @@ final class GuardedPcmReader {
             progress.framesDecoded = total;
         }
         long frames = n / channels;
-        if (expected > 0 && frames < expected && probe.format().equals(ContainerProbe.OGG_VORBIS)
-                && frames >= expected / 2) {
-            // jorbis (behind vorbisspi) drops the minimal packets some encoders write for digital
-            // silence at the end of a song. The Ogg structure was verified complete (end-of-stream
-            // page present), so the final granule position is authoritative: pad with silence.
-            int need = (int) Math.min(Integer.MAX_VALUE - 16, expected * channels);
-            out = Arrays.copyOf(out, Math.max(need, n));
-            n = out.length;
-            frames = n / channels;
-        }
         if (expected > 0) {
             long tolerance = Math.max(8192, expected / 100);
             if (frames < expected - tolerance) {

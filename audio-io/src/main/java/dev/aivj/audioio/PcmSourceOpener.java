@@ -30,8 +30,7 @@ final class PcmSourceOpener {
                 reader = new org.jflac.sound.spi.FlacAudioFileReader();
                 break;
             case ContainerProbe.OGG_VORBIS:
-                reader = new javazoom.spi.vorbis.sampled.file.VorbisAudioFileReader();
-                break;
+                return OggVorbisPcmStream.open(in); // not vorbisspi: it drops the last pages of some files
             case ContainerProbe.MP3:
                 reader = new javazoom.spi.mpeg.sampled.file.MpegAudioFileReader();
                 break;
