@@ -14,6 +14,12 @@ import java.nio.file.Path;
  * reported as an {@link AudioDecodeException} with a one-line reason.
  */
 public final class AudioFileDecoder {
+    /**
+     * Changes whenever the PCM decoded from some file changes (caches of decoded features key on it). 2: Ogg
+     * Vorbis decoded by JOrbis page by page, no longer losing the last small pages (1: vorbisspi).
+     */
+    public static final String VERSION = "2";
+
 
     /** Resource limits. Defaults: 1 GiB file, 30 minutes of audio, 5 s without decoder progress. */
     public record Limits(long maxFileBytes, double maxDurationSeconds, long stallTimeoutMillis) {

@@ -226,7 +226,7 @@ public final class ModelCard {
                     cal.get("eceTestAfter").asDouble()));
         }
         if (c.has("leaveOnePackageOutMarkdown") && !c.get("leaveOnePackageOutMarkdown").asText().isBlank()) {
-            b.append("\n## Music it has never heard: leave-one-package-out (`./aivj evaluate-style`)\n\n")
+            b.append("\n## Music it has never heard: whole packages held out (`./aivj evaluate-style`)\n\n")
                     .append(c.get("leaveOnePackageOutMarkdown").asText().replace("### ", "#### ")
                             .replace("## Per fold", "#### Per fold").strip())
                     .append("\n");

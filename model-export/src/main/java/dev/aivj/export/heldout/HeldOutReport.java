@@ -144,7 +144,9 @@ final class HeldOutReport {
         md.append("- ").append(r.get("what").asText()).append("\n");
         md.append("- manifest sha256 `").append(r.get("manifestSha256").asText()).append("`; synthetic rows ")
                 .append(r.get("synthetic").asText()).append("; ").append(r.get("folds").size()).append(" folds\n");
-        md.append("- recipe: ").append(r.get("config").toString()).append("\n\n");
+        md.append("- recipe: ").append(r.get("config").toString()).append(r.has("teacher")
+                ? "; the shipped network distilled from a teacher (below)" : "; the shipped network trained alone,"
+                + " without a teacher").append("\n\n");
         md.append("| | network | log-mel-stats baseline |\n|---|---|---|\n");
         md.append(String.format("| balanced accuracy (segments, 5 styles) | **%.3f** | %.3f |%n",
                 net.balancedAccuracy(), base.balancedAccuracy()));

@@ -22,12 +22,14 @@ import java.util.Map;
 /**
  * Disk cache of engine-core's frame features (log-mel, rms, centroid, flux, onset, low/mid/high) per audio file,
  * so that retraining does not decode and analyse the corpus again. Entries live in
- * {@code <dir>/<sha256 of the file>-<EngineInfo.VERSION>.feat}: a changed file or a new engine version (which
- * may change the analysis) misses the cache. Default folder: {@code $AIVJ_CACHE/features} (else
+ * {@code <dir>/<sha256 of the file>-<EngineInfo.VERSION>-d<AudioFileDecoder.VERSION>.feat}: a changed file, a
+ * new engine version (which may change the analysis) or a new decoder misses the cache. Default folder: {@code $AIVJ_CACHE/features} (else
  * {@code ~/.cache/aivj/features}).
  */
 public final class FeatureCache {
     private static final int MAGIC = 0x41465431; // "AFT1"
+    /** What made an entry: the engine's analysis and the decoder's PCM. */
+    private static final String VERSION = EngineInfo.VERSION + "-d" + AudioFileDecoder.VERSION;
 
     /** Cached analysis of one file: its frame features and the track tempo. */
     public record Entry(FrameFeatures frames, double bpm, String sha256) {
@@ -84,7 +86,7 @@ public final class FeatureCache {
 
     private Entry load(Path audio) throws IOException, AudioDecodeException {
         String sha = Sha256.hex(Files.readAllBytes(audio));
-        Path file = dir.resolve(sha + "-" + EngineInfo.VERSION + ".feat");
+        Path file = dir.resolve(sha + "-" + VERSION + ".feat");
         if (Files.isRegularFile(file)) {
             try {
                 return read(file, sha);
@@ -100,7 +102,7 @@ public final class FeatureCache {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
             FrameFeatures f = e.frames();
             out.writeInt(MAGIC);
-            out.writeUTF(EngineInfo.VERSION);
+            out.writeUTF(VERSION);
             out.writeInt(f.frames());
             out.writeInt(f.melBands());
             out.writeDouble(e.bpm());
@@ -118,8 +120,8 @@ public final class FeatureCache {
 
     private static Entry read(Path file, String sha) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != MAGIC || !in.readUTF().equals(EngineInfo.VERSION)) {
-                throw new IOException(file + ": not a feature cache entry of this engine version");
+            if (in.readInt() != MAGIC || !in.readUTF().equals(VERSION)) {
+                throw new IOException(file + ": not a feature cache entry of this engine and decoder version");
             }
             int frames = in.readInt();
             int bands = in.readInt();
