@@ -150,7 +150,8 @@ public final class ModelCard {
                     + " (corpus/unlabelled-pool.csv, none from a package with validation or test tracks), those the"
                     + " teacher reads at ≥ %.2f pseudo-labelled: %s; each patch's target: %.2f × its label + the"
                     + " rest the teacher's probabilities for the same augmented patch (the teacher alone for"
-                    + " pseudo-labelled patches)%n", d.get("teachers").asInt(), d.get("teacherModel").asText(),
+                    + " pseudo-labelled patches)%n", d.get("teachers").asInt(), MusicModelSpec.fromJson(
+                            dev.aivj.engine.json.JsonReader.parse(d.get("teacherModel").asText())).summary(),
                     d.get("poolTracks").asInt(), d.get("pseudoLabelConfidence").asDouble(), d.get("pseudoLabels"),
                     d.get("hardLabelWeight").asDouble()));
         }

@@ -303,7 +303,7 @@ public final class EngineExports {
      * frames and model steps so far, and the latest step's style (argmax label; {@code null} with its
      * probabilities and visual parameters before the first step or without a model), visual parameters in their
      * units. A step without enough signal ({@link dev.aivj.engine.analysis.SignalGate}) has {@code "style":"none"},
-     * {@code "reason":"silence: ..."} and {@code "probabilities":null}; {@code reason} is {@code null} otherwise. A frame is analysed once its whole window has arrived (23 ms after its centre); a step is 4 frames.
+     * {@code "reason":"silence: ..."} and {@code "probabilities":null}; {@code reason} is {@code null} otherwise. A frame is analysed once its whole window has arrived (23 ms after its centre); a step is the model's frames per step (8 for the shipped model).
      * Errors as {@code analyze*}: {@code {"error":...}}, e.g. before {@link #liveStart} or for a non-finite sample.
      */
     @JSExport

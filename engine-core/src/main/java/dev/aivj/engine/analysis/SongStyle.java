@@ -29,7 +29,7 @@ import java.util.List;
  * of its style over its steps (it can be low where flickers were absorbed); its visual parameters are the means of
  * the per-step values scaled to their units ({@link dev.aivj.engine.model.VisualParameter#scale}).
  * Segments tile the model's steps without gaps: the first starts at 0, the last ends at steps·stepSeconds (the
- * song's trailing partial step of under 4 frames is not covered).
+ * song's trailing partial step (under the model's frames per step) is not covered).
  */
 public final class SongStyle {
     /** The style of a segment (and, in JSON, of a song) without enough signal for one; not a model label. */

@@ -85,6 +85,24 @@ public final class MusicModelSpec {
                 new int[] {2, 2}, 64, labels);
     }
 
+    /** The layers in a few words, e.g. "input pool 2, conv 64→16 k3 + pool 2, …, LSTM 32 (8 frames per step)". */
+    public String summary() {
+        StringBuilder b = new StringBuilder();
+        if (inputPool > 1) {
+            b.append("input pool ").append(inputPool).append(", ");
+        }
+        for (int i = 0; i < convLayers(); i++) {
+            b.append("conv ").append(convInput(i)).append('→').append(convChannels[i]).append(" k")
+                    .append(convKernels[i]);
+            if (poolSizes[i] > 1) {
+                b.append(" + pool ").append(poolSizes[i]);
+            }
+            b.append(", ");
+        }
+        return b.append("LSTM ").append(lstmHidden).append(" (").append(framesPerStep()).append(" frames per step)")
+                .toString();
+    }
+
     /** Max pooling of the input over time before the first conv (1 = none). */
     public int inputPool() {
         return inputPool;

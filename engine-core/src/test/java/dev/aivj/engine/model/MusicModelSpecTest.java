@@ -20,6 +20,8 @@ class MusicModelSpecTest {
         MusicModelSpec back = MusicModelSpec.fromJson(JsonReader.parse(json));
         assertEquals(json, back.toJson());
         assertEquals(2, back.inputPool());
+        assertEquals("input pool 2, conv 64→16 k3 + pool 2, conv 16→32 k3 + pool 2, LSTM 32 (8 frames per step)",
+                spec.summary());
     }
 
     @Test

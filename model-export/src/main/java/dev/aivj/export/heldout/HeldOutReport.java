@@ -140,7 +140,7 @@ final class HeldOutReport {
 
     private static String markdown(ObjectNode r, String[] labels, StyleScores net, StyleScores base) {
         StringBuilder md = new StringBuilder();
-        md.append("# Leave-one-package-out evaluation of the style model\n\n");
+        md.append("# The style model on packages it never heard (held out whole)\n\n");
         md.append("- ").append(r.get("what").asText()).append("\n");
         md.append("- manifest sha256 `").append(r.get("manifestSha256").asText()).append("`; synthetic rows ")
                 .append(r.get("synthetic").asText()).append("; ").append(r.get("folds").size()).append(" folds\n");

@@ -83,8 +83,9 @@ class ManifestCorpusTest {
             assertTrue(Files.isRegularFile(c.audio(t)), "missing " + c.audio(t) + ": run ./aivj fetch-music");
         }
         MusicModelTrainer.Config cfg = MusicModelTrainer.Config.defaults();
-        MusicModelTrainer.TrainingData data = MusicModelTrainer.examples(c, cfg, MusicModelSpec.defaults(c.labelIds()),
-                TeacherMapping.load(null), FeatureCache.defaultCache(), s -> { });
+        MusicModelSpec spec = MusicModelSpec.defaults(c.labelIds());
+        MusicModelTrainer.TrainingData data = MusicModelTrainer.examples(c, cfg, spec, TeacherMapping.load(null),
+                FeatureCache.defaultCache(), s -> { });
         String test = c.tracks(Split.TEST).get(0).audio();
         Set<String> train = new HashSet<>();
         c.tracks(Split.TRAIN).forEach(t -> train.add(t.audio()));
@@ -93,7 +94,7 @@ class ManifestCorpusTest {
         assertTrue(data.val().size() > 0);
         for (MusicExamples.Example e : epoch.examples()) {
             assertTrue(train.contains(e.source().substring(0, e.source().lastIndexOf('@'))), e.source());
-            assertEquals(cfg.patchFrames() / 4 * 9, e.visualTarget().length);
+            assertEquals(cfg.patchFrames() / spec.framesPerStep() * 9, e.visualTarget().length);
             assertTrue(e.logMel().length >= cfg.patchFrames() * 64, "a patch is at least patchFrames long");
         }
         for (MusicExamples.Example e : data.val().examples()) {
