@@ -16,7 +16,7 @@ import dev.aivj.engine.features.TempoEstimator;
  * The audio front end's facade: PCM in, {@link AnalysisResult} out. Stages: validate → mono mix-down →
  * level facts and DC removal → resample to {@link AnalysisSettings#SAMPLE_RATE} ({@link #prepare}) → frame features
  * ({@link #features}) → tempo → beats → summary ({@link #rhythm}). The stage methods are public so that
- * {@link dev.aivj.engine.bench.StageBenchmark} times this very code.
+ * {@link Engine} runs them one by one and tells listeners (the bench) as each ends.
  */
 public final class AudioAnalyzer {
     private final FeatureExtractor extractor = new FeatureExtractor();

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aivj.engine.analysis.AnalysisJson;
+import dev.aivj.engine.plan.PlanJson;
+import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.features.FrameFeatures;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class AudioAnalyzerTest {
             AnalysisResult expected = analyzer.analyze(input, 1, rate);
             assertArrayEquals(kept, input, "the default analyzer leaves its input as it is");
             AnalysisResult actual = AudioAnalyzer.overwritingInput().analyze(input, 1, rate);
-            assertEquals(AnalysisJson.write(expected, true), AnalysisJson.write(actual, true), "at " + rate + " Hz");
+            assertEquals(PlanJson.write(new SongPlan(expected, null, null), true), PlanJson.write(new SongPlan(actual, null, null), true), "at " + rate + " Hz");
         }
     }
 
@@ -164,7 +165,7 @@ class AudioAnalyzerTest {
 
     /** Serialising throws on any NaN or infinity, so a successful write proves every value is finite. */
     private static void assertAllFinite(AnalysisResult r) {
-        String json = AnalysisJson.write(r, true);
+        String json = PlanJson.write(new SongPlan(r, null, null), true);
         assertTrue(json.startsWith("{") && json.endsWith("}"));
     }
 }

@@ -1,9 +1,7 @@
 package dev.aivj.wasm;
 
-import dev.aivj.engine.AudioAnalyzer;
+import dev.aivj.engine.Engine;
 import dev.aivj.engine.EngineInfo;
-import dev.aivj.engine.analysis.AnalysisJson;
-import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.bench.StageBenchmark;
 import dev.aivj.engine.bench.StageTimes;
@@ -14,10 +12,10 @@ import dev.aivj.engine.json.JsonWriter;
 import dev.aivj.engine.live.LiveAnalyzer;
 import dev.aivj.engine.live.LiveUpdate;
 import dev.aivj.engine.model.VisualParameters;
-import dev.aivj.engine.recommend.PairChoice;
+import dev.aivj.engine.plan.PlanJson;
+import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairPlan;
-import java.util.List;
 import org.teavm.jso.JSExport;
 
 /**
@@ -31,7 +29,7 @@ import org.teavm.jso.JSExport;
  * A {@code float[]} parameter takes a {@code Float32Array} (copied into Wasm once per call).
  *
  * <p><b>Error contract:</b> no export throws for bad input. Every {@code analyze*} export returns a JSON
- * string: on success the analysis ({@link AnalysisJson#write}); on failure an object whose only key is
+ * string: on success the analysis ({@link PlanJson#write}); on failure an object whose only key is
  * {@code "error"}, e.g. {@code {"error":"sampleRate must be > 0"}}. Callers test
  * {@code 'error' in JSON.parse(s)} (or {@code s.startsWith('{"error":')}). {@link IllegalArgumentException}
  * (bad PCM, channel count or sample rate) yields its message; any other runtime exception yields
@@ -41,7 +39,7 @@ import org.teavm.jso.JSExport;
  * {@code weights.bin} bytes as an {@code Int8Array} or {@code Uint8Array} (TeaVM 0.16 copies any typed array
  * into a {@code byte[]} parameter; from a fetch: {@code new Uint8Array(await response.arrayBuffer())}). Once a
  * model is loaded, every {@code analyze*} result also has {@code style} and {@code segments} (see
- * {@link AnalysisJson}). The model is held in this module instance until replaced or {@link #unloadModel}.
+ * {@link PlanJson}). The model is held in this module instance until replaced or {@link #unloadModel}.
  *
  * <p><b>Coupling model:</b> {@link #loadCouplingModel} takes a coupling-model bundle the same way (its own slot:
  * loading or unloading one model never touches the other). {@link #scorePairs} then scores (upper, lower) preset
@@ -57,11 +55,10 @@ import org.teavm.jso.JSExport;
  * mono PCM at 22050 Hz in chunks of any size (e.g. 0.5 s) and returns the latest style ({@link LiveAnalyzer}).
  */
 public final class EngineExports {
-    private static MusicModel model;
+    /** The session: music model, pair library and seed, replaced as they are loaded. */
+    private static Engine engine = Engine.bare();
     private static CouplingModel couplingModel;
     private static double lastModelMillis;
-    private static PairLibrary pairLibrary;
-    private static long pairSeed = PairPlan.DEFAULT_SEED;
     private static LiveAnalyzer live;
 
     private EngineExports() {
@@ -95,7 +92,7 @@ public final class EngineExports {
             if (manifestJson == null || weights == null) {
                 return errorJson("model bundle: manifest and weights are required");
             }
-            model = MusicModel.load(manifestJson, weights);
+            engine = engine.withModel(MusicModel.load(manifestJson, weights));
             return "";
         } catch (IllegalArgumentException e) {
             return errorJson(e.getMessage() != null ? e.getMessage() : "invalid model bundle");
@@ -107,22 +104,22 @@ public final class EngineExports {
     /** Forgets the loaded model: later analyses have no {@code style}/{@code segments}. */
     @JSExport
     public static void unloadModel() {
-        model = null;
+        engine = engine.withModel(null);
     }
 
     /** The loaded model's labels as a JSON array ({@code []} when no model is loaded). */
     @JSExport
     public static String modelLabels() {
         JsonWriter w = new JsonWriter().beginArray();
-        if (model != null) {
-            for (String l : model.labels()) {
+        if (engine.model() != null) {
+            for (String l : engine.model().labels()) {
                 w.value(l);
             }
         }
         return w.endArray().toString();
     }
 
-    /** Milliseconds the last analysis spent in model inference ({@link MusicModel#run}); 0 without a model. */
+    /** Milliseconds the last analysis spent in its style stage (the music model and the style summary); 0 without a model. */
     @JSExport
     public static double lastModelMillis() {
         return lastModelMillis;
@@ -232,7 +229,7 @@ public final class EngineExports {
             if (json == null) {
                 return errorJson("pair library: the library JSON is required");
             }
-            pairLibrary = PairLibrary.parse(json);
+            engine = engine.withLibrary(PairLibrary.parse(json));
             return "";
         } catch (IllegalArgumentException e) {
             return errorJson(e.getMessage() != null ? e.getMessage() : "invalid pair library");
@@ -244,7 +241,7 @@ public final class EngineExports {
     /** The seed of the pair choice (same song, library and seed → same pairs); {@link PairPlan#DEFAULT_SEED} at first. */
     @JSExport
     public static void setPairSeed(int seed) {
-        pairSeed = seed;
+        engine = engine.withSeed(seed);
     }
 
     /**
@@ -262,8 +259,7 @@ public final class EngineExports {
                 return errorJson("pcm is required");
             }
             // pcm is this call's own copy of the Float32Array: the analysis may overwrite it.
-            StageBenchmark.Run run = new StageBenchmark(model, pairLibrary, pairSeed, true).run(pcm, channels,
-                    sampleRate);
+            StageBenchmark.Run run = new StageBenchmark(engine, true).run(pcm, channels, sampleRate);
             StageTimes t = run.times();
             return new JsonWriter().beginObject().name("stages").beginObject()
                     .name("prepare").value(t.prepare()).name("features").value(t.features())
@@ -293,7 +289,7 @@ public final class EngineExports {
      */
     @JSExport
     public static String liveStart() {
-        live = new LiveAnalyzer(model);
+        live = engine.live();
         return "";
     }
 
@@ -363,16 +359,14 @@ public final class EngineExports {
     private static String run(float[] pcm, int channels, int sampleRate, boolean includeLogMel) {
         try {
             // pcm is this call's own copy of the Float32Array: the analysis may overwrite it.
-            AnalysisResult result = AudioAnalyzer.overwritingInput().analyze(pcm, channels, sampleRate);
-            SongStyle style = null;
-            lastModelMillis = 0;
-            if (model != null) {
-                long t0 = System.nanoTime();
-                style = SongStyle.analyze(model, result);
-                lastModelMillis = (System.nanoTime() - t0) / 1e6;
-            }
-            List<PairChoice> pairs = pairLibrary == null ? null : PairPlan.of(result, style, pairLibrary, pairSeed);
-            return AnalysisJson.write(result, includeLogMel, style, pairs);
+            long[] styleSpan = new long[2];
+            SongPlan plan = engine.analyze(pcm, channels, sampleRate, true, stage -> {
+                if (stage == Engine.Stage.RHYTHM || stage == Engine.Stage.STYLE) {
+                    styleSpan[stage == Engine.Stage.RHYTHM ? 0 : 1] = System.nanoTime();
+                }
+            });
+            lastModelMillis = engine.model() == null ? 0 : (styleSpan[1] - styleSpan[0]) / 1e6;
+            return PlanJson.write(plan, includeLogMel);
         } catch (IllegalArgumentException e) {
             return errorJson(e.getMessage() != null ? e.getMessage() : "invalid argument");
         } catch (RuntimeException e) {

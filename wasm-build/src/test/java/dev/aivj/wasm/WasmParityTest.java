@@ -15,7 +15,8 @@ import dev.aivj.audioio.MusicCache;
 import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.EngineInfo;
-import dev.aivj.engine.analysis.AnalysisJson;
+import dev.aivj.engine.plan.PlanJson;
+import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.bench.StageBenchmark;
@@ -111,7 +112,7 @@ class WasmParityTest {
         double[] jvm = new double[6];
         for (int i = 0; i < jvm.length; i++) {
             long t0 = System.nanoTime();
-            String json = AnalysisJson.write(analyzer.analyze(mono, 1, sr), false);
+            String json = PlanJson.write(new SongPlan(analyzer.analyze(mono, 1, sr), null, null), false);
             jvm[i] = (System.nanoTime() - t0) / 1e6;
             assertTrue(json.startsWith("{"));
         }
@@ -168,7 +169,7 @@ class WasmParityTest {
     @Test
     @Order(4)
     void fullAnalysisOfMonoSongMatchesJvm() throws Exception {
-        String expected = AnalysisJson.write(new AudioAnalyzer().analyze(mono, 1, song.sampleRate()), true);
+        String expected = PlanJson.write(new SongPlan(new AudioAnalyzer().analyze(mono, 1, song.sampleRate()), null, null), true);
         String actual = (String) call("analyzeFull", "mono", song.sampleRate()).get("out");
         JsonNode e = JSON.readTree(expected);
         JsonNode a = JSON.readTree(actual);
@@ -179,8 +180,7 @@ class WasmParityTest {
     @Test
     @Order(5)
     void interleavedAnalysisOfStereoSongMatchesJvm() throws Exception {
-        String expected = AnalysisJson.write(
-                new AudioAnalyzer().analyze(song.interleaved(), song.channels(), song.sampleRate()), false);
+        String expected = PlanJson.write(new SongPlan(new AudioAnalyzer().analyze(song.interleaved(), song.channels(), song.sampleRate()), null, null), false);
         String actual = (String) call("analyzeInterleaved", "interleaved", song.channels(), song.sampleRate())
                 .get("out");
         JsonNode a = JSON.readTree(actual);
@@ -228,7 +228,7 @@ class WasmParityTest {
         assertEquals(mainThread, r.get("json"), "worker and main thread disagree");
         float[] shortMono = Arrays.copyOf(mono, Math.min(mono.length, WORKER_SECONDS * song.sampleRate()));
         assertParity("analyze in Worker (first " + WORKER_SECONDS + " s)",
-                JSON.readTree(AnalysisJson.write(new AudioAnalyzer().analyze(shortMono, 1, song.sampleRate()), false)),
+                JSON.readTree(PlanJson.write(new SongPlan(new AudioAnalyzer().analyze(shortMono, 1, song.sampleRate()), null, null), false)),
                 JSON.readTree((String) r.get("json")));
         assertTrue(((String) r.get("error")).startsWith("{\"error\":"), "worker error path: " + r.get("error"));
         // Loading (page and worker) fetched nothing that is missing, e.g. no debug-info file.
@@ -271,7 +271,7 @@ class WasmParityTest {
             style = SongStyle.analyze(model, result);
             jvm[i] = (System.nanoTime() - t0) / 1e6;
         }
-        JsonNode expected = JSON.readTree(AnalysisJson.write(result, true, style));
+        JsonNode expected = JSON.readTree(PlanJson.write(new SongPlan(result, style, null), true));
         double[] wasm = new double[6];
         String actual = null;
         for (int i = 0; i < wasm.length; i++) {
@@ -292,7 +292,7 @@ class WasmParityTest {
         assertParity("analyzeFull with model (whole document)", expected, a);
         // Interleaved with the model: style present and equal to the JVM's.
         AnalysisResult stereo = new AudioAnalyzer().analyze(song.interleaved(), song.channels(), sr);
-        JsonNode es = JSON.readTree(AnalysisJson.write(stereo, false, SongStyle.analyze(model, stereo)));
+        JsonNode es = JSON.readTree(PlanJson.write(new SongPlan(stereo, SongStyle.analyze(model, stereo), null), false));
         JsonNode as = JSON.readTree((String) call("analyzeInterleaved", "interleaved", song.channels(), sr).get("out"));
         JsonParity st = new JsonParity(MODEL_TOLERANCE).compare(es, as);
         System.out.println("Parity analyzeInterleaved with model: " + st.summary());

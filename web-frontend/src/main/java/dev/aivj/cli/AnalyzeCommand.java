@@ -1,16 +1,13 @@
 package dev.aivj.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aivj.audioio.AudioDecodeException;
 import dev.aivj.audioio.AudioFileDecoder;
 import dev.aivj.audioio.DecodedAudio;
-import dev.aivj.engine.AudioAnalyzer;
-import dev.aivj.engine.analysis.AnalysisJson;
-import dev.aivj.engine.analysis.AnalysisResult;
-import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.Engine;
+import dev.aivj.engine.json.JsonWriter;
 import dev.aivj.engine.model.MusicModel;
-import dev.aivj.engine.recommend.PairChoice;
+import dev.aivj.engine.plan.PlanJson;
+import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairPlan;
 import java.io.IOException;
@@ -20,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * {@code aivj analyze FILE [--with-mel] [--model DIR | --no-model]}: decodes the file, runs the engine and prints
@@ -29,7 +25,7 @@ import java.util.List;
  *
  * <p>Music model: by default the bundle shipped on the classpath at {@value #BUNDLED_MODEL} ({@code manifest.json}
  * + {@code weights.bin}) is loaded when its manifest is there, and the JSON gains {@code style} and
- * {@code segments} (see {@link AnalysisJson}; silence gets {@code style.label "none"} with its {@code reason}, see
+ * {@code segments} (see {@link PlanJson}; silence gets {@code style.label "none"} with its {@code reason}, see
  * {@link dev.aivj.engine.analysis.SignalGate}) plus {@code model: {source, labels}}. No bundled manifest: the
  * analysis runs without them. A bundled or {@code --model} bundle that is incomplete or fails its checks (sha256,
  * version, shapes) is an error (exit 1), never a silent fallback; {@code --no-model} skips the model.
@@ -44,7 +40,6 @@ public final class AnalyzeCommand {
     static final String BUNDLED_LIBRARY = "web/pairs/pair-library.json";
     /** Classpath folder of the shipped music model. */
     static final String BUNDLED_MODEL = "web/models/music-v1/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AnalyzeCommand() {
     }
@@ -132,26 +127,21 @@ public final class AnalyzeCommand {
         try {
             Path path = Path.of(file);
             DecodedAudio audio = AudioFileDecoder.decode(path);
-            AnalysisResult result = new AudioAnalyzer().analyze(audio.interleaved(), audio.channels(), audio.sampleRate());
-            SongStyle style = model == null ? null : SongStyle.analyze(model, result);
-            List<PairChoice> pairs = library == null ? null : PairPlan.of(result, style, library, seed);
-            ObjectNode analysis = (ObjectNode) JSON.readTree(AnalysisJson.write(result, withMel, style, pairs));
-            ObjectNode doc = JSON.createObjectNode();
-            ObjectNode source = doc.putObject("source");
-            source.put("file", file);
-            source.put("format", audio.format());
-            source.put("channels", audio.channels());
-            source.put("sampleRate", audio.sampleRate());
-            doc.setAll(analysis);
+            SongPlan plan = new Engine(model, library, seed).analyze(audio.interleaved(), audio.channels(),
+                    audio.sampleRate());
+            JsonWriter doc = new JsonWriter().beginObject();
+            doc.name("source").beginObject().name("file").value(file).name("format").value(audio.format())
+                    .name("channels").value(audio.channels()).name("sampleRate").value(audio.sampleRate())
+                    .endObject();
+            PlanJson.writeFields(doc, plan, withMel);
             if (model != null) {
-                ObjectNode m = doc.putObject("model");
-                m.put("source", modelSource);
-                var labels = m.putArray("labels");
+                doc.name("model").beginObject().name("source").value(modelSource).name("labels").beginArray();
                 for (String l : model.labels()) {
-                    labels.add(l);
+                    doc.value(l);
                 }
+                doc.endArray().endObject();
             }
-            out.println(JSON.writeValueAsString(doc));
+            out.println(doc.endObject());
             out.flush();
             return 0;
         } catch (AudioDecodeException e) {

@@ -1,62 +1,56 @@
 package dev.aivj.engine.bench;
 
 import dev.aivj.engine.AudioAnalyzer;
-import dev.aivj.engine.PreparedSignal;
+import dev.aivj.engine.Engine;
 import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.model.ModelOutput;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.recommend.PairChoice;
+import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairLibrary;
-import dev.aivj.engine.recommend.PairPlan;
 import java.util.List;
 
 /**
- * Times one song's whole analysis stage by stage: the {@link AudioAnalyzer} stages, then the music model
- * ({@link SongStyle#analyze}) and the pair plan ({@link PairPlan#of}), the same calls the Wasm engine's
- * {@code analyze} makes. Uses {@link System#nanoTime}, so it runs alike on HotSpot and in TeaVM's Wasm.
+ * Times one song's plan stage by stage: the very {@link Engine#analyze} the product runs, with a listener noting
+ * when each {@link Engine.Stage} ends. Uses {@link System#nanoTime}, so it runs alike on HotSpot and in TeaVM's
+ * Wasm.
  */
 public final class StageBenchmark {
     /** One timed run: its stage times, the song's frame count and a checksum of its results. */
     public record Run(StageTimes times, int frames, double checksum) {
     }
 
-    private final MusicModel model;
-    private final PairLibrary library;
-    private final long seed;
+    private final Engine engine;
     private final boolean overwriteInput;
 
     /** {@code model} and {@code library} may be null; their stages then take 0 ms and add nothing to the checksum. */
     public StageBenchmark(MusicModel model, PairLibrary library, long seed) {
-        this(model, library, seed, false);
+        this(new Engine(model, library, seed), false);
     }
 
-    /** As above; {@code overwriteInput}: each run may overwrite its input, as {@link AudioAnalyzer#overwritingInput}. */
-    public StageBenchmark(MusicModel model, PairLibrary library, long seed, boolean overwriteInput) {
-        this.model = model;
-        this.library = library;
-        this.seed = seed;
+    /** {@code overwriteInput}: each run may overwrite its input, as {@link AudioAnalyzer#overwritingInput}. */
+    public StageBenchmark(Engine engine, boolean overwriteInput) {
+        this.engine = engine;
         this.overwriteInput = overwriteInput;
     }
 
     /** @throws IllegalArgumentException for PCM that {@link AudioAnalyzer#analyze} rejects */
     public Run run(float[] interleavedPcm, int channels, int sampleRate) {
+        long[] ends = new long[Engine.Stage.values().length];
         long t0 = System.nanoTime();
-        AudioAnalyzer analyzer = overwriteInput ? AudioAnalyzer.overwritingInput() : new AudioAnalyzer();
-        PreparedSignal prepared = analyzer.prepare(interleavedPcm, channels, sampleRate);
-        long t1 = System.nanoTime();
-        FrameFeatures frames = analyzer.features(prepared);
-        long t2 = System.nanoTime();
-        AnalysisResult result = analyzer.rhythm(prepared, frames);
-        long t3 = System.nanoTime();
-        SongStyle style = model == null ? null : SongStyle.analyze(model, result);
-        long t4 = System.nanoTime();
-        List<PairChoice> pairs = library == null ? null : PairPlan.of(result, style, library, seed);
-        long t5 = System.nanoTime();
-        StageTimes times = new StageTimes(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
-                ms(t5 - t0));
-        return new Run(times, frames.frames(), checksum(result, style, pairs));
+        SongPlan plan = engine.analyze(interleavedPcm, channels, sampleRate, overwriteInput,
+                stage -> ends[stage.ordinal()] = System.nanoTime());
+        double[] ms = new double[ends.length];
+        long from = t0;
+        for (int i = 0; i < ends.length; i++) {
+            ms[i] = (ends[i] - from) / 1e6;
+            from = ends[i];
+        }
+        StageTimes times = new StageTimes(ms[0], ms[1], ms[2], ms[3], ms[4], (from - t0) / 1e6);
+        return new Run(times, plan.analysis().frames().frames(), checksum(plan.analysis(), plan.style(),
+                plan.pairs()));
     }
 
     /**
@@ -94,7 +88,4 @@ public final class StageBenchmark {
         return s;
     }
 
-    private static double ms(long nanos) {
-        return nanos / 1e6;
-    }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivj.engine.AudioAnalyzer;
+import dev.aivj.engine.plan.PlanJson;
+import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.model.FixtureBundles;
 import dev.aivj.engine.model.ModelOutput;
 import dev.aivj.engine.model.MusicModel;
@@ -135,9 +137,9 @@ class SongStyleTest {
         MusicModel model = FixtureBundles.model();
         SongStyle style = SongStyle.analyze(model, result);
         ObjectMapper m = new ObjectMapper();
-        JsonNode plain = m.readTree(AnalysisJson.write(result, false));
+        JsonNode plain = m.readTree(PlanJson.write(new SongPlan(result, null, null), false));
         assertTrue(!plain.has("style") && !plain.has("segments"));
-        JsonNode j = m.readTree(AnalysisJson.write(result, false, style));
+        JsonNode j = m.readTree(PlanJson.write(new SongPlan(result, style, null), false));
         assertEquals(style.label(), j.get("style").get("label").asText());
         assertTrue(List.of(FixtureBundles.LABELS).contains(j.get("style").get("label").asText()));
         double sum = 0;
@@ -157,7 +159,7 @@ class SongStyleTest {
             assertTrue(seg.get("reason").isNull() && !seg.get("style").asText().equals("none"));
         }
         assertTrue(!j.has("modelSteps"));
-        JsonNode full = m.readTree(AnalysisJson.write(result, true, style));
+        JsonNode full = m.readTree(PlanJson.write(new SongPlan(result, style, null), true));
         assertEquals(style.output().steps() * FixtureBundles.LABELS.length, full.get("modelSteps").get("style").size());
     }
     /** Step levels in dBFS: −20 for each 's' (signal), −∞ for 'z' (digital silence), −75 for 'q' (quiet). */
@@ -228,7 +230,7 @@ class SongStyleTest {
         float[] zeros = new float[22050 * 5];
         AnalysisResult result = new AudioAnalyzer().analyze(zeros, 1, 22050);
         SongStyle style = SongStyle.analyze(FixtureBundles.model(), result);
-        JsonNode j = new ObjectMapper().readTree(AnalysisJson.write(result, false, style));
+        JsonNode j = new ObjectMapper().readTree(PlanJson.write(new SongPlan(result, style, null), false));
         JsonNode st = j.get("style");
         assertEquals("none", st.get("label").asText());
         assertEquals(SignalGate.DIGITAL_SILENCE, st.get("reason").asText());

@@ -1,6 +1,9 @@
-package dev.aivj.engine.analysis;
+package dev.aivj.engine.plan;
 
 import dev.aivj.engine.AnalysisSettings;
+import dev.aivj.engine.analysis.AnalysisResult;
+import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.analysis.SongSummary;
 import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.recommend.PairChoice;
@@ -10,42 +13,41 @@ import dev.aivj.engine.model.ModelOutput;
 import dev.aivj.engine.model.VisualParameters;
 
 /**
- * The JSON form of an {@link AnalysisResult}, identical on the JVM and in WebAssembly. Frame arrays hold one
- * value per frame, frame i at i / frameRate seconds. The log-mel spectrogram is optional because it is large
- * (64 numbers per frame).
+ * The JSON form of a {@link SongPlan}, identical on the JVM and in WebAssembly (the CLI, the page's worker and the
+ * widget all print this). Frame arrays hold one value per frame, frame i at i / frameRate seconds. The log-mel
+ * spectrogram is optional because it is large (64 numbers per frame).
  *
  * <p>With a {@link SongStyle} (a music model was loaded) the object also has {@code style}:
  * {@code {label, reason, confidence, probabilities: {label: p}, stepSeconds, steps, minSegmentSeconds}}
  * ({@code label} is {@code null} when the song is shorter than one model step; a song without enough signal
- * ({@link SignalGate}) has {@code label "none"}, {@code reason "silence: ..."}, {@code confidence null} and every
- * probability {@code null}; {@code reason} is {@code null} otherwise) and {@code segments}: an array of
- * {@code {start, end, style, reason, confidence, visual: {layerAOpacity, ..., temporalWeight}}} (seconds; visual
- * values in the units of {@link VisualParameters}; a stretch without signal has {@code style "none"}, its
- * {@code reason} and {@code confidence null}). The full form (with log-mel) additionally carries the raw per-step model
- * output as {@code modelSteps: {labels, style: [steps × labels], visual: [steps × 9, 0..1]}}, for parity tests.
+ * ({@link dev.aivj.engine.analysis.SignalGate}) has {@code label "none"}, {@code reason "silence: ..."},
+ * {@code confidence null} and every probability {@code null}; {@code reason} is {@code null} otherwise) and
+ * {@code segments}: an array of {@code {start, end, style, reason, confidence, visual: {layerAOpacity, ...,
+ * temporalWeight}}} (seconds; visual values in the units of {@link VisualParameters}; a stretch without signal has
+ * {@code style "none"}, its {@code reason} and {@code confidence null}). The full form (with log-mel) additionally
+ * carries the raw per-step model output as {@code modelSteps: {labels, style: [steps × labels], visual: [steps ×
+ * 9, 0..1]}}, for parity tests.
+ *
+ * <p>With pairs (a pair library was loaded) it has {@code pairs}: one object per section, {@code {start, end, fg,
+ * bg, fgUrl, bgUrl, quality, w_s, w_t, score, style, reason, explored}} (seconds; fg/bg preset ids; style null
+ * without a music model, "none" for a silent section; reason "start", "silence", "style", "energy" or "texture":
+ * why the section begins there).
  */
-public final class AnalysisJson {
-    private AnalysisJson() {
+public final class PlanJson {
+    private PlanJson() {
     }
 
-    public static String write(AnalysisResult r, boolean includeLogMel) {
-        return write(r, includeLogMel, null);
-    }
-
-    /** As {@link #write(AnalysisResult, boolean)}, plus {@code style} and {@code segments} when {@code style != null}. */
-    public static String write(AnalysisResult r, boolean includeLogMel, SongStyle style) {
-        return write(r, includeLogMel, style, null);
-    }
-
-    /**
-     * As {@link #write(AnalysisResult, boolean, SongStyle)}, plus {@code pairs} when {@code pairs != null}: one
-     * object per section, {@code {start, end, fg, bg, fgUrl, bgUrl, quality, w_s, w_t, score, style, reason,
-     * explored}} (seconds; fg/bg preset ids; style null without a music model, "none" for a silent section;
-     * reason "start", "silence", "style", "energy" or "texture": why the section begins there).
-     */
-    public static String write(AnalysisResult r, boolean includeLogMel, SongStyle style, List<PairChoice> pairs) {
-        FrameFeatures f = r.frames();
+    /** The plan as one JSON object. */
+    public static String write(SongPlan plan, boolean includeLogMel) {
         JsonWriter w = new JsonWriter().beginObject();
+        writeFields(w, plan, includeLogMel);
+        return w.endObject().toString();
+    }
+
+    /** The plan's members, written into an object the caller has begun (so it can add its own around them). */
+    public static void writeFields(JsonWriter w, SongPlan plan, boolean includeLogMel) {
+        AnalysisResult r = plan.analysis();
+        FrameFeatures f = r.frames();
         w.name("engineVersion").value(EngineInfo.VERSION);
         w.name("durationSeconds").value(r.durationSeconds());
         w.name("inputSampleRate").value(r.inputSampleRate());
@@ -72,13 +74,12 @@ public final class AnalysisJson {
             w.name("logMel").beginObject().name("bands").value(f.melBands()).name("values").array(f.logMel())
                     .endObject();
         }
-        if (style != null) {
-            writeStyle(w, style, includeLogMel);
+        if (plan.style() != null) {
+            writeStyle(w, plan.style(), includeLogMel);
         }
-        if (pairs != null) {
-            writePairs(w, pairs);
+        if (plan.pairs() != null) {
+            writePairs(w, plan.pairs());
         }
-        return w.endObject().toString();
     }
 
     private static void writePairs(JsonWriter w, List<PairChoice> pairs) {

@@ -1,0 +1,116 @@
+package dev.aivj.engine;
+
+import dev.aivj.engine.analysis.AnalysisResult;
+import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.features.FrameFeatures;
+import dev.aivj.engine.live.LiveAnalyzer;
+import dev.aivj.engine.model.MusicModel;
+import dev.aivj.engine.plan.SongPlan;
+import dev.aivj.engine.recommend.PairChoice;
+import dev.aivj.engine.recommend.PairLibrary;
+import dev.aivj.engine.recommend.PairPlan;
+import java.util.List;
+
+/**
+ * The engine: a session holding the music model, the pair library and the pair seed, and the one place where a
+ * song's pipeline is assembled. The Wasm exports, the command line and the bench only translate to and from it.
+ *
+ * <p>A song runs the {@link Stage}s in order: prepare (validate, mix down, level facts, resample), features,
+ * rhythm (tempo, beats, summary), style (the music model, when loaded), pairs (sections and one library pair per
+ * section, when a library is loaded). Live audio runs the same front end and model in 0.5 s hops through
+ * {@link #live()}.
+ *
+ * <p>Immutable: {@code with…} returns a new engine, so a caller can swap the model or library between songs.
+ */
+public final class Engine {
+    /** A song's stages, in the order they run. */
+    public enum Stage {
+        PREPARE, FEATURES, RHYTHM, STYLE, PAIRS
+    }
+
+    /** Told as each stage ends (the bench times them); a stage without its model or library ends at once. */
+    public interface StageListener {
+        void ended(Stage stage);
+    }
+
+    private static final StageListener SILENT = stage -> { };
+
+    private final MusicModel model;
+    private final PairLibrary library;
+    private final long seed;
+
+    /**
+     * @param model the music model, or null: plans then have no style
+     * @param library the pair library, or null: plans then have no pairs
+     * @param seed the pair choice's seed (same song, library and seed → same pairs)
+     */
+    public Engine(MusicModel model, PairLibrary library, long seed) {
+        this.model = model;
+        this.library = library;
+        this.seed = seed;
+    }
+
+    /** An engine with neither model nor library and the default seed: analysis only. */
+    public static Engine bare() {
+        return new Engine(null, null, PairPlan.DEFAULT_SEED);
+    }
+
+    public Engine withModel(MusicModel m) {
+        return new Engine(m, library, seed);
+    }
+
+    public Engine withLibrary(PairLibrary l) {
+        return new Engine(model, l, seed);
+    }
+
+    public Engine withSeed(long s) {
+        return new Engine(model, library, s);
+    }
+
+    public MusicModel model() {
+        return model;
+    }
+
+    public PairLibrary library() {
+        return library;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * One song's plan from interleaved PCM in −1..1.
+     *
+     * @throws IllegalArgumentException for PCM the front end rejects (empty, non-finite, unsupported rate or
+     *     channel count)
+     */
+    public SongPlan analyze(float[] interleavedPcm, int channels, int sampleRate) {
+        return analyze(interleavedPcm, channels, sampleRate, false, SILENT);
+    }
+
+    /**
+     * As {@link #analyze(float[], int, int)}; {@code overwriteInput}: the caller hands its array over (see
+     * {@link AudioAnalyzer#overwritingInput}); {@code listener} hears each stage end.
+     */
+    public SongPlan analyze(float[] interleavedPcm, int channels, int sampleRate, boolean overwriteInput,
+            StageListener listener) {
+        AudioAnalyzer analyzer = overwriteInput ? AudioAnalyzer.overwritingInput() : new AudioAnalyzer();
+        PreparedSignal prepared = analyzer.prepare(interleavedPcm, channels, sampleRate);
+        listener.ended(Stage.PREPARE);
+        FrameFeatures frames = analyzer.features(prepared);
+        listener.ended(Stage.FEATURES);
+        AnalysisResult result = analyzer.rhythm(prepared, frames);
+        listener.ended(Stage.RHYTHM);
+        SongStyle style = model == null ? null : SongStyle.analyze(model, result);
+        listener.ended(Stage.STYLE);
+        List<PairChoice> pairs = library == null ? null : PairPlan.of(result, style, library, seed);
+        listener.ended(Stage.PAIRS);
+        return new SongPlan(result, style, pairs);
+    }
+
+    /** A live session on this engine's model: push mono PCM at the analysis rate in hops of any size. */
+    public LiveAnalyzer live() {
+        return new LiveAnalyzer(model);
+    }
+}
