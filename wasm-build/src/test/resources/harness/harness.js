@@ -34,10 +34,11 @@ window.harness = {
     return { out: out, ms: ms, samples: pcm.length };
   },
 
-  // Fetches the test model bundle from /model/ and loads it; bytesKind 'int8' | 'uint8' picks the typed array.
-  async loadModel(bytesKind, manifestOverride) {
-    const manifest = manifestOverride != null ? manifestOverride : await (await fetch('/model/manifest.json')).text();
-    const buffer = await (await fetch('/model/weights.bin')).arrayBuffer();
+  // Fetches a model bundle (default: the test fixture at /model/) and loads it; bytesKind 'int8' | 'uint8' picks the
+  // typed array.
+  async loadModel(bytesKind, manifestOverride, dir = '/model/') {
+    const manifest = manifestOverride != null ? manifestOverride : await (await fetch(dir + 'manifest.json')).text();
+    const buffer = await (await fetch(dir + 'weights.bin')).arrayBuffer();
     const bytes = bytesKind === 'int8' ? new Int8Array(buffer) : new Uint8Array(buffer);
     const t0 = performance.now();
     const result = this.engine.exports.loadModel(manifest, bytes);

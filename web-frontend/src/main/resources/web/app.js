@@ -1,6 +1,6 @@
 // AIVJ page: drop a song → decode → analyse in the WebAssembly engine (worker) → play with two MilkDrop layers.
 
-import { PairShow, couplingMix, pairsOf } from './pair-show.js';
+import { PairShow, pairsOf } from './pair-show.js';
 import { EnergyFollower, energyOpacity } from './energy-follower.js';
 import { AnalysisClient } from './analysis-client.js';
 import { FeaturePlot, finiteSeries } from './feature-plot.js';
@@ -335,7 +335,7 @@ function resetVisuals() {
 
 /** The pair's coupling sets the layer mix: w_s the blend and opacities, w_t how fast each layer follows energy. */
 function followEnergy(v, seconds, mix) {
-  const e = energy ? energy.update(seconds, mix.energySmoothingSeconds) : { fg: 1, bg: 1 };
+  const e = energy ? energy.update(seconds, mix.followSeconds) : { fg: 1, bg: 1 };
   aivj.energy = e;
   Object.assign(v, {
     blendMode: mix.blendMode,
@@ -361,7 +361,7 @@ function setupPairShow(analysis, library) {
 
 /** A new pair is on: load both presets (the transition time comes from w_t) and show what it is. */
 function onPair({ index, pair, reason, locked }) {
-  const mix = couplingMix(pair);
+  const { mix } = pair; // the engine's numbers for this pair (engine-core LayerMix)
   aivj.currentPair = { index, pair, reason, locked, mix };
   if (reason !== 'lock') {
     aivj.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason, at: pairShow.lastSeconds });

@@ -2,7 +2,7 @@
 //
 // The target is the frame RMS of the analysis (analysis.frames.rms), scaled so the song's loud passages (its 95th
 // percentile) reach 1. Each layer follows it through a one-pole smoother whose time constant comes from the
-// pair's w_t (couplingMix().energySmoothingSeconds): a tightly coupled pair pulses with the beat, a loosely
+// pair's w_t (the engine's mix.followSeconds): a tightly coupled pair pulses with the beat, a loosely
 // coupled one drifts. The background follows at half the speed of the foreground, so the layers move apart in
 // time unless w_t pulls them together.
 

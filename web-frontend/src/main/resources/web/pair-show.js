@@ -1,42 +1,24 @@
-// The engine's pair plan played over the song: which preset pair is on now, with the user's overrides, and how
-// the coupling weights of the pair set the layer mix.
+// The engine's pair plan played over the song: which preset pair is on now, with the user's overrides.
 //
-// Sections come from the engine (analysis.pairs: start, end, fg, bg, quality, w_s, w_t, ...); a pair changes only
+// Sections come from the engine (analysis.pairs: start, end, fg, bg, quality, w_s, w_t, mix, ...); the layer mix
+// of each pair (blend, opacities, transition and follow times) is the engine's too, applied as it is; a pair changes only
 // at a section boundary (which the engine put on a beat), unless the user skips, goes back or locks:
 //   skip / back  show the next / previous pair of the plan now; it stays until the next section boundary;
 //   lock         keep the current pair across boundaries until unlocked (then the plan's pair returns).
 
-export const W_MAX = 4;
+const MIX_NUMBERS = ['fgOpacity', 'bgOpacity', 'transitionSeconds', 'followSeconds'];
 
-/**
- * How a pair's coupling weights set the mix. s = (w_s/W_MAX + 1)/2 and t = (w_t/W_MAX + 1)/2, both 0..1:
- * - spatial (w_s): layers that the model wants alike (s high) are blended evenly with 'screen', contrasting ones
- *   (s low) keep the foreground 'normal' over the background; foreground opacity 0.6 + 0.2·s, background
- *   0.5 − 0.2·s (the team's 0.6–0.8 in front, 0.3–0.5 behind);
- * - temporal (w_t): tightly coupled layers (t high) change pairs fast and follow the music's energy quickly:
- *   transition 4 − 3·t seconds, energy smoothing 0.05 + 0.45·(1 − t) seconds.
- */
-export function couplingMix(pair) {
-  const s = clamp01((Number(pair.w_s) / W_MAX + 1) / 2);
-  const t = clamp01((Number(pair.w_t) / W_MAX + 1) / 2);
-  return {
-    blendMode: s > 2 / 3 ? 'screen' : s > 1 / 3 ? 'plus-lighter' : 'normal',
-    fgOpacity: 0.6 + 0.2 * s,
-    bgOpacity: 0.5 - 0.2 * s,
-    transitionSeconds: 4 - 3 * t,
-    energySmoothingSeconds: 0.05 + 0.45 * (1 - t),
-  };
+/** Whether a pair carries the engine's layer mix (engine-core LayerMix: blend, opacities, transition, follow). */
+function hasMix(pair) {
+  const mix = pair.mix;
+  return Boolean(mix) && typeof mix.blendMode === 'string' && MIX_NUMBERS.every((k) => Number.isFinite(mix[k]));
 }
 
-function clamp01(v) {
-  return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0.5;
-}
-
-/** Valid pairs of an analysis, ordered by start; [] when it has none. */
+/** Valid pairs of an analysis (each with the mix the engine computed for it), ordered by start; [] when none. */
 export function pairsOf(analysis) {
   const list = analysis && Array.isArray(analysis.pairs) ? analysis.pairs : [];
   return list.filter((p) => p && typeof p.fg === 'string' && typeof p.bg === 'string'
-    && Number.isFinite(Number(p.start)) && Number.isFinite(Number(p.end)))
+    && Number.isFinite(Number(p.start)) && Number.isFinite(Number(p.end)) && hasMix(p))
     .sort((a, b) => a.start - b.start);
 }
 

@@ -1,7 +1,6 @@
 // The widget's stage: two MilkDrop layers (projectM, or butterchurn where projectM cannot run) whose presets and
 // mix follow the pair the engine planned for the section playing now, as on the main page.
 
-import { couplingMix } from '../pair-show.js';
 import { Layers, POSITIONS, PresetLibrary, applyBlendMode, applyOpacity, chooseEngine, visualsUnavailableReason }
   from '../layers.js';
 import { ProjectMPresetLibrary } from '../layers/projectm-preset-library.js';
@@ -81,7 +80,7 @@ export class EmbedVisuals extends EventTarget {
 
   /** Shows a pair of the plan: its presets (projectM on both layers only) and its coupling's mix. */
   showPair(pair, blendSeconds = null) {
-    const mix = couplingMix(pair);
+    const { mix } = pair; // the engine's numbers for this pair (engine-core LayerMix)
     this.pair = { pair, mix };
     this.applyMix();
     if (!this.started) return;

@@ -4,6 +4,7 @@ import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.live.LiveAnalyzer;
+import dev.aivj.engine.mix.LayerMix;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairChoice;
@@ -17,7 +18,7 @@ import java.util.List;
  *
  * <p>A song runs the {@link Stage}s in order: prepare (validate, mix down, level facts, resample), features,
  * rhythm (tempo, beats, summary), style (the music model, when loaded), pairs (sections and one library pair per
- * section, when a library is loaded). Live audio runs the same front end and model in 0.5 s hops through
+ * section, when a library is loaded), mix (how each pair's layers blend, {@link LayerMix}). Live audio runs the same front end and model in 0.5 s hops through
  * {@link #live()}.
  *
  * <p>Immutable: {@code with…} returns a new engine, so a caller can swap the model or library between songs.
@@ -25,7 +26,7 @@ import java.util.List;
 public final class Engine {
     /** A song's stages, in the order they run. */
     public enum Stage {
-        PREPARE, FEATURES, RHYTHM, STYLE, PAIRS
+        PREPARE, FEATURES, RHYTHM, STYLE, PAIRS, MIX
     }
 
     /** Told as each stage ends (the bench times them); a stage without its model or library ends at once. */
@@ -106,7 +107,9 @@ public final class Engine {
         listener.ended(Stage.STYLE);
         List<PairChoice> pairs = library == null ? null : PairPlan.of(result, style, library, seed);
         listener.ended(Stage.PAIRS);
-        return new SongPlan(result, style, pairs);
+        List<LayerMix> mixes = LayerMix.forPairs(pairs);
+        listener.ended(Stage.MIX);
+        return new SongPlan(result, style, pairs, mixes);
     }
 
     /** A live session on this engine's model: push mono PCM at the analysis rate in hops of any size. */

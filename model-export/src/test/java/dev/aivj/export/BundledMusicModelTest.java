@@ -49,6 +49,34 @@ class BundledMusicModelTest {
         }
     }
 
+    /**
+     * A trained model, not just a well-formed one: the clip is from "Metal madness", a rock song of the training
+     * split, and the model must name it rock with most of its probability. Random weights spread it near 1/labels
+     * (0.2 for five labels) and would fail.
+     */
+    @Test
+    void bundledModelNamesTheStyleOfATrainingSong() throws Exception {
+        MusicModel model = MusicModel.load(Files.readString(BUNDLE.resolve("manifest.json")),
+                Files.readAllBytes(BUNDLE.resolve("weights.bin")));
+        DecodedAudio audio = AudioFileDecoder.decode(MusicCache.clip("wav"));
+        ModelOutput out = model.run(new AudioAnalyzer().analyze(audio.interleaved(), audio.channels(),
+                audio.sampleRate()).frames());
+        String[] labels = model.labels();
+        double[] mean = new double[labels.length];
+        for (int s = 0; s < out.steps(); s++) {
+            for (int l = 0; l < labels.length; l++) {
+                mean[l] += out.probability(s, l) / out.steps();
+            }
+        }
+        int rock = java.util.Arrays.asList(labels).indexOf("rock");
+        System.out.println("BundledMusicModelTest: mean probabilities " + java.util.Arrays.toString(labels) + " "
+                + java.util.Arrays.toString(mean));
+        for (int l = 0; l < labels.length; l++) {
+            assertTrue(l == rock || mean[l] < mean[rock], labels[l] + " above rock: " + java.util.Arrays.toString(mean));
+        }
+        assertTrue(mean[rock] > 0.5, "rock " + mean[rock]);
+    }
+
     @Test
     void modelCardMatchesTheBundle() throws Exception {
         JsonNode card = new ObjectMapper().readTree(BUNDLE.resolve("model-card.json").toFile());

@@ -62,6 +62,9 @@ class WasmParityTest {
     static final int LIVE_CHUNK = 11025;
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The music model the web app serves (web-frontend's resources, in the repository). */
+    static final Path SHIPPED_MODEL = Path.of("..", "web-frontend", "src", "main", "resources", "web", "models",
+            "music-v1");
 
     private final List<String> timingRows = new ArrayList<>();
 
@@ -84,6 +87,9 @@ class WasmParityTest {
         // UNTRAINED test fixture bundle (seeded random weights), served at /model/.
         harness.route("model/manifest.json", FixtureBundles.manifest().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         harness.route("model/weights.bin", FixtureBundles.weights());
+        // The TRAINED bundle the web app ships, served at /shipped/.
+        harness.route("shipped/manifest.json", Files.readAllBytes(SHIPPED_MODEL.resolve("manifest.json")));
+        harness.route("shipped/weights.bin", Files.readAllBytes(SHIPPED_MODEL.resolve("weights.bin")));
         harness.floats("mono-short", Arrays.copyOf(mono, Math.min(mono.length, WORKER_SECONDS * song.sampleRate())));
         browser = harness.browser();
         page = harness.page();
@@ -372,6 +378,30 @@ class WasmParityTest {
         String input = channels + " ch " + sampleRate + " Hz";
         timingRows.add(stageRow("JVM (HotSpot " + Runtime.version().feature() + "), " + input, StageTimes.median(jvm)));
         timingRows.add(stageRow("Wasm GC (" + browser.version() + "), " + input, StageTimes.median(wasm)));
+    }
+
+    /** The shipped, trained model (not only the fixture) reads a real song in Wasm as engine-core does on HotSpot. */
+    @Test
+    @Order(12)
+    @SuppressWarnings("unchecked")
+    void shippedModelMatchesJvm() throws Exception {
+        Map<String, Object> loaded = (Map<String, Object>) page.evaluate(
+                "() => window.harness.loadModel('uint8', null, '/shipped/')");
+        assertEquals("", loaded.get("result"));
+        MusicModel model = MusicModel.load(Files.readString(SHIPPED_MODEL.resolve("manifest.json")),
+                Files.readAllBytes(SHIPPED_MODEL.resolve("weights.bin")));
+        int sr = song.sampleRate();
+        AnalysisResult result = new AudioAnalyzer().analyze(mono, 1, sr);
+        JsonNode expected = JSON.readTree(PlanJson.write(new SongPlan(result, SongStyle.analyze(model, result), null),
+                true));
+        JsonNode actual = JSON.readTree((String) call("analyzeFull", "mono", sr).get("out"));
+        assertEquals(expected.path("style").path("label").asText(), actual.path("style").path("label").asText());
+        JsonParity steps = new JsonParity(MODEL_TOLERANCE).compare(expected.get("modelSteps"), actual.get("modelSteps"));
+        System.out.println("Parity shipped model (" + expected.get("style").get("steps") + " steps, reads "
+                + expected.path("style").path("label").asText() + "): " + steps.summary());
+        assertTrue(steps.numbersCompared > 1000, "compared " + steps.numbersCompared);
+        assertTrue(steps.mismatches.isEmpty(), "shipped model differs:\n  " + String.join("\n  ", steps.mismatches));
+        page.evaluate("() => window.harness.engine.exports.unloadModel()");
     }
 
     /** Live pushes of 0.5 s at 22050 Hz give the JVM's updates; prints Wasm's time per push. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivj.audioio.MusicCache;
+import dev.aivj.engine.mix.LayerMix;
 import dev.aivj.engine.model.FixtureBundles;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -181,6 +182,14 @@ class AnalyzeCommandTest {
             double q = p.path("quality").asDouble(-1);
             assertTrue(q > 0 && q <= 1, p.toString());
             assertTrue(Math.abs(p.path("w_s").asDouble(9)) <= 4 && Math.abs(p.path("w_t").asDouble(9)) <= 4);
+            // The layer mix travels in the plan: the engine's policy for this pair's coupling weights.
+            LayerMix mix = LayerMix.of(p.path("w_s").asDouble(), p.path("w_t").asDouble());
+            JsonNode m = p.path("mix");
+            assertEquals(mix.blendMode(), m.path("blendMode").asText(), p.toString());
+            assertEquals(mix.fgOpacity(), m.path("fgOpacity").asDouble(-1), 1e-12);
+            assertEquals(mix.bgOpacity(), m.path("bgOpacity").asDouble(-1), 1e-12);
+            assertEquals(mix.transitionSeconds(), m.path("transitionSeconds").asDouble(-1), 1e-12);
+            assertEquals(mix.followSeconds(), m.path("followSeconds").asDouble(-1), 1e-12);
             if (i > 0) {
                 assertEquals(pairs.get(i - 1).path("end").asDouble(), p.path("start").asDouble(), 1e-9);
                 assertTrue(p.path("end").asDouble() - p.path("start").asDouble() >= 8 - 1e-9, "section >= 8 s");

@@ -9,6 +9,7 @@ import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.recommend.PairChoice;
 import java.util.List;
 import dev.aivj.engine.json.JsonWriter;
+import dev.aivj.engine.mix.LayerMix;
 import dev.aivj.engine.model.ModelOutput;
 import dev.aivj.engine.model.VisualParameters;
 
@@ -29,9 +30,10 @@ import dev.aivj.engine.model.VisualParameters;
  * 9, 0..1]}}, for parity tests.
  *
  * <p>With pairs (a pair library was loaded) it has {@code pairs}: one object per section, {@code {start, end, fg,
- * bg, fgUrl, bgUrl, quality, w_s, w_t, score, style, reason, explored}} (seconds; fg/bg preset ids; style null
+ * bg, fgUrl, bgUrl, quality, w_s, w_t, score, style, reason, explored, mix}} (seconds; fg/bg preset ids; style null
  * without a music model, "none" for a silent section; reason "start", "silence", "style", "energy" or "texture":
- * why the section begins there).
+ * why the section begins there; mix: {@code {blendMode, fgOpacity, bgOpacity, transitionSeconds, followSeconds}},
+ * the numbers the page and the widget apply, see {@link LayerMix}).
  */
 public final class PlanJson {
     private PlanJson() {
@@ -78,13 +80,15 @@ public final class PlanJson {
             writeStyle(w, plan.style(), includeLogMel);
         }
         if (plan.pairs() != null) {
-            writePairs(w, plan.pairs());
+            writePairs(w, plan.pairs(), plan.mixes());
         }
     }
 
-    private static void writePairs(JsonWriter w, List<PairChoice> pairs) {
+    private static void writePairs(JsonWriter w, List<PairChoice> pairs, List<LayerMix> mixes) {
         w.name("pairs").beginArray();
-        for (PairChoice c : pairs) {
+        for (int i = 0; i < pairs.size(); i++) {
+            PairChoice c = pairs.get(i);
+            LayerMix m = mixes.get(i);
             w.beginObject().name("start").value(c.section().start()).name("end").value(c.section().end())
                     .name("fg").value(c.pair().fg()).name("bg").value(c.pair().bg())
                     .name("fgUrl").value(c.pair().fgUrl()).name("bgUrl").value(c.pair().bgUrl())
@@ -95,7 +99,11 @@ public final class PlanJson {
             } else {
                 w.value(c.section().style());
             }
-            w.name("reason").value(c.section().reason()).name("explored").value(c.explored()).endObject();
+            w.name("reason").value(c.section().reason()).name("explored").value(c.explored());
+            w.name("mix").beginObject().name("blendMode").value(m.blendMode()).name("fgOpacity").value(m.fgOpacity())
+                    .name("bgOpacity").value(m.bgOpacity()).name("transitionSeconds").value(m.transitionSeconds())
+                    .name("followSeconds").value(m.followSeconds()).endObject();
+            w.endObject();
         }
         w.endArray();
     }
