@@ -127,21 +127,28 @@ class ProjectMLayerTest {
         page.evaluate("() => harness.create('a', 'projectm', 160, 120)");
         int frames = 16;
         for (String preset : List.of(MD1, MD2)) {
-            assertEquals(true, load("a", preset).get("ok"), preset);
-            page.evaluate("() => harness.run(['a'], 'silence', 3)");
-            Map<?, ?> quiet = (Map<?, ?>) page.evaluate("n => harness.motion('a', 'silence', n)", frames);
-            assertEquals(true, load("a", preset).get("ok"), preset);
-            page.evaluate("t => harness.playMusic(t)", SONG_OFFSET);
-            page.evaluate("() => harness.run(['a'], 'music', 3)");
-            Map<?, ?> loud = (Map<?, ?>) page.evaluate("n => harness.motion('a', 'music', n)", frames);
-            page.evaluate("() => harness.stopMusic()");
-            System.out.printf("ProjectMLayerTest: %s frame difference: music %.2f (rms %.3f), silence %.2f (rms %.3f)%n",
-                    preset.substring(preset.lastIndexOf('/') + 1), num(loud.get("meanFrameDiff")),
-                    num(loud.get("meanRms")), num(quiet.get("meanFrameDiff")), num(quiet.get("meanRms")));
-            assertEquals(0.0, num(quiet.get("meanRms")), 1e-6, "the silent tap is silent");
-            assertTrue(num(loud.get("meanRms")) > 0.02, "the music tap hears the song: " + loud);
-            assertTrue(num(loud.get("meanFrameDiff")) > num(quiet.get("meanFrameDiff")),
-                    preset + ": music moves the picture more than silence: " + loud + " vs " + quiet);
+            // projectM animates on the wall clock, so one round's frame differences move with the machine's load:
+            // music must move the picture more than silence in at least 2 of 3 rounds.
+            int musicAhead = 0;
+            List<String> rounds = new ArrayList<>();
+            for (int round = 0; round < 3 && musicAhead < 2 && round - musicAhead < 2; round++) {
+                assertEquals(true, load("a", preset).get("ok"), preset);
+                page.evaluate("() => harness.run(['a'], 'silence', 3)");
+                Map<?, ?> quiet = (Map<?, ?>) page.evaluate("n => harness.motion('a', 'silence', n)", frames);
+                assertEquals(true, load("a", preset).get("ok"), preset);
+                page.evaluate("t => harness.playMusic(t)", SONG_OFFSET);
+                page.evaluate("() => harness.run(['a'], 'music', 3)");
+                Map<?, ?> loud = (Map<?, ?>) page.evaluate("n => harness.motion('a', 'music', n)", frames);
+                page.evaluate("() => harness.stopMusic()");
+                System.out.printf("ProjectMLayerTest: %s frame difference: music %.2f (rms %.3f), silence %.2f (rms %.3f)%n",
+                        preset.substring(preset.lastIndexOf('/') + 1), num(loud.get("meanFrameDiff")),
+                        num(loud.get("meanRms")), num(quiet.get("meanFrameDiff")), num(quiet.get("meanRms")));
+                assertEquals(0.0, num(quiet.get("meanRms")), 1e-6, "the silent tap is silent");
+                assertTrue(num(loud.get("meanRms")) > 0.02, "the music tap hears the song: " + loud);
+                musicAhead += num(loud.get("meanFrameDiff")) > num(quiet.get("meanFrameDiff")) ? 1 : 0;
+                rounds.add(loud + " vs " + quiet);
+            }
+            assertTrue(musicAhead >= 2, preset + ": music moves the picture more than silence: " + rounds);
         }
     }
 
