@@ -103,6 +103,11 @@ public final class MusicModelSpec {
                 .toString();
     }
 
+    /** The same layers with another input pool (1 = the full frame rate). */
+    public MusicModelSpec withInputPool(int pool) {
+        return new MusicModelSpec(pool, melBands, convChannels, convKernels, poolSizes, lstmHidden, labels);
+    }
+
     /** Max pooling of the input over time before the first conv (1 = none). */
     public int inputPool() {
         return inputPool;

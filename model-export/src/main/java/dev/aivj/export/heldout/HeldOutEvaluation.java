@@ -55,6 +55,7 @@ public final class HeldOutEvaluation {
     private final FeatureCache cache;
     private final TeacherMapping teacher;
     private final MusicModelTrainer.Config config;
+    private final MusicModelSpec spec;
     /** The shipped recipe's teacher → pseudo-labels → student, or null: the student network trained alone. */
     private final StyleDistillation.Recipe distillation;
     private final List<UnlabelledPool.Track> pool;
@@ -62,12 +63,13 @@ public final class HeldOutEvaluation {
     private final ObjectMapper json = new ObjectMapper();
 
     HeldOutEvaluation(ManifestCorpus corpus, FeatureCache cache, TeacherMapping teacher,
-            MusicModelTrainer.Config config, StyleDistillation.Recipe distillation, List<UnlabelledPool.Track> pool,
-            Path out) {
+            MusicModelTrainer.Config config, MusicModelSpec spec, StyleDistillation.Recipe distillation,
+            List<UnlabelledPool.Track> pool, Path out) {
         this.corpus = corpus;
         this.cache = cache;
         this.teacher = teacher;
         this.config = config;
+        this.spec = spec;
         this.distillation = distillation;
         this.pool = pool;
         this.out = out;
@@ -118,7 +120,7 @@ public final class HeldOutEvaluation {
      * distillation recipe with its pool.
      */
     private String recipe() {
-        String r = config + " " + MusicModelSpec.defaults(LABELS).toJson();
+        String r = config + " " + spec.toJson();
         return distillation == null ? r : r + " " + distillation + " teacher " + MusicModelSpec.teacher(LABELS).toJson()
                 + " pool " + pool.size();
     }
@@ -129,7 +131,6 @@ public final class HeldOutEvaluation {
      * also {@code teacher} (its own reading, for comparison; never shipped).
      */
     private void network(PackageFolds.Fold f, ObjectNode result) throws Exception {
-        MusicModelSpec spec = MusicModelSpec.defaults(LABELS);
         Path run = out.resolve("folds").resolve(f.heldOut() + "-run");
         deleteTree(run);
         Path checkpoint;
@@ -259,7 +260,7 @@ public final class HeldOutEvaluation {
 
     /**
      * {@code HeldOutEvaluation [--out runs/heldout-style] [--manifest CSV] [--audio-dir DIR] [--epochs N]
-     * [--patches-per-track N] [--seed S] [--without-synthetic] [--without-distillation] [--folds pkg,pkg] [--package-groups N]}: with
+     * [--patches-per-track N] [--seed S] [--without-synthetic] [--without-distillation] [--folds pkg,pkg] [--package-groups N] [--full-frame-rate]}: with
      * {@code --package-groups}, N folds each holding out a group of packages ({@link PackageFolds#grouped}).
      */
     public static void main(String[] args) throws Exception {
@@ -269,6 +270,7 @@ public final class HeldOutEvaluation {
         MusicModelTrainer.Config c = MusicModelTrainer.Config.defaults();
         boolean withoutSynthetic = false;
         boolean plain = false;
+        MusicModelSpec spec = MusicModelSpec.defaults(LABELS);
         Set<String> only = null;
         int groups = 0;
         for (int i = 0; i < args.length; i++) {
@@ -279,6 +281,10 @@ public final class HeldOutEvaluation {
             }
             if (a.equals("--without-distillation")) {
                 plain = true;
+                continue;
+            }
+            if (a.equals("--full-frame-rate")) {
+                spec = spec.withInputPool(1); // the shipped layers without their input pool, for comparison
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -310,7 +316,7 @@ public final class HeldOutEvaluation {
             folds.removeIf(f -> !keep.contains(f.heldOut()));
         }
         HeldOutEvaluation e = new HeldOutEvaluation(corpus, FeatureCache.defaultCache().keepingInMemory(),
-                TeacherMapping.load(null), c, plain ? null : StyleDistillation.Recipe.defaults(),
+                TeacherMapping.load(null), c, spec, plain ? null : StyleDistillation.Recipe.defaults(),
                 UnlabelledPool.bundled(), outDir);
         List<JsonNode> results = e.run(folds);
         HeldOutReport.write(outDir, corpus, c, withoutSynthetic, LABELS, results);
@@ -320,7 +326,7 @@ public final class HeldOutEvaluation {
         System.err.println("evaluate-style: " + problem);
         System.err.println("usage: ./aivj evaluate-style [--out DIR] [--manifest CSV] [--audio-dir DIR] [--epochs N]"
                 + " [--patches-per-track N] [--seed S] [--without-synthetic] [--without-distillation] [--folds PKG,PKG]"
-                + " [--package-groups N]");
+                + " [--package-groups N] [--full-frame-rate]");
         System.exit(2);
     }
 }
