@@ -82,8 +82,7 @@ public final class StyleDistillation {
     public Outcome run(List<CorpusTrack> labelled, ToIntFunction<CorpusTrack> label, List<UnlabelledPool.Track> pool,
             MusicModelSpec studentSpec, MusicExamples val, Path out)
             throws Exception {
-        String[] labels = studentSpec.labels();
-        MusicModelSpec teacherSpec = MusicModelSpec.teacher(labels);
+        MusicModelSpec teacherSpec = MusicModelSpec.teacher(studentSpec.labels());
         List<Path> members = new ArrayList<>();
         for (int k = 0; k < recipe.teachers(); k++) {
             MusicModelTrainer.Config c = config.withSeed(config.seed() + 101L * (k + 1));
@@ -94,43 +93,55 @@ public final class StyleDistillation {
         }
         try (TeacherEnsemble teacher = TeacherEnsemble.load(members)) {
             TrackPatchSampler student = labelledSampler(config, studentSpec, labelled, label);
-            Map<String, Integer> pseudo = new LinkedHashMap<>();
-            for (String l : labels) {
-                pseudo.put(l, 0);
-            }
-            int unreadable = 0;
-            int[] sureness = new int[10]; // pool tracks per tenth of the teacher's top probability
-            for (UnlabelledPool.Track t : pool) {
-                FrameFeatures f;
-                try {
-                    f = cache.get(corpus.audioDir().resolve(t.audio())).frames();
-                } catch (dev.aivj.audioio.AudioDecodeException e) {
-                    // Unlabelled extras are optional: one the decoder refuses is reported and left out.
-                    log.accept("pool track left out: " + e.getMessage());
-                    unreadable++;
-                    continue;
-                }
-                float[] p = teacher.trackProbabilities(f, config.patchFrames());
-                int best = p == null ? -1 : argmax(p);
-                if (best >= 0) {
-                    sureness[Math.min(9, (int) (p[best] * 10))]++;
-                }
-                if (best < 0 || p[best] < recipe.confidence()) {
-                    continue;
-                }
-                float[] targets = visualTargets.stepTargets(labels[best], f, studentSpec.framesPerStep());
-                if (student.add(new TrackPatchSampler.Track(t.audio(), f, best, targets, "pool:" + t.packageName(),
-                        true))) {
-                    pseudo.merge(labels[best], 1, Integer::sum);
-                }
-            }
-            log.accept("pseudo-labelled " + pseudo + " of " + pool.size() + " pool tracks (teacher ≥ "
-                    + recipe.confidence() + "; " + unreadable + " unreadable); tracks per tenth of the teacher's top"
-                    + " probability: " + java.util.Arrays.toString(sureness));
+            Map<String, Integer> pseudo = pseudoLabel(teacher, pool, student, studentSpec);
             MusicModelTrainer.Result r = new MusicModelTrainer(config, studentSpec, out, log)
                     .distillingFrom(teacher, recipe.hardLabelWeight()).train(student::epoch, val);
             return new Outcome(r, student.epoch(1).size(), members, pseudo, pool.size());
         }
+    }
+
+    /**
+     * Adds every pool track the teacher reads at {@link Recipe#confidence} or more to {@code student}, labelled with
+     * the teacher's reading; returns how many got each label.
+     */
+    private Map<String, Integer> pseudoLabel(TeacherEnsemble teacher, List<UnlabelledPool.Track> pool,
+            TrackPatchSampler student, MusicModelSpec studentSpec) throws IOException {
+        String[] labels = studentSpec.labels();
+        Map<String, Integer> pseudo = new LinkedHashMap<>();
+        for (String l : labels) {
+            pseudo.put(l, 0);
+        }
+        int unreadable = 0;
+        int[] sureness = new int[10]; // pool tracks per tenth of the teacher's top probability
+        for (UnlabelledPool.Track t : pool) {
+            FrameFeatures f;
+            try {
+                f = cache.get(corpus.audioDir().resolve(t.audio())).frames();
+            } catch (dev.aivj.audioio.AudioDecodeException e) {
+                // Unlabelled extras are optional: one the decoder refuses is reported and left out.
+                log.accept("pool track left out: " + e.getMessage());
+                unreadable++;
+                continue;
+            }
+            float[] p = teacher.trackProbabilities(f, config.patchFrames());
+            if (p == null) {
+                continue; // shorter than one segment
+            }
+            int best = argmax(p);
+            sureness[Math.min(9, (int) (p[best] * 10))]++;
+            if (p[best] < recipe.confidence()) {
+                continue;
+            }
+            float[] targets = visualTargets.stepTargets(labels[best], f, studentSpec.framesPerStep());
+            if (student.add(new TrackPatchSampler.Track(t.audio(), f, best, targets, "pool:" + t.packageName(),
+                    true))) {
+                pseudo.merge(labels[best], 1, Integer::sum);
+            }
+        }
+        log.accept("pseudo-labelled " + pseudo + " of " + pool.size() + " pool tracks (teacher ≥ "
+                + recipe.confidence() + "; " + unreadable + " unreadable); tracks per tenth of the teacher's top"
+                + " probability: " + java.util.Arrays.toString(sureness));
+        return pseudo;
     }
 
     private TrackPatchSampler labelledSampler(MusicModelTrainer.Config c, MusicModelSpec spec,
