@@ -15,7 +15,6 @@ import dev.aivj.engine.model.VisualParameters;
 import dev.aivj.engine.plan.PlanJson;
 import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairLibrary;
-import dev.aivj.engine.recommend.PairPlan;
 import org.teavm.jso.JSExport;
 
 /**
@@ -236,12 +235,6 @@ public final class EngineExports {
         } catch (RuntimeException e) {
             return errorJson("internal error: " + (e.getMessage() != null ? e.getMessage() : "runtime exception"));
         }
-    }
-
-    /** The seed of the pair choice (same song, library and seed → same pairs); {@link PairPlan#DEFAULT_SEED} at first. */
-    @JSExport
-    public static void setPairSeed(int seed) {
-        engine = engine.withSeed(seed);
     }
 
     /**
