@@ -18,8 +18,8 @@ import java.util.List;
  *
  * <p>A song runs the {@link Stage}s in order: prepare (validate, mix down, level facts, resample), features,
  * rhythm (tempo, beats, summary), style (the music model, when loaded), pairs (sections and one library pair per
- * section, when a library is loaded), mix (how each pair's layers blend, {@link LayerMix}). Live audio runs the same front end and model in 0.5 s hops through
- * {@link #live()}.
+ * section, when a library is loaded), mix (how each pair's layers blend, {@link LayerMix}). Live audio runs the
+ * same front end and model in 0.5 s hops through {@link #live()}.
  *
  * <p>Immutable: {@code with…} returns a new engine, so a caller can swap the model or library between songs.
  */
