@@ -141,7 +141,8 @@ public final class HeldOutEvaluation {
             }
             checkpoint = new MusicModelTrainer(config, spec, run, line -> { }).train(sampler::epoch, null).checkpoint();
         } else {
-            List<UnlabelledPool.Track> unheard = pool.stream().filter(t -> !f.packages().contains(t.packageName()))
+            java.util.Set<String> heldOut = f.packages();
+            List<UnlabelledPool.Track> unheard = pool.stream().filter(t -> !heldOut.contains(t.packageName()))
                     .toList();
             StyleDistillation.Outcome o = new StyleDistillation(config, distillation, corpus, teacher, cache,
                     HeldOutEvaluation::progress).run(f.train(), HeldOutEvaluation::label, unheard, spec, null, run);
@@ -170,14 +171,11 @@ public final class HeldOutEvaluation {
     private List<SegmentPrediction> teacherSegments(TeacherEnsemble ensemble, PackageFolds.Fold f) throws Exception {
         List<SegmentPrediction> p = new ArrayList<>();
         for (CorpusTrack t : f.test()) {
-            FrameFeatures frames = cache.get(corpus.audio(t)).frames();
-            int bands = frames.melBands();
-            for (int start = 0; start + SEGMENT_FRAMES <= frames.frames(); start += SEGMENT_FRAMES) {
-                float[] probs = ensemble.patchProbabilities(List.of(Arrays.copyOfRange(frames.logMel(),
-                        start * bands, (start + SEGMENT_FRAMES) * bands)), SEGMENT_FRAMES);
-                double[] d = new double[probs.length];
+            float[] probs = ensemble.segmentProbabilities(cache.get(corpus.audio(t)).frames(), SEGMENT_FRAMES);
+            for (int s = 0; s < probs.length; s += LABELS.length) {
+                double[] d = new double[LABELS.length];
                 for (int k = 0; k < d.length; k++) {
-                    d[k] = probs[k];
+                    d[k] = probs[s + k];
                 }
                 p.add(new SegmentPrediction(f.heldOut(), t.audio(), label(t), d));
             }

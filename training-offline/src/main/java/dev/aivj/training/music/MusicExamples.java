@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Training examples: fixed-length log-mel patches (engine-core's features, cut by {@link MelPatches}) with the
- * song's label. Patches are stored raw (dB); {@link #normalized} applies the bundle's {@link MelNormalizer} so
+ * song's label. Patches are stored raw (dB); the trainer applies the bundle's {@link MelNormalizer} so
  * training sees exactly what the engine computes.
  */
 public final class MusicExamples {
@@ -127,9 +127,5 @@ public final class MusicExamples {
             std[b] = (float) Math.max(1.0, Math.sqrt(Math.max(0, sq[b] / n - m * m)));
         }
         return new MelNormalizer(mean, std);
-    }
-
-    public static float[] normalized(Example e, MelNormalizer norm) {
-        return norm.normalize(e.logMel(), 0, e.logMel().length / norm.bands());
     }
 }

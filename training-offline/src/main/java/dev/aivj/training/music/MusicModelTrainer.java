@@ -540,7 +540,7 @@ public final class MusicModelTrainer {
         com.fasterxml.jackson.databind.node.ObjectNode distillation = null;
         if (withoutDistillation) {
             r = new MusicModelTrainer(c, spec, outDir, System.out::println).train(data.train()::epoch, data.val());
-            trainPatches = data.train().epoch(1).size();
+            trainPatches = data.train().patchesPerEpoch();
         } else {
             StyleDistillation.Recipe recipe = StyleDistillation.Recipe.defaults();
             StyleDistillation.Outcome o = new StyleDistillation(c, recipe, corpus, teacher, cache, System.out::println)

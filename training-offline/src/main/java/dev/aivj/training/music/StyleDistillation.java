@@ -96,7 +96,7 @@ public final class StyleDistillation {
             Map<String, Integer> pseudo = pseudoLabel(teacher, pool, student, studentSpec);
             MusicModelTrainer.Result r = new MusicModelTrainer(config, studentSpec, out, log)
                     .distillingFrom(teacher, recipe.hardLabelWeight()).train(student::epoch, val);
-            return new Outcome(r, student.epoch(1).size(), members, pseudo, pool.size());
+            return new Outcome(r, student.patchesPerEpoch(), members, pseudo, pool.size());
         }
     }
 

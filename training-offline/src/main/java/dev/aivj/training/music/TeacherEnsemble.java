@@ -88,26 +88,36 @@ public final class TeacherEnsemble implements AutoCloseable {
     }
 
     /**
-     * A whole track's style probabilities: the mean over its non-overlapping {@code segmentFrames}-frame segments
-     * (null when the track is shorter than one segment).
+     * The ensemble's probabilities for each of a track's non-overlapping {@code segmentFrames}-frame segments, in
+     * order: [segments × labels] (empty when the track is shorter than one segment).
      */
-    public float[] trackProbabilities(FrameFeatures f, int segmentFrames) {
+    public float[] segmentProbabilities(FrameFeatures f, int segmentFrames) {
         int bands = f.melBands();
-        List<float[]> segments = new ArrayList<>();
-        for (int start = 0; start + segmentFrames <= f.frames(); start += segmentFrames) {
-            segments.add(java.util.Arrays.copyOfRange(f.logMel(), start * bands, (start + segmentFrames) * bands));
+        int count = f.frames() / segmentFrames;
+        float[] out = new float[count * labels];
+        // Batches of 16 segments bound the memory a long track needs.
+        for (int s = 0; s < count; s += 16) {
+            List<float[]> batch = new ArrayList<>();
+            for (int k = s; k < Math.min(count, s + 16); k++) {
+                batch.add(java.util.Arrays.copyOfRange(f.logMel(), k * segmentFrames * bands,
+                        (k + 1) * segmentFrames * bands));
+            }
+            float[] p = patchProbabilities(batch, segmentFrames);
+            System.arraycopy(p, 0, out, s * labels, p.length);
         }
-        if (segments.isEmpty()) {
+        return out;
+    }
+
+    /** A whole track's style probabilities: the mean over its segments (null when shorter than one segment). */
+    public float[] trackProbabilities(FrameFeatures f, int segmentFrames) {
+        float[] segments = segmentProbabilities(f, segmentFrames);
+        if (segments.length == 0) {
             return null;
         }
+        int count = segments.length / labels;
         float[] mean = new float[labels];
-        // Batches of 16 segments bound the memory a long track needs.
-        for (int s = 0; s < segments.size(); s += 16) {
-            List<float[]> batch = segments.subList(s, Math.min(segments.size(), s + 16));
-            float[] p = patchProbabilities(batch, segmentFrames);
-            for (int i = 0; i < p.length; i++) {
-                mean[i % labels] += p[i] / segments.size();
-            }
+        for (int i = 0; i < segments.length; i++) {
+            mean[i % labels] += segments[i] / count;
         }
         return mean;
     }

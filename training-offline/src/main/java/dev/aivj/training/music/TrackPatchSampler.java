@@ -70,6 +70,22 @@ public final class TrackPatchSampler {
                 (int) Math.round(ARTIST_TRACKS * patchesPerTrack / (double) artistTracks)));
     }
 
+    /** How many patches every epoch draws (without drawing them). */
+    public int patchesPerEpoch() {
+        Map<String, Integer> perArtist = tracksPerArtist();
+        int n = 0;
+        for (Track t : tracks) {
+            n += patchesPerTrack(patchesPerTrack, perArtist.get(t.artist()));
+        }
+        return n;
+    }
+
+    private Map<String, Integer> tracksPerArtist() {
+        Map<String, Integer> perArtist = new HashMap<>();
+        tracks.forEach(t -> perArtist.merge(t.artist(), 1, Integer::sum));
+        return perArtist;
+    }
+
     /** The patches of {@code epoch}: deterministic for the sampler's seed and the epoch. */
     public MusicExamples epoch(int epoch) {
         MusicExamples out = new MusicExamples(patchFrames, patchFrames);
@@ -77,8 +93,7 @@ public final class TrackPatchSampler {
         int vis = VisualParameters.COUNT;
         int steps = patchFrames / framesPerStep;
         int span = patchFrames + margin;
-        Map<String, Integer> perArtist = new HashMap<>();
-        tracks.forEach(t -> perArtist.merge(t.artist(), 1, Integer::sum));
+        Map<String, Integer> perArtist = tracksPerArtist();
         for (Track t : tracks) {
             int count = patchesPerTrack(patchesPerTrack, perArtist.get(t.artist()));
             FrameFeatures f = t.features();

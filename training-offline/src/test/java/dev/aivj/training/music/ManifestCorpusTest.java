@@ -91,6 +91,7 @@ class ManifestCorpusTest {
         c.tracks(Split.TRAIN).forEach(t -> train.add(t.audio()));
         MusicExamples epoch = data.train().epoch(1);
         assertEquals(2 * cfg.patchesPerTrack(), epoch.size(), "two tracks, their patches per epoch");
+        assertEquals(epoch.size(), data.train().patchesPerEpoch(), "the count without drawing the patches");
         assertTrue(data.val().size() > 0);
         for (MusicExamples.Example e : epoch.examples()) {
             assertTrue(train.contains(e.source().substring(0, e.source().lastIndexOf('@'))), e.source());

@@ -98,6 +98,26 @@ class MusicModelTrainerTest {
             pa = ea.patchProbabilities(patches, 128);
             pb = eb.patchProbabilities(patches, 128);
             assertEquals(2, e.size());
+            // A track's segments, read in batches, match reading each segment alone; the track is their mean.
+            FrameFeatures clip = analyse(MusicCache.clip("wav"), 0, 10);
+            float[] segments = e.segmentProbabilities(clip, 128);
+            int count = clip.frames() / 128;
+            assertEquals(count * LABELS.length, segments.length);
+            float[] track = e.trackProbabilities(clip, 128);
+            for (int k = 0; k < count; k++) {
+                float[] alone = e.patchProbabilities(List.of(Arrays.copyOfRange(clip.logMel(), k * 128 * 64,
+                        (k + 1) * 128 * 64)), 128);
+                for (int l = 0; l < LABELS.length; l++) {
+                    assertEquals(alone[l], segments[k * LABELS.length + l], 1e-5, "segment " + k);
+                }
+            }
+            for (int l = 0; l < LABELS.length; l++) {
+                double mean = 0;
+                for (int k = 0; k < count; k++) {
+                    mean += segments[k * LABELS.length + l] / count;
+                }
+                assertEquals(mean, track[l], 1e-5);
+            }
         }
         assertEquals(patches.size() * LABELS.length, both.length);
         double apart = 0;
