@@ -31,7 +31,9 @@ final class HeldOutReport {
             String[] labels, List<JsonNode> folds) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode r = json.createObjectNode();
-        boolean grouped = folds.stream().anyMatch(f -> f.path("packages").asText().contains(" "));
+        // A grouped fold is named for its group (group-1 …), a single package's fold for the package.
+        boolean grouped = folds.stream().anyMatch(f -> !f.path("packages").asText(f.get("fold").asText())
+                .equals(f.get("fold").asText()));
         r.put("what", (grouped ? "leave-package-group-out: " + folds.size() + " groups of whole packages, each held"
                 + " out in turn" : "leave-one-package-out: each package held out in turn")
                 + " (with every track by its artists), trained on the rest, tested on it; segments of 512 frames"
