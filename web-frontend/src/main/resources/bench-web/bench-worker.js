@@ -1,5 +1,6 @@
-/* AIVJ bench worker: loads the engine like the app's analysis worker (web/analysis-worker.js: TeaVM loader,
- * /engine/aivj-engine.wasm, the music model, the pair library) and measures it, plus TensorFlow.js on the same
+/* AIVJ bench worker: loads the engine like the app's analysis worker (TeaVM loader, the engine, the music model,
+ * the pair library) and measures it. The engine is the instrumented build (/bench/engine/: the product's exports
+ * plus benchStages and echoLength, compiled from the same code; wasm-build InstrumentedExports), plus TensorFlow.js on the same
  * music network. The songs' PCM and the HotSpot reference outputs come from /bench-data/ (decoded once in Java).
  *
  * Messages in:  {id, type: 'wasm' | 'tfjs' | 'live', options}
@@ -9,8 +10,8 @@
 
 importScripts('/engine-warm-up.js'); // the app worker's warm-up, for the app-path run
 
-const ENGINE_LOADER = '/engine/aivj-engine.wasm-runtime.js';
-const ENGINE_WASM = '/engine/aivj-engine.wasm';
+const ENGINE_LOADER = '/bench/engine/aivj-engine.wasm-runtime.js';
+const ENGINE_WASM = '/bench/engine/aivj-engine.wasm';
 const MODEL_DIR = '/models/music-v1/';
 const PAIR_LIBRARY = '/pairs/pair-library.json';
 const DATA = '/bench-data/';

@@ -81,7 +81,7 @@ class WasmCouplingParityTest {
         assertEquals(0, ((Number) page.evaluate("() => window.harness.engine.exports.couplingInputSize()")).intValue());
         harness.floats("one-upper", CouplingTestBundles.realisticVector(new Random(1)));
         String out = scorePairs("one-upper", "one-upper", 1);
-        assertEquals(EngineExports.errorJson(
+        assertEquals(EngineSession.errorJson(
                 "coupling model: no coupling model is loaded (call loadCouplingModel first)"), out);
         System.out.println("  scorePairs before loadCouplingModel -> " + out);
     }
@@ -142,18 +142,18 @@ class WasmCouplingParityTest {
 
         // Bad calls.
         int n = PresetVector.LENGTH;
-        assertEquals(EngineExports.errorJson("coupling model: uppers and lowers must each hold count * inputSize = 3 * "
+        assertEquals(EngineSession.errorJson("coupling model: uppers and lowers must each hold count * inputSize = 3 * "
                 + n + " = " + 3 * n + " floats, got " + 2 * n + " and " + 2 * n),
                 scorePairs("bad-uppers", "bad-lowers", 3));
-        assertEquals(EngineExports.errorJson("coupling model: uppers and lowers must each hold count * inputSize = 2 * "
+        assertEquals(EngineSession.errorJson("coupling model: uppers and lowers must each hold count * inputSize = 2 * "
                 + n + " = " + 2 * n + " floats, got " + 2 * n + " and 0"), scorePairs("bad-uppers", "empty", 2));
-        assertEquals(EngineExports.errorJson("coupling model: count must be >= 0, got -1"),
+        assertEquals(EngineSession.errorJson("coupling model: count must be >= 0, got -1"),
                 scorePairs("bad-uppers", "bad-lowers", -1));
         assertEquals("{\"pairs\":[]}", scorePairs("empty", "empty", 0));
         float[] nan = concat(some[0], some[1]);
         nan[n + 5] = Float.NaN;
         harness.floats("nan-uppers", nan);
-        assertEquals(EngineExports.errorJson("pair 1: coupling model: the upper preset vector's slot 5 is not finite"),
+        assertEquals(EngineSession.errorJson("pair 1: coupling model: the upper preset vector's slot 5 is not finite"),
                 scorePairs("nan-uppers", "bad-lowers", 2));
         System.out.println("  scorePairs(NaN in pair 1) -> " + scorePairs("nan-uppers", "bad-lowers", 2));
 
@@ -264,7 +264,7 @@ class WasmCouplingParityTest {
             String goodScores) {
         String message = assertThrows(IllegalArgumentException.class, jvm).getMessage();
         Map<String, Object> r = loadCoupling(name, manifestOverride);
-        assertEquals(EngineExports.errorJson(message), r.get("result"), "loadCouplingModel(" + name + ")");
+        assertEquals(EngineSession.errorJson(message), r.get("result"), "loadCouplingModel(" + name + ")");
         assertEquals(PresetVector.LENGTH, ((Number) r.get("inputSize")).intValue(), "old model stays loaded");
         assertEquals(goodScores, scorePairs("bad-uppers", "bad-lowers", 2), "old model stays after " + name);
         System.out.println("  loadCouplingModel(" + name + (manifestOverride != null ? ", edited manifest" : "")

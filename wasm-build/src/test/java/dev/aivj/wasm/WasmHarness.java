@@ -25,8 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Wasm engine in headless Chromium, shared by the parity tests: a JDK HttpServer on loopback serves
- * {@code /engine/...} from the classpath folder {@code web/} (target/classes, exactly what the jar ships, the way
- * web-frontend serves it), {@code /harness/...} from the test resources, and test data registered with
+ * {@code /engine/...} from the classpath folder {@code instrumented/engine/} (the instrumented build: the product's
+ * exports plus timing and inspection ones), {@code /product/engine/...} from {@code web/engine/} (the product build,
+ * exactly what the jar ships for web-frontend), {@code /harness/...} from the test resources, and test data registered with
  * {@link #route} (e.g. {@code pcm/NAME} for the harness's {@code pcm(NAME)}, {@code model/manifest.json}); Playwright
  * drives Debian's Chromium on the harness page, where {@code window.harness.engine} is the loaded module.
  */
@@ -124,10 +125,11 @@ final class WasmHarness implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             byte[] body = null;
             String type = "application/octet-stream";
-            if (path.startsWith("/engine/") || path.startsWith("/harness/")) {
+            if (path.startsWith("/engine/") || path.startsWith("/product/engine/") || path.startsWith("/harness/")) {
                 if (!path.contains("..")) {
-                    // /engine/... from the classpath folder web/ (the built jar layout); /harness/... from test resources.
-                    String resource = path.startsWith("/harness/") ? path.substring(1) : "web" + path;
+                    String resource = path.startsWith("/harness/") ? path.substring(1)
+                            : path.startsWith("/product/") ? "web" + path.substring("/product".length())
+                            : "instrumented" + path;
                     try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
                         body = in == null ? null : in.readAllBytes();
                     }

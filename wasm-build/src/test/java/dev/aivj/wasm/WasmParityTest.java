@@ -19,8 +19,8 @@ import dev.aivj.engine.plan.PlanJson;
 import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
-import dev.aivj.engine.bench.StageBenchmark;
-import dev.aivj.engine.bench.StageTimes;
+import dev.aivj.wasm.instrumented.StageBenchmark;
+import dev.aivj.wasm.instrumented.StageTimes;
 import dev.aivj.engine.live.LiveAnalyzer;
 import dev.aivj.engine.model.FixtureBundles;
 import dev.aivj.engine.model.MusicModel;
@@ -44,9 +44,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Runs the same real song through the JVM engine and through the TeaVM Wasm GC build in headless Chromium and
- * checks that every number in the JSON agrees. The Wasm assets come from the classpath folder {@code web/}
- * (target/classes, exactly what the jar ships) and are served by a JDK HttpServer the way web-frontend serves them
- * ({@link WasmHarness}).
+ * checks that every number in the JSON agrees. The tests call the instrumented build (the product's exports plus
+ * timing and inspection ones, {@link WasmHarness}); {@link #productBuildExportsTheProductApiAndAnalysesAlike} checks
+ * that the product build, the one the app serves, exports only the product's API and gives the same plan.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -166,6 +166,29 @@ class WasmParityTest {
         System.out.printf("aivj-engine.wasm: %,d bytes raw, %,d bytes gzip -9%n", raw.length, gz.size());
     }
 
+    /** The export names of the product build, the one web-frontend serves at /engine/. */
+    static final List<String> PRODUCT_EXPORTS = List.of("analysisRate", "analyzeInterleaved", "couplingInputSize",
+            "livePush", "liveStart", "loadCouplingModel", "loadModel", "loadPairLibrary", "modelLabels", "scorePairs",
+            "unloadCouplingModel", "unloadModel", "version");
+
+    @Test
+    @Order(2)
+    @SuppressWarnings("unchecked")
+    void productBuildExportsTheProductApiAndAnalysesAlike() {
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("async () => {"
+                + " const product = await TeaVM.wasmGC.load('/product/engine/aivj-engine.wasm');"
+                + " const pcm = await harness.pcm('mono-short');"
+                + " const names = Object.getOwnPropertyNames(product.exports).filter((n) => typeof product.exports[n] === 'function'"
+                + "   && !n.startsWith('teavm')).sort();"
+                + " return { names, rate: product.exports.analysisRate(),"
+                + "   product: product.exports.analyzeInterleaved(pcm, 1, 44100),"
+                + "   instrumented: harness.engine.exports.analyzeInterleaved(pcm, 1, 44100) }; }");
+        assertEquals(PRODUCT_EXPORTS, r.get("names"), "the product build's exports");
+        assertEquals(AnalysisSettings.SAMPLE_RATE, ((Number) r.get("rate")).intValue());
+        assertTrue(((String) r.get("product")).startsWith("{\"engineVersion\""), "product analyzeInterleaved failed");
+        assertEquals(r.get("instrumented"), r.get("product"), "the two builds compile the same engine");
+    }
+
     @Test
     @Order(3)
     void versionMatchesEngineInfo() {
@@ -255,10 +278,10 @@ class WasmParityTest {
         String jvmMessage = assertThrows(IllegalArgumentException.class,
                 () -> MusicModel.load(badManifest, FixtureBundles.weights())).getMessage();
         r = loadModel("uint8", badManifest);
-        assertEquals(EngineExports.errorJson(jvmMessage), r.get("result"));
+        assertEquals(EngineSession.errorJson(jvmMessage), r.get("result"));
         r = loadModel("uint8", "not json");
         assertTrue(((String) r.get("result")).startsWith("{\"error\":"), "bad manifest: " + r.get("result"));
-        System.out.println("  loadModel(bad sha256) -> " + EngineExports.errorJson(jvmMessage));
+        System.out.println("  loadModel(bad sha256) -> " + EngineSession.errorJson(jvmMessage));
         // The good model stays loaded after failed loads.
         assertEquals(JSON.writeValueAsString(FixtureBundles.LABELS), r.get("labels"));
     }
@@ -418,7 +441,7 @@ class WasmParityTest {
         List<String> expected = new ArrayList<>();
         for (int start = 0; start < signal.length; start += LIVE_CHUNK) {
             float[] part = Arrays.copyOfRange(signal, start, Math.min(signal.length, start + LIVE_CHUNK));
-            expected.add(EngineExports.liveJson(jvm.push(part), jvm.labels()));
+            expected.add(EngineSession.liveJson(jvm.push(part), jvm.labels()));
         }
         Map<String, Object> r = (Map<String, Object>) page.evaluate("async ([name, chunk]) => {"
                 + " const pcm = await window.harness.pcm(name); const e = window.harness.engine.exports;"

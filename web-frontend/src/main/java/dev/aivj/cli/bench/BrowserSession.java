@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The app server on 127.0.0.1 (any free port) plus the bench-only routes — {@code /bench/} (page, worker,
- * TensorFlow.js) and {@code /bench-data/} — and Debian's headless Chromium driven by Playwright, with the same
+ * TensorFlow.js), {@code /bench/engine/} (the instrumented engine build) and {@code /bench-data/} — and Debian's headless Chromium driven by Playwright, with the same
  * flags as the browser tests.
  */
 public final class BrowserSession implements AutoCloseable {
@@ -40,6 +40,9 @@ public final class BrowserSession implements AutoCloseable {
         }
         server = AppServer.start(0);
         server.mount("/bench/", new StaticAssets(BrowserSession.class.getClassLoader(), "bench-web/"))
+                .getFilters().add(new CrossOriginIsolation());
+        // The instrumented engine build (wasm-build's jar): the product's exports plus the bench's timing ones.
+        server.mount("/bench/engine/", new StaticAssets(BrowserSession.class.getClassLoader(), "instrumented/engine/"))
                 .getFilters().add(new CrossOriginIsolation());
         server.mount(BenchDataHandler.PREFIX, data);
         playwright = Playwright.create(new Playwright.CreateOptions()

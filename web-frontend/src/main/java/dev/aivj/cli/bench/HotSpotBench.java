@@ -1,6 +1,6 @@
 package dev.aivj.cli.bench;
 
-import dev.aivj.engine.bench.StageBenchmark;
+import dev.aivj.wasm.instrumented.StageBenchmark;
 import dev.aivj.engine.recommend.PairPlan;
 import java.util.EnumMap;
 import java.util.Map;

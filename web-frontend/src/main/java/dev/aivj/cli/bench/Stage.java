@@ -1,6 +1,6 @@
 package dev.aivj.cli.bench;
 
-import dev.aivj.engine.bench.StageTimes;
+import dev.aivj.wasm.instrumented.StageTimes;
 import java.util.Map;
 
 /** The engine's benchmarked stages, as named in the Wasm export's JSON and in {@link StageTimes}. */

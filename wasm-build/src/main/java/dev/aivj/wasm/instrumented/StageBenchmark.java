@@ -1,4 +1,4 @@
-package dev.aivj.engine.bench;
+package dev.aivj.wasm.instrumented;
 
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.Engine;

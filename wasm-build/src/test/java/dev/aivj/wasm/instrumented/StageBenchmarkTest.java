@@ -1,4 +1,4 @@
-package dev.aivj.engine.bench;
+package dev.aivj.wasm.instrumented;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

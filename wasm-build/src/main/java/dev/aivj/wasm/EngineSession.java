@@ -1,0 +1,219 @@
+package dev.aivj.wasm;
+
+import dev.aivj.engine.Engine;
+import dev.aivj.engine.analysis.SongStyle;
+import dev.aivj.engine.coupling.CouplingModel;
+import dev.aivj.engine.coupling.CouplingScore;
+import dev.aivj.engine.json.JsonWriter;
+import dev.aivj.engine.live.LiveAnalyzer;
+import dev.aivj.engine.live.LiveUpdate;
+import dev.aivj.engine.model.MusicModel;
+import dev.aivj.engine.model.VisualParameters;
+import dev.aivj.engine.plan.PlanJson;
+import dev.aivj.engine.plan.SongPlan;
+import dev.aivj.engine.recommend.PairLibrary;
+import java.util.function.Supplier;
+
+/**
+ * What one Wasm module instance holds (the {@link Engine} session, the coupling model, a live stream) and the
+ * JSON-in/JSON-out operations on it that the exports translate to. Both builds, the product's
+ * ({@link EngineExports}) and the instrumented one for the bench and tests, export from one instance of it, so
+ * they run the same code.
+ *
+ * <p>No operation throws for bad input: failures come back as {@code {"error":"..."}} ({@link #errorJson}).
+ */
+public final class EngineSession {
+    private Engine engine = Engine.bare();
+    private CouplingModel couplingModel;
+    private LiveAnalyzer live;
+
+    /** The session's engine (music model, pair library, seed) as loaded so far. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The plan JSON of interleaved PCM ({@link PlanJson#write}); {@code pcm} is the call's own copy and may be overwritten. */
+    public String analyze(float[] pcm, int channels, int sampleRate, boolean includeLogMel, Engine.StageListener listener) {
+        return guarded("invalid argument", () -> {
+            SongPlan plan = engine.analyze(pcm, channels, sampleRate, true, listener);
+            return PlanJson.write(plan, includeLogMel);
+        });
+    }
+
+    /** Loads (and checks) a music-model bundle: {@code ""} or an error, after which the previous model stays. */
+    public String loadModel(String manifestJson, byte[] weights) {
+        return guarded("invalid model bundle", () -> {
+            requireBundle(manifestJson, weights);
+            engine = engine.withModel(MusicModel.load(manifestJson, weights));
+            return "";
+        });
+    }
+
+    public void unloadModel() {
+        engine = engine.withModel(null);
+    }
+
+    /** The loaded model's labels as a JSON array ({@code []} without a model). */
+    public String modelLabels() {
+        JsonWriter w = new JsonWriter().beginArray();
+        if (engine.model() != null) {
+            for (String l : engine.model().labels()) {
+                w.value(l);
+            }
+        }
+        return w.endArray().toString();
+    }
+
+    /** Loads the pair library ({@code pair-library.json} text): {@code ""} or an error, after which the previous one stays. */
+    public String loadPairLibrary(String json) {
+        return guarded("invalid pair library", () -> {
+            if (json == null) {
+                return errorJson("pair library: the library JSON is required");
+            }
+            engine = engine.withLibrary(PairLibrary.parse(json));
+            return "";
+        });
+    }
+
+    /** Loads (and checks) a coupling-model bundle into its own slot: {@code ""} or an error. */
+    public String loadCouplingModel(String manifestJson, byte[] weights) {
+        return guarded("invalid coupling model bundle", () -> {
+            requireBundle(manifestJson, weights);
+            couplingModel = CouplingModel.load(manifestJson, weights);
+            return "";
+        });
+    }
+
+    public void unloadCouplingModel() {
+        couplingModel = null;
+    }
+
+    /** The loaded coupling model's preset-vector length, 0 when none is loaded. */
+    public int couplingInputSize() {
+        CouplingModel m = couplingModel;
+        return m == null ? 0 : m.spec().inputSize();
+    }
+
+    /** Scores {@code count} pairs given as preset vectors back to back ({@link EngineExports#scorePairs}). */
+    public String scorePairs(float[] uppers, float[] lowers, int count) {
+        return guarded("invalid argument", () -> {
+            CouplingModel m = couplingModel;
+            if (m == null) {
+                return errorJson("coupling model: no coupling model is loaded (call loadCouplingModel first)");
+            }
+            if (uppers == null || lowers == null) {
+                return errorJson("coupling model: uppers and lowers are required");
+            }
+            if (count < 0) {
+                return errorJson("coupling model: count must be >= 0, got " + count);
+            }
+            int n = m.spec().inputSize();
+            long expected = (long) count * n;
+            if (uppers.length != expected || lowers.length != expected) {
+                return errorJson("coupling model: uppers and lowers must each hold count * inputSize = " + count
+                        + " * " + n + " = " + expected + " floats, got " + uppers.length + " and " + lowers.length);
+            }
+            JsonWriter w = new JsonWriter().beginObject().name("pairs").beginArray();
+            float[] u = new float[n];
+            float[] l = new float[n];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(uppers, i * n, u, 0, n);
+                System.arraycopy(lowers, i * n, l, 0, n);
+                CouplingScore s;
+                try {
+                    s = m.score(u, l);
+                } catch (IllegalArgumentException e) {
+                    return errorJson("pair " + i + ": " + e.getMessage());
+                }
+                w.beginObject();
+                w.name("quality").value(shortest(s.quality()));
+                w.name("w_s").value(shortest(s.spatialWeight()));
+                w.name("w_t").value(shortest(s.temporalWeight()));
+                w.name("S").value(shortest(s.spatialSimilarity()));
+                w.name("T").value(shortest(s.temporalSimilarity()));
+                w.endObject();
+            }
+            return w.endArray().endObject().toString();
+        });
+    }
+
+    /** Starts (or restarts) a live stream with the loaded model, if any. */
+    public String liveStart() {
+        live = engine.live();
+        return "";
+    }
+
+    /** Pushes mono PCM at the analysis rate into the live stream ({@link EngineExports#livePush}). */
+    public String livePush(float[] pcm) {
+        return guarded("invalid argument", () -> {
+            if (live == null) {
+                return errorJson("live: no live stream (call liveStart first)");
+            }
+            if (pcm == null) {
+                return errorJson("pcm is required");
+            }
+            return liveJson(live.push(pcm), live.labels());
+        });
+    }
+
+    /** The {@link EngineExports#livePush} JSON of one update; {@code labels} are the live stream's model's. */
+    public static String liveJson(LiveUpdate u, String[] labels) {
+        JsonWriter w = new JsonWriter().beginObject().name("frames").value(u.frames()).name("newFrames")
+                .value(u.newFrames()).name("steps").value(u.steps());
+        float[] p = u.style();
+        if (u.reason() != null) { // a silent step: no style, its reason, the visual parameters as usual
+            w.name("style").value(SongStyle.NONE).name("reason").value(u.reason()).name("probabilities").nullValue();
+            return visualJson(w, u.visual()).endObject().toString();
+        }
+        if (p == null) {
+            return w.name("style").nullValue().name("reason").nullValue().name("probabilities").nullValue()
+                    .name("visual").nullValue().endObject().toString();
+        }
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        w.name("style").value(labels[best]).name("reason").nullValue().name("probabilities").array(p);
+        return visualJson(w, u.visual()).endObject().toString();
+    }
+
+    private static JsonWriter visualJson(JsonWriter w, float[] v) {
+        w.name("visual").beginObject();
+        for (int i = 0; i < v.length; i++) {
+            w.name(VisualParameters.get(i).name()).value(VisualParameters.get(i).scale(v[i]));
+        }
+        return w.endObject();
+    }
+
+    /** {@code {"error":message}}. */
+    public static String errorJson(String message) {
+        return new JsonWriter().beginObject().name("error").value(message).endObject().toString();
+    }
+
+    /**
+     * Runs an operation, turning bad input ({@link IllegalArgumentException}: its message, else {@code fallback})
+     * and any other runtime exception ({@code "internal error: ..."}) into {@link #errorJson}.
+     */
+    public static String guarded(String fallback, Supplier<String> operation) {
+        try {
+            return operation.get();
+        } catch (IllegalArgumentException e) {
+            return errorJson(e.getMessage() != null ? e.getMessage() : fallback);
+        } catch (RuntimeException e) {
+            return errorJson("internal error: " + (e.getMessage() != null ? e.getMessage() : "runtime exception"));
+        }
+    }
+
+    private static void requireBundle(String manifestJson, byte[] weights) {
+        if (manifestJson == null || weights == null) {
+            throw new IllegalArgumentException("model bundle: manifest and weights are required");
+        }
+    }
+
+    /** A float widened by its shortest decimal form (0.1f prints as 0.1), as {@link JsonWriter#array(float[])}. */
+    private static double shortest(float v) {
+        return Double.parseDouble(Float.toString(v));
+    }
+}
