@@ -51,7 +51,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * recorded as broken).
  *
  * <pre>
- * java -cp projectm-wasm/target/classes:$(cat projectm-wasm/target/classpath.txt) dev.aivj.presets.PresetChecker \
+ * java -cp preset-catalogue/target/classes:$(cat preset-catalogue/target/classpath.txt) dev.aivj.presets.PresetChecker \
  *   [--engine projectm|butterchurn] [--presets DIR] [--web DIR] [--butterchurn-js FILE] [--music FILE]
  *   [--status FILE] [--frames-dir DIR] [--pack NAME] [--id PACK/SLUG]... [--md2-only] [--shaders-only]
  *   [--limit N] [--width 128] [--height 96] [--timeout-s 60] [--restart-every 100] [--force] [--reverse]
