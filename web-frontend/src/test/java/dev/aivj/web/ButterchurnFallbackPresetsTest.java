@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * (loads, compiles, not blank, not frozen), by the committed status file.
  */
 class ButterchurnFallbackPresetsTest {
-    private static final Path STATUS = Path.of("..", "projectm-wasm", "butterchurn-preset-status.json");
+    private static final Path STATUS = Path.of("..", "preset-catalogue", "butterchurn-preset-status.json");
     private static final Path PACKAGE = PresetLibrary.cacheDir().resolve("presets/butterchurn-presets/package");
 
     @Test

@@ -16,7 +16,7 @@ public final class BootstrapPairsMain {
     }
 
     public static void main(String[] args) throws IOException {
-        Path status = Path.of("projectm-wasm/preset-status.json");
+        Path status = Path.of("preset-catalogue/preset-status.json");
         Path presets = Path.of(System.getProperty("aivj.presets.dir", PresetLibrary.cacheDir().resolve("presets/projectm-data")
                 .toString()));
         Path framesDir = PresetLibrary.cacheDir().resolve("preset-frames");
@@ -59,7 +59,7 @@ public final class BootstrapPairsMain {
         return "# Bootstrap pair set — GENERATED data, not the team's\n\n"
                 + "Made by `./aivj bootstrap-pairs` (" + BootstrapPairs.class.getName() + ") from the measured preset "
                 + "corpus: " + pairs + " random pairs (seed " + seed + ") of " + presets + " usable projectM presets "
-                + "(rendered, not blank, not frozen; projectm-wasm/preset-status.json), each composited foreground over "
+                + "(rendered, not blank, not frozen; preset-catalogue/preset-status.json), each composited foreground over "
                 + "background (" + PairCompositor.BLEND.css + ", opacity " + PairCompositor.OPACITY + ") from the "
                 + "frames both rendered on the same reference audio, measured, and scored 0..5 by the function "
                 + "documented in " + BootstrapScore.class.getName() + ". It stands in for the team's scored pairs "

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The projectM library's preset vectors (parsed .milk + measured look from the status file), by preset id. */
 public final class LibraryVectors {
-    public static final Path DEFAULT_STATUS = Path.of("projectm-wasm/preset-status.json");
+    public static final Path DEFAULT_STATUS = Path.of("preset-catalogue/preset-status.json");
 
     private LibraryVectors() {
     }

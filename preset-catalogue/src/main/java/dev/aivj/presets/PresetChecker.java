@@ -43,15 +43,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link LookMeter} from the frames at half resolution). A few measured frames are kept in the frame cache
  * ({@link PresetFrames}) so pairs can be composited later without rendering again.
  *
- * <p>Results go to a committed status file ({@code projectm-wasm/preset-status.json} or
- * {@code projectm-wasm/butterchurn-preset-status.json}), which {@link PresetLibrary} merges into the served
+ * <p>Results go to a committed status file ({@code preset-catalogue/preset-status.json} or
+ * {@code preset-catalogue/butterchurn-preset-status.json}), which {@link PresetLibrary} merges into the served
  * {@code index.json}. The run is resumable: presets already measured with the same build stamp (SHA-256 of the
  * engine's code and of the check page) and look version are skipped, and the file is rewritten every 20 s. The
  * browser is restarted every {@code --restart-every} presets and after a crash or a per-preset timeout (a hang is
  * recorded as broken).
  *
  * <pre>
- * java -cp projectm-wasm/target/classes:$(cat projectm-wasm/target/classpath.txt) dev.aivj.presets.PresetChecker \
+ * java -cp preset-catalogue/target/classes:$(cat preset-catalogue/target/classpath.txt) dev.aivj.presets.PresetChecker \
  *   [--engine projectm|butterchurn] [--presets DIR] [--web DIR] [--butterchurn-js FILE] [--music FILE]
  *   [--status FILE] [--frames-dir DIR] [--pack NAME] [--id PACK/SLUG]... [--md2-only] [--shaders-only]
  *   [--limit N] [--width 128] [--height 96] [--timeout-s 60] [--restart-every 100] [--force] [--reverse]
@@ -120,8 +120,8 @@ public final class PresetChecker {
                         : PresetLibrary.resolveRoot(System.getProperty("aivj.presets.dir", ""));
             }
             if (status == null) {
-                status = Path.of(butterchurn() ? "projectm-wasm/butterchurn-preset-status.json"
-                        : "projectm-wasm/preset-status.json");
+                status = Path.of(butterchurn() ? "preset-catalogue/butterchurn-preset-status.json"
+                        : "preset-catalogue/preset-status.json");
             }
             return this;
         }

@@ -28,7 +28,7 @@ class PresetCheckerTest {
         PresetChecker.Options o = new PresetChecker.Options();
         o.ids.addAll(java.util.List.of(ids));
         o.engine = engine;
-        o.web = Path.of("target/classes/web");
+        o.web = Path.of("../projectm-wasm/target/classes/web"); // projectM's build (a dependency, built first)
         String music = System.getProperty("aivj.music.dir", "");
         o.music = (music.isBlank() ? PresetChecker.defaultCache().resolve("music") : Path.of(music))
                 .resolve("derived/clip.wav");

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * copies the files to {@code <out>/<pack>/<slug>.milk} and writes {@code <out>/index.json},
  * merging the per-preset status of {@code preset-status.json} (see {@link PresetChecker}).
  *
- * <p>Build-time tool (projectm-wasm's process-classes phase):
+ * <p>Build-time tool (preset-catalogue's process-classes phase):
  * {@code PresetLibrary <projectm-data root> <out dir> <status file> [optional|required]}.
  */
 public final class PresetLibrary {
