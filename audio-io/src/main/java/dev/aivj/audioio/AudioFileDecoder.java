@@ -65,6 +65,24 @@ public final class AudioFileDecoder {
         return decode(file, Limits.fromSystemProperties());
     }
 
+    /** What a file's container says (format, sample rate, channels) without decoding it. */
+    public record ContainerFacts(String format, int sampleRate, int channels) {
+    }
+
+    /**
+     * Checks and reads the container of a WAV, FLAC, Ogg Vorbis or MP3 file (by content, never the extension)
+     * without decoding it; {@code null} for a file in none of these formats.
+     *
+     * @throws AudioDecodeException for one of these containers that is damaged or cut short
+     */
+    public static ContainerFacts describe(Path file) throws AudioDecodeException {
+        if (!ContainerProbe.isKnownContainer(file)) {
+            return null;
+        }
+        ContainerProbe.Probe probe = ContainerProbe.probe(file);
+        return new ContainerFacts(probe.format(), probe.sampleRate(), probe.channels());
+    }
+
     public static DecodedAudio decode(Path file, Limits limits) throws AudioDecodeException {
         InputFileCheck.check(file, limits);
         ContainerProbe.Probe probe = ContainerProbe.probe(file);

@@ -46,6 +46,17 @@ final class ContainerProbe {
         }
     }
 
+    /** Whether the file starts like a container this probe reads (WAV, FLAC, Ogg, MP3), damaged or not. */
+    static boolean isKnownContainer(Path file) throws AudioDecodeException {
+        try (FileBytes in = new FileBytes(file)) {
+            ContainerProbe p = new ContainerProbe(file, in);
+            return (in.matches(0, "RIFF") && in.matches(8, "WAVE")) || in.matches(0, "fLaC") || in.matches(0, "OggS")
+                    || in.matches(0, "ID3") || p.mpegHeader(0) != null;
+        } catch (IOException e) {
+            throw new AudioDecodeException(file, "cannot read file: " + e.getMessage(), e);
+        }
+    }
+
     private AudioDecodeException fail(String reason) {
         return new AudioDecodeException(file, reason);
     }

@@ -2,7 +2,9 @@ package dev.aivj.cli;
 
 import dev.aivj.audioio.AudioDecodeException;
 import dev.aivj.audioio.AudioFileDecoder;
-import dev.aivj.audioio.DecodedAudio;
+import dev.aivj.cli.decode.BrowserDecoder;
+import dev.aivj.cli.decode.SongDecodeException;
+import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.Engine;
 import dev.aivj.engine.json.JsonWriter;
 import dev.aivj.engine.model.MusicModel;
@@ -20,8 +22,12 @@ import java.nio.file.Path;
 
 /**
  * {@code aivj analyze FILE [--with-mel] [--model DIR | --no-model]}: decodes the file, runs the engine and prints
- * one JSON object (the engine's analysis plus a {@code source} object) on stdout. On failure prints exactly one
+ * one JSON object (the engine's plan plus a {@code source} object) on stdout. On failure prints exactly one
  * line on stderr and returns 2 (usage error) or 1 (bad file or unusable model).
+ *
+ * <p>Decoding: the page's own decoder in headless Chromium ({@link BrowserDecoder}), so the engine analyses the
+ * samples the page and the widget give it and the plan is theirs; {@code source} says which browser decoded it and
+ * what the file's container says (format, sample rate; {@code null} for formats only the browser reads).
  *
  * <p>Music model: by default the bundle shipped on the classpath at {@value #BUNDLED_MODEL} ({@code manifest.json}
  * + {@code weights.bin}) is loaded when its manifest is there, and the JSON gains {@code style} and
@@ -126,13 +132,18 @@ public final class AnalyzeCommand {
         }
         try {
             Path path = Path.of(file);
-            DecodedAudio audio = AudioFileDecoder.decode(path);
-            SongPlan plan = new Engine(model, library, seed).analyze(audio.interleaved(), audio.channels(),
-                    audio.sampleRate());
+            if (!Files.exists(path)) {
+                return fail(err, file, "no such file");
+            }
+            if (!Files.isRegularFile(path)) {
+                return fail(err, file, "not a regular file");
+            }
+            // A damaged WAV, FLAC, Ogg or MP3 container is refused here (the browser would decode what it can).
+            AudioFileDecoder.ContainerFacts facts = AudioFileDecoder.describe(path);
+            BrowserDecoder.Signal signal = decoder().decode(path, AnalysisSettings.SAMPLE_RATE);
+            SongPlan plan = new Engine(model, library, seed).analyze(signal.mono(), 1, signal.sampleRate());
             JsonWriter doc = new JsonWriter().beginObject();
-            doc.name("source").beginObject().name("file").value(file).name("format").value(audio.format())
-                    .name("channels").value(audio.channels()).name("sampleRate").value(audio.sampleRate())
-                    .endObject();
+            writeSource(doc, file, facts, signal);
             PlanJson.writeFields(doc, plan, withMel);
             if (model != null) {
                 doc.name("model").beginObject().name("source").value(modelSource).name("labels").beginArray();
@@ -146,15 +157,47 @@ public final class AnalyzeCommand {
             return 0;
         } catch (AudioDecodeException e) {
             return fail(err, file, e.reason());
+        } catch (SongDecodeException e) {
+            return fail(err, file, e.getMessage());
         } catch (InvalidPathException e) {
             return fail(err, file, "invalid path");
         } catch (IllegalArgumentException e) {
             return fail(err, file, "cannot analyse: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            return fail(err, file, "cannot decode: " + e.getMessage());
         } catch (OutOfMemoryError e) {
             return fail(err, file, "out of memory (raise -Xmx)");
         } catch (Exception e) {
             return fail(err, file, "analysis failed: " + e);
         }
+    }
+
+    /**
+     * The file, what its container says ({@code null} for a format only the browser reads, e.g. AAC or Opus) and
+     * which browser decoded it.
+     */
+    private static void writeSource(JsonWriter doc, String file, AudioFileDecoder.ContainerFacts facts,
+            BrowserDecoder.Signal signal) {
+        doc.name("source").beginObject().name("file").value(file);
+        if (facts == null) {
+            doc.name("format").nullValue().name("sampleRate").nullValue();
+        } else {
+            doc.name("format").value(facts.format()).name("sampleRate").value(facts.sampleRate());
+        }
+        doc.name("channels").value(signal.channels()).name("decoder").value(signal.decoder())
+                .name("decodedSampleRate").value(signal.sampleRate()).endObject();
+    }
+
+    private static BrowserDecoder decoder;
+
+    /** One Chromium per process, started on first use and closed when the JVM exits. */
+    private static synchronized BrowserDecoder decoder() throws java.io.IOException {
+        if (decoder == null) {
+            BrowserDecoder started = BrowserDecoder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            decoder = started;
+        }
+        return decoder;
     }
 
     /** The classpath bundle, or {@code null} when its manifest is absent. */

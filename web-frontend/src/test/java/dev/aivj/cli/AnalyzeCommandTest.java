@@ -50,6 +50,8 @@ class AnalyzeCommandTest {
         assertEquals(f.toString(), j.path("source").path("file").asText());
         assertEquals(2, j.path("source").path("channels").asInt());
         assertEquals(44100, j.path("source").path("sampleRate").asInt());
+        assertEquals(22050, j.path("source").path("decodedSampleRate").asInt(), "decoded straight to the engine's rate");
+        assertTrue(j.path("source").path("decoder").asText().startsWith("Chromium "), j.path("source").toString());
         assertTrue(j.path("durationSeconds").isNumber());
         assertTrue(j.path("tempo").path("bpm").isNumber());
         assertTrue(j.path("tempo").path("confidence").isNumber());
