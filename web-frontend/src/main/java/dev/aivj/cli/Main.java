@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * The app's own commands (serve, analyze, bench), started by the {@code ./aivj} launcher, which lists every command and
- * runs the others (fetch-*, test, train, export, ...) itself.
+ * The app's own commands (serve, analyze), started by the {@code ./aivj} launcher, which lists every command and
+ * runs the others (fetch-*, test, train, export, ...) itself; {@code ./aivj bench} runs module bench's own main.
  */
 public final class Main {
     private Main() {
@@ -18,10 +18,9 @@ public final class Main {
             "  serve [--port N]            start the web app server",
             "  analyze FILE [--with-mel] [--model DIR | --no-model]",
             "                              analyse an audio file (WAV, FLAC, Ogg Vorbis, MP3); prints JSON",
-            "  bench [--runs N] [--quick]  time the engine on HotSpot, in Wasm (Chromium), against TensorFlow.js",
             "  --help                      show this help",
             "",
-            "./aivj --help lists every other command (fetch-music, test, train, export, ...).");
+            "./aivj --help lists every other command (fetch-music, test, train, export, bench, ...).");
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("serve")) {
@@ -44,8 +43,6 @@ public final class Main {
                 return 0;
             case "analyze":
                 return AnalyzeCommand.run(rest, out, err);
-            case "bench":
-                return BenchCommand.run(rest, out, err);
             default:
                 err.println("aivj: unknown command '" + args[0] + "' (try aivj --help)");
                 return 2;

@@ -1,0 +1,33 @@
+package dev.aivj.bench;
+
+import dev.aivj.engine.model.MusicModel;
+import dev.aivj.engine.recommend.PairLibrary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The music model and pair library the page serves (classpath web/), so HotSpot runs with the same bundles. */
+public record BundledEngineData(MusicModel model, PairLibrary library) {
+
+    public static BundledEngineData load() {
+        return new BundledEngineData(
+                MusicModel.load(text("web/models/music-v1/manifest.json"), bytes("web/models/music-v1/weights.bin")),
+                PairLibrary.parse(text("web/pairs/pair-library.json")));
+    }
+
+    private static String text(String name) {
+        return new String(bytes(name), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String name) {
+        try (InputStream in = BundledEngineData.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled " + name + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.aivj.bench;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Row 5: is the render loop blocked while the worker analyses? Loads the real app page (index.html), records
+ * every requestAnimationFrame time on the main thread with the page's state, lets it settle, idles for {@value #IDLE_MS} ms (the
+ * "before" window), drops the song on #file-input and waits for state 'ready'. Reports the longest interval
+ * between two frames before, while the worker runs the engine (from the song's postMessage to the worker's answer,
+ * window.aivj.workerRun), and over the whole load (decoding, resampling, analysing and showing the result, where
+ * the main thread has work of its own).
+ */
+public final class RenderLoopProbe {
+    static final int IDLE_MS = 3_000;
+    static final int SETTLE_MS = 2_000;
+    private static final double SONG_TIMEOUT_MS = 180_000;
+
+    public record Result(double idleMaxGapMs, int idleFrames, double workerMaxGapMs, int workerFrames,
+            double workerMs, double loadMaxGapMs, double loadMs) {
+    }
+
+    private RenderLoopProbe() {
+    }
+
+    public static Result run(BrowserSession browser, BenchSong song) throws Exception {
+        Path file = song.file();
+        Path temp = null;
+        if (song.isExcerpt()) {
+            temp = Files.createTempFile("aivj-bench-", ".wav");
+            WavWriter.write(temp, song.interleaved(), song.channels(), song.sampleRate());
+            file = temp;
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(browser.baseUrl());
+            page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
+            // Let the page finish starting (layers, preset library) so "idle" means idle.
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            page.waitForTimeout(SETTLE_MS);
+            page.evaluate("() => { window.__benchFrames = []; const loop = () => {"
+                    + " window.__benchFrames.push([performance.now(), window.aivj.state]);"
+                    + " requestAnimationFrame(loop); }; requestAnimationFrame(loop); }");
+            page.waitForTimeout(IDLE_MS);
+            double dropAt = Js.num(page.evaluate("() => performance.now()"));
+            page.locator("#file-input").setInputFiles(file);
+            page.waitForFunction("() => ['ready', 'error'].includes(window.aivj.state)", null,
+                    new Page.WaitForFunctionOptions().setTimeout(SONG_TIMEOUT_MS).setPollingInterval(100));
+            if (!"ready".equals(page.evaluate("() => window.aivj.state"))) {
+                throw new IllegalStateException("the app page failed on the song: " + page.textContent("#error"));
+            }
+            page.waitForTimeout(200);
+            Map<String, Object> run = Js.obj(page.evaluate("() => window.aivj.workerRun"));
+            return measure(Js.list(page.evaluate("() => window.__benchFrames")), dropAt, Js.num(run, "postedAt"),
+                    Js.num(run, "answeredAt"));
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * frames: [time, state] per animation frame; a gap belongs to a window when its later frame does. The worker's
+     * window is (postedAt, answeredAt]: frames the main thread drew while the engine ran.
+     */
+    static Result measure(List<Object> frames, double dropAt, double postedAt, double answeredAt) {
+        double idleMax = 0;
+        double workerMax = 0;
+        double loadMax = 0;
+        int idleFrames = 0;
+        int workerFrames = 0;
+        double readyAt = Double.NaN;
+        for (int i = 1; i < frames.size(); i++) {
+            List<Object> prev = Js.list(frames.get(i - 1));
+            List<Object> cur = Js.list(frames.get(i));
+            double t = Js.num(cur.get(0));
+            double gap = t - Js.num(prev.get(0));
+            if (t <= dropAt) {
+                idleMax = Math.max(idleMax, gap);
+                idleFrames++;
+                continue;
+            }
+            if (Double.isNaN(readyAt)) {
+                loadMax = Math.max(loadMax, gap);
+                if (String.valueOf(cur.get(1)).equals("ready")) {
+                    readyAt = t;
+                }
+            }
+            if (t > postedAt && t <= answeredAt) {
+                workerMax = Math.max(workerMax, gap);
+                workerFrames++;
+            }
+        }
+        if (idleFrames == 0 || workerFrames == 0) {
+            throw new IllegalStateException("the render loop probe saw no frames " + (idleFrames == 0
+                    ? "before the song" : "while the worker analysed"));
+        }
+        return new Result(idleMax, idleFrames, workerMax, workerFrames, answeredAt - postedAt, loadMax,
+                readyAt - dropAt);
+    }
+
+    public static void addRows(BenchTable table, BenchSong song, Result r) {
+        String rt = "5 app page main thread";
+        table.add(new BenchRow(song.label(), rt, "longest rAF gap, idle " + IDLE_MS / 1000 + " s",
+                Double.NaN, new Stats(r.idleFrames(), r.idleMaxGapMs(), r.idleMaxGapMs()), Double.NaN));
+        table.add(new BenchRow(song.label(), rt, String.format(java.util.Locale.ROOT,
+                "longest rAF gap, worker analysing (%.0f ms)", r.workerMs()), Double.NaN,
+                new Stats(r.workerFrames(), r.workerMaxGapMs(), r.workerMaxGapMs()), Double.NaN));
+        table.add(new BenchRow(song.label(), rt, String.format(java.util.Locale.ROOT,
+                "longest rAF gap, drop→ready (%.0f ms)", r.loadMs()), Double.NaN,
+                new Stats(1, r.loadMaxGapMs(), r.loadMaxGapMs()), Double.NaN));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.aivj.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `aivj bench --quick` with 2 runs on the 30-s excerpt of "Metal madness", in headless Chromium against the real
+ * server, Wasm engine, bundled model and TensorFlow.js. Asserts what the bench reports, never how fast it is.
+ */
+class BenchCommandTest {
+    private static BenchReport report;
+
+    @BeforeAll
+    static void runQuickBench() throws Exception {
+        report = BenchRunner.run(BenchOptions.parse(new String[] {"--quick", "--runs", "2"}), System.err);
+        System.out.println(report.format());
+    }
+
+    private static List<BenchRow> rows(String runtimePrefix) {
+        return report.table().rows().stream().filter(r -> r.runtime().startsWith(runtimePrefix)).toList();
+    }
+
+    @Test
+    void tableHasEveryRowForTheExcerpt() {
+        Set<String> songs = report.table().rows().stream().map(BenchRow::song).collect(Collectors.toSet());
+        assertEquals(Set.of("Metal madness (excerpt 0–30 s)"), songs, "--quick benchmarks the excerpt only");
+        List<String> stages = List.of("prepare", "features", "tempo", "model", "recommend", "total");
+        assertEquals(stages, rows("1 HotSpot").stream().map(BenchRow::measure).toList());
+        List<String> wasm = rows("2 Wasm").stream().map(BenchRow::measure).toList();
+        assertTrue(wasm.containsAll(stages), "Wasm stage rows: " + wasm);
+        assertTrue(wasm.stream().anyMatch(m -> m.startsWith("audio in: echoLength")), "audio-in row: " + wasm);
+        assertTrue(wasm.stream().anyMatch(m -> m.startsWith("results out: JSON.parse")), "results-out row: " + wasm);
+        assertTrue(rows("2 Wasm").stream().filter(r -> r.measure().equals("total"))
+                .allMatch(r -> !Double.isNaN(r.firstMs())), "the cold first call is reported apart");
+        List<String> app = rows("2b Wasm, app path").stream().map(BenchRow::measure).toList();
+        assertTrue(app.containsAll(stages), "app-path stage rows: " + app);
+        assertTrue(app.stream().anyMatch(m -> m.startsWith("browser resample")), "resample row: " + app);
+        assertTrue(app.stream().anyMatch(m -> m.startsWith("warm-up")), "warm-up row: " + app);
+        Set<String> tfjs = rows("3 tfjs").stream().map(r -> r.runtime().substring(r.runtime().lastIndexOf(' ') + 1))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("wasm", "cpu"), tfjs, "both tfjs backends");
+        assertEquals(1, rows("4 Wasm live").size(), "live hop row");
+        assertEquals(3, rows("5 app page").size(), "render-loop rows: idle, worker analysing, drop→ready");
+        String text = report.format();
+        for (String target : List.of("Wasm total < 100 ms", "Wasm ≤ 1.5× HotSpot", "Wasm model faster than tfjs",
+                "live hop < 2 ms", "render loop not blocked")) {
+            assertTrue(text.contains(target), "target line '" + target + "' in\n" + text);
+        }
+    }
+
+    @Test
+    void figuresAreFiniteAndPositive() {
+        for (BenchRow r : report.table().rows()) {
+            String what = r.runtime() + " / " + r.measure();
+            assertTrue(r.stats().runs() >= 1, what);
+            for (double v : new double[] {r.stats().median(), r.stats().p95()}) {
+                assertTrue(Double.isFinite(v) && v > 0, what + ": " + v);
+            }
+            assertTrue(Double.isNaN(r.firstMs()) || (Double.isFinite(r.firstMs()) && r.firstMs() > 0),
+                    what + " first: " + r.firstMs());
+            assertTrue(r.stats().p95() >= r.stats().median(), what + ": p95 below median");
+        }
+    }
+
+    @Test
+    void tensorFlowJsReproducesTheEngineModel() {
+        assertEquals(2, report.tfjs().size());
+        for (TfjsComparison.Result r : report.tfjs()) {
+            assertTrue(r.steps() > 100, r.backend() + " steps: " + r.steps());
+            assertTrue(r.maxAbsDelta() < 1e-3, r.backend() + ": max |Δ| = " + r.maxAbsDelta());
+        }
+        assertTrue(report.tfjsMatches());
+    }
+}
