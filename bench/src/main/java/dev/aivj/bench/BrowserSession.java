@@ -2,27 +2,21 @@ package dev.aivj.bench;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.aivj.web.AppServer;
+import dev.aivj.web.HeadlessChromium;
 import dev.aivj.web.StaticAssets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The app server on 127.0.0.1 (any free port) plus the bench-only routes — {@code /bench/} (page, worker,
- * TensorFlow.js), {@code /bench/engine/} (the instrumented engine build) and {@code /bench-data/} — and Debian's headless Chromium driven by Playwright, with the same
- * flags as the browser tests.
+ * TensorFlow.js), {@code /bench/engine/} (the instrumented engine build) and {@code /bench-data/} — and Debian's
+ * headless Chromium driven by Playwright ({@link HeadlessChromium}, the browser tests' flags).
  */
 public final class BrowserSession implements AutoCloseable {
-    static final Path CHROMIUM = Path.of(System.getProperty("aivj.chromium", "/usr/bin/chromium"));
-    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--autoplay-policy=no-user-gesture-required", "--use-angle=swiftshader", "--enable-unsafe-swiftshader");
     /** The longest a single bench task may run in the page (the full song's Wasm runs take the longest). */
     private static final double TASK_TIMEOUT_MS = 600_000;
 
@@ -35,9 +29,6 @@ public final class BrowserSession implements AutoCloseable {
     private Page benchPage;
 
     public BrowserSession() throws java.io.IOException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Chromium not found at " + CHROMIUM + " (apt-get install chromium)");
-        }
         server = AppServer.start(0);
         server.mount("/bench/", new StaticAssets(BrowserSession.class.getClassLoader(), "bench-web/"))
                 .getFilters().add(new CrossOriginIsolation());
@@ -45,10 +36,8 @@ public final class BrowserSession implements AutoCloseable {
         server.mount("/bench/engine/", new StaticAssets(BrowserSession.class.getClassLoader(), "instrumented/engine/"))
                 .getFilters().add(new CrossOriginIsolation());
         server.mount(BenchDataHandler.PREFIX, data);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(ARGS));
+        playwright = HeadlessChromium.playwright();
+        browser = HeadlessChromium.launch(playwright);
     }
 
     public BenchDataHandler data() {
