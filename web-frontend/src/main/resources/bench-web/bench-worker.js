@@ -1,5 +1,5 @@
-/* AIVJ bench worker: loads the engine like the app's analysis worker (web/analysis-worker.js: TeaVM loader,
- * /engine/aivj-engine.wasm, the music model, the pair library) and measures it, plus TensorFlow.js on the same
+/* AIVJ bench worker: loads the engine like the app's analysis worker (web/engine-client/analysis-worker.js:
+ * TeaVM loader, /engine/aivj-engine.wasm, the music model, the pair library) and measures it, plus TensorFlow.js on the same
  * music network. The songs' PCM and the HotSpot reference outputs come from /bench-data/ (decoded once in Java).
  *
  * Messages in:  {id, type: 'wasm' | 'tfjs' | 'live', options}
@@ -7,7 +7,7 @@
  */
 'use strict';
 
-importScripts('/engine-warm-up.js'); // the app worker's warm-up, for the app-path run
+importScripts('/engine-client/engine-warm-up.js'); // the app worker's warm-up, for the app-path run
 
 const ENGINE_LOADER = '/engine/aivj-engine.wasm-runtime.js';
 const ENGINE_WASM = '/engine/aivj-engine.wasm';
