@@ -1,6 +1,7 @@
-/* AIVJ bench worker: loads the engine like the app's analysis worker (TeaVM loader, the engine, the music model,
- * the pair library) and measures it. The engine is the instrumented build (/bench/engine/: the product's exports
- * plus benchStages and echoLength, compiled from the same code; wasm-build InstrumentedExports), plus TensorFlow.js on the same
+/* AIVJ bench worker: loads the engine like the app's analysis worker (web/engine-client/analysis-worker.js:
+ * TeaVM loader, the engine, the music model, the pair library) and measures it. The engine is the instrumented
+ * build (/bench/engine/: the product's exports plus benchStages and echoLength, compiled from the same code;
+ * wasm-build InstrumentedExports), plus TensorFlow.js on the same
  * music network. The songs' PCM and the HotSpot reference outputs come from /bench-data/ (decoded once in Java).
  *
  * Messages in:  {id, type: 'wasm' | 'tfjs' | 'live', options}
@@ -8,7 +9,7 @@
  */
 'use strict';
 
-importScripts('/engine-warm-up.js'); // the app worker's warm-up, for the app-path run
+importScripts('/engine-client/engine-warm-up.js'); // the app worker's warm-up, for the app-path run
 
 const ENGINE_LOADER = '/bench/engine/aivj-engine.wasm-runtime.js';
 const ENGINE_WASM = '/bench/engine/aivj-engine.wasm';

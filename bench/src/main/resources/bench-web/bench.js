@@ -36,7 +36,7 @@
     });
   }
 
-  /** The app's path: the page resamples the decoded song with the app's own analysisSignal (song-loader.js),
+  /** The app's path: the page resamples the decoded song with the app's own analysisSignal (song/decode.js),
    * timed, and a fresh worker (a first call as the app's) analyses the mono 22,050-Hz signal after warm-up. */
   async function wasmApp(options) {
     const meta = await (await fetch(`/bench-data/${options.song}.json`)).json();
@@ -47,7 +47,7 @@
       const channel = buffer.getChannelData(c);
       for (let i = 0; i < frames; i++) channel[i] = raw[i * meta.channels + c];
     }
-    const { analysisSignal } = await import('/song-loader.js');
+    const { analysisSignal } = await import('/song/decode.js');
     const started = performance.now();
     const pcm = (await analysisSignal(buffer)).slice();
     const resampleMs = performance.now() - started;

@@ -1,7 +1,7 @@
 // Test-only page driving the Layer classes directly (served from test resources under /test/).
-import { AudioTap } from '/layers/audio-tap.js';
-import { ButterchurnLayer } from '/layers/butterchurn-layer.js';
-import { ProjectMLayer } from '/layers/projectm-layer.js';
+import { AudioTap } from '/stage/audio-tap.js';
+import { ButterchurnLayer } from '/stage/butterchurn-layer.js';
+import { ProjectMLayer } from '/stage/projectm-layer.js';
 
 const ENGINES = { projectm: ProjectMLayer, butterchurn: ButterchurnLayer };
 const layers = new Map();

@@ -113,7 +113,7 @@ class AppServerTest {
         assertEquals(200, butterchurn.statusCode(), "did the build copy node_modules/butterchurn?");
         assertEquals("text/javascript; charset=utf-8", contentType(butterchurn));
         assertEquals("public, max-age=86400", butterchurn.headers().firstValue("Cache-Control").orElse(""));
-        for (String script : new String[] {"/app.js", "/analysis-worker.js", "/style.css", "/licenses.html"}) {
+        for (String script : new String[] {"/app.js", "/engine-client/analysis-worker.js", "/style.css", "/licenses.html"}) {
             assertEquals(200, get(script).statusCode(), script);
         }
     }

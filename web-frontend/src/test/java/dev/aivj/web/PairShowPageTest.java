@@ -163,7 +163,7 @@ class PairShowPageTest {
     void tightCouplingFollowsEnergyFasterThanLooseCoupling() {
         // The follow times are the engine's (engine-core LayerMix), as the plan carries them to the page.
         Map<String, Object> r = (Map<String, Object>) page.evaluate("async (taus) => {"
-                + " const { EnergyFollower } = await import('/energy-follower.js');"
+                + " const { EnergyFollower } = await import('/show/energy-follower.js');"
                 + " const rms = [...Array(100).fill(0), ...Array(100).fill(0.5)];" // a step at 10 s (10 frames/s)
                 + " const step = (tau) => { const f = new EnergyFollower(rms, 10);"
                 + "   f.update(9.8, tau); f.update(9.9, tau); return f.update(10.1, tau); };"

@@ -348,7 +348,7 @@ class ProjectMLayerTest {
 
     @Test
     void pageFallsBackToButterchurnWhenProjectMDoesNotLoad() {
-        // Only the projectm-wasm module at the root, not the page's own /layers/projectm-layer.js.
+        // Only the projectm-wasm module at the root, not the page's own /stage/projectm-layer.js.
         context.route(Pattern.compile("^https?://[^/]+/projectm-layer\\.js$"), route -> route.fulfill(
                 new Route.FulfillOptions().setStatus(404).setBody("gone")));
         openPageWithSong();

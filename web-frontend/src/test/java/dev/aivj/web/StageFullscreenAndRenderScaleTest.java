@@ -94,7 +94,7 @@ class StageFullscreenAndRenderScaleTest {
     /** Feeds `RenderScale`s frames at chosen rates and returns what they did (times in ms, scales). */
     private static final String STEPPING_SCRIPT = """
             async () => {
-              const { RenderScale, SCALE_STEPS, drawingSize, lowestUsefulStep } = await import('/render-scale.js');
+              const { RenderScale, SCALE_STEPS, drawingSize, lowestUsefulStep } = await import('/stage/render-scale.js');
               // Frames at fpsOf(scale) for `ms` from `start`: the end time and the changes [time, scale].
               const run = (r, start, ms, fpsOf) => {
                 let t = start;

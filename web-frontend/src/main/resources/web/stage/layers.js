@@ -2,12 +2,11 @@
 // (WebAssembly) when it can and falls back to butterchurn on its own when projectM is unavailable or its
 // first preset fails. Later preset failures keep the previous preset and are reported as 'error' events.
 
-import { AudioTap } from './layers/audio-tap.js';
-import { butterchurnUnsupportedReason } from './layers/butterchurn-layer.js';
-import { LayerSlot } from './layers/layer-slot.js';
-import { loadProjectMCore, projectMUnsupportedReason } from './layers/projectm-layer.js';
+import { AudioTap } from './audio-tap.js';
+import { butterchurnUnsupportedReason } from './butterchurn-layer.js';
+import { LayerSlot } from './layer-slot.js';
+import { loadProjectMCore, projectMUnsupportedReason } from './projectm-layer.js';
 
-export const BLEND_MODES = ['screen', 'plus-lighter', 'normal'];
 export const POSITIONS = ['bg', 'fg'];
 export const ENGINE_LABELS = { projectm: 'projectM', butterchurn: 'butterchurn' };
 
@@ -214,69 +213,5 @@ export class Layers extends EventTarget {
   destroy() {
     for (const position of POSITIONS) this.slots[position].destroy();
     this.tap.disconnect();
-  }
-}
-
-/** Sets the CSS blend mode of the foreground canvas (screen, plus-lighter = add, or normal). */
-export function applyBlendMode(canvas, mode) {
-  canvas.style.mixBlendMode = BLEND_MODES.includes(mode) ? mode : 'screen';
-}
-
-/** Sets the foreground opacity, 0..1. */
-export function applyOpacity(canvas, value) {
-  const v = Number(value);
-  canvas.style.opacity = String(Number.isFinite(v) ? Math.min(Math.max(v, 0), 1) : 0.7);
-}
-
-/** The butterchurn preset list and presets (one small JSON file each, cached). */
-export class PresetLibrary {
-  constructor(indexUrl = '/presets/index.json', presetBase = '/vendor/butterchurn-presets/presets/') {
-    this.indexUrl = indexUrl;
-    this.presetBase = presetBase;
-    this.cache = new Map();
-    this.index = null;
-  }
-
-  async list() {
-    if (this.index === null) {
-      const response = await fetch(this.indexUrl);
-      if (!response.ok) {
-        throw new Error(`preset list: HTTP ${response.status}`);
-      }
-      const index = await response.json();
-      const presets = Array.isArray(index.presets)
-        ? index.presets.filter((p) => p && typeof p.name === 'string' && typeof p.file === 'string')
-        : [];
-      if (presets.length === 0) {
-        throw new Error('preset list is empty');
-      }
-      const names = presets.map((p) => p.name);
-      this.index = {
-        presets,
-        defaultBackground: names.includes(index.defaultBackground) ? index.defaultBackground : names[0],
-        defaultForeground: names.includes(index.defaultForeground)
-          ? index.defaultForeground : names[Math.min(1, names.length - 1)],
-      };
-    }
-    return this.index;
-  }
-
-  async get(name) {
-    if (!this.cache.has(name)) {
-      const { presets } = await this.list();
-      const entry = presets.find((p) => p.name === name);
-      if (!entry) {
-        throw new Error(`unknown preset ${name}`);
-      }
-      const promise = fetch(this.presetBase + encodeURIComponent(entry.file)).then((response) => {
-        if (!response.ok) {
-          throw new Error(`preset ${name}: HTTP ${response.status}`);
-        }
-        return response.json();
-      });
-      promise.catch(() => this.cache.delete(name));
-      this.cache.set(name, promise);
-    }
-    return this.cache.get(name);
   }
 }

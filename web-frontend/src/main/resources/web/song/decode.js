@@ -1,51 +1,10 @@
-// Reading a dropped file, decoding it in the browser, and handing the engine its signal.
+// Decoding a song in the browser, and handing the engine its signal.
 
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+import { SongError } from './song-error.js';
+
 export const MAX_DURATION_SECONDS = 20 * 60;
 export const MIN_DURATION_SECONDS = 1;
 export const DECODE_TIMEOUT_MS = 90000;
-
-/** An error whose message is written for the person using the page. */
-export class SongError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = 'SongError';
-  }
-}
-
-function megabytes(bytes) {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** Refuses files that cannot be a song before reading them. */
-export function checkFile(file) {
-  if (!file) {
-    throw new SongError('No file was chosen.');
-  }
-  if (file.size === 0) {
-    throw new SongError(`“${file.name}” is empty (0 bytes). Choose a music file.`);
-  }
-  if (file.size > MAX_FILE_BYTES) {
-    throw new SongError(`“${file.name}” is ${megabytes(file.size)}; files over ${megabytes(MAX_FILE_BYTES)} `
-      + 'are refused to keep the tab from running out of memory.');
-  }
-}
-
-/** Reads the file into an ArrayBuffer, reporting progress as a fraction. */
-export function readFile(file, onProgress) {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) {
-        onProgress(e.loaded / e.total);
-      }
-    };
-    reader.onload = () => resolve(reader.result);
-    reader.onerror = () => reject(new SongError(`Could not read “${file.name}”: ${reader.error ? reader.error.message : 'unknown error'}.`));
-    reader.onabort = () => reject(new SongError(`Reading “${file.name}” was aborted.`));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 /** Decodes (and resamples to the context's rate) with a time limit; checks the length. */
 export async function decode(audioContext, bytes, fileName, timeoutMs = DECODE_TIMEOUT_MS) {

@@ -1,7 +1,7 @@
 /* AIVJ analysis worker (classic worker: the TeaVM loader is a plain script loaded with importScripts).
  *
  * Messages in:  {type: 'warmup'} | {type: 'analyze', id, pcm: Float32Array (interleaved), channels, sampleRate}
- *               (the page sends mono at 22050 Hz, resampled by the browser: song-loader.js analysisSignal)
+ *               (the page sends mono at 22050 Hz, resampled by the browser: song/decode.js analysisSignal)
  *               | {type: 'configure', modelUrl?, pairLibraryUrl?} (the widget: its own model folder / pair library;
  *                 only before the first load, so send it first)
  * Messages out: {type: 'progress', id, step}
@@ -17,7 +17,7 @@
  */
 'use strict';
 
-importScripts('/engine-warm-up.js');
+importScripts('/engine-client/engine-warm-up.js');
 
 const ENGINE_LOADER = '/engine/aivj-engine.wasm-runtime.js';
 const ENGINE_WASM = '/engine/aivj-engine.wasm';

@@ -1,5 +1,6 @@
 // Draws the song's energy (RMS) and onset curves with beat ticks, and a playhead on top.
 
+import { finiteSeries } from '../show/analysis-parts.js';
 import { TimelineCanvas } from './timeline-canvas.js';
 
 const COLORS = {
@@ -10,14 +11,6 @@ const COLORS = {
   onset: '#ff5fa2',
   beat: 'rgba(243, 233, 184, 0.45)',
 };
-
-/** Finite numbers from an array-like, or an empty array. */
-export function finiteSeries(values) {
-  if (!Array.isArray(values)) {
-    return [];
-  }
-  return values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0));
-}
 
 /** A high percentile, so one spike does not flatten the curve. */
 function robustMax(values) {

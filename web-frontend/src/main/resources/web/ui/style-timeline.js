@@ -1,6 +1,6 @@
 // The music model's style timeline: one coloured band per segment (height = confidence), its label, a playhead.
-// Also maps a segment's visual parameters onto the two layers (see applySegmentVisuals).
 
+import { segmentsOf } from '../show/analysis-parts.js';
 import { TimelineCanvas } from './timeline-canvas.js';
 
 const COLORS = {
@@ -26,22 +26,6 @@ export function colorFor(label, labels) {
   if (label === 'none') return NONE_COLOR;
   const i = Math.max(0, labels.indexOf(label));
   return PALETTE[i % PALETTE.length];
-}
-
-/** The analysis' segments, read defensively (bad entries dropped). */
-export function segmentsOf(analysis) {
-  const raw = analysis && Array.isArray(analysis.segments) ? analysis.segments : [];
-  return raw.filter((s) => s && Number.isFinite(s.start) && Number.isFinite(s.end) && s.end > s.start
-    && typeof s.style === 'string');
-}
-
-/** The segment playing at `seconds` (the last one after its end, the first before its start), or null. */
-export function segmentAt(segments, seconds) {
-  if (segments.length === 0) return null;
-  for (const s of segments) {
-    if (seconds < s.end) return s;
-  }
-  return segments[segments.length - 1];
 }
 
 export class StyleTimeline extends TimelineCanvas {
@@ -100,42 +84,4 @@ export class StyleTimeline extends TimelineCanvas {
     this.showBase(base, ratio);
     return segments.length;
   }
-}
-
-/**
- * What a segment's visual parameters do to the two layers (kept simple and visible):
- *  - foreground opacity = layerBOpacity (at least 0.1), background opacity = 0.5 + 0.5·layerAOpacity;
- *  - blend mode from `blend` (A→B cross-fade position): < 0.4 screen, < 0.7 add (plus-lighter), else normal;
- *  - hue-rotate(hueShift°) on the whole stage;
- *  - zoom: the layers scale by 1 + 2·zoomPulse·e^(−Δt/0.15 s) after each beat (zoomPulse is 0..0.1).
- */
-export function visualsFor(segment) {
-  const v = (segment && segment.visual) || {};
-  const num = (x, fallback) => (Number.isFinite(x) ? x : fallback);
-  const blend = num(v.blend, 0);
-  return {
-    fgOpacity: Math.min(1, Math.max(0.1, num(v.layerBOpacity, 0.7))),
-    bgOpacity: Math.min(1, 0.5 + 0.5 * Math.max(0, num(v.layerAOpacity, 1))),
-    blendMode: blend < 0.4 ? 'screen' : blend < 0.7 ? 'plus-lighter' : 'normal',
-    hueShift: num(v.hueShift, 0),
-    zoomPulse: Math.max(0, num(v.zoomPulse, 0)),
-  };
-}
-
-/** Zoom factor at `seconds` for beats (ascending seconds) and a zoomPulse. */
-export function beatZoom(beats, seconds, zoomPulse) {
-  let lo = 0;
-  let hi = beats.length - 1;
-  let last = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (beats[mid] <= seconds) {
-      last = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  if (last < 0) return 1;
-  return 1 + 2 * zoomPulse * Math.exp(-(seconds - beats[last]) / 0.15);
 }

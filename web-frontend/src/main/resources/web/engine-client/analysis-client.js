@@ -14,7 +14,7 @@ export class AnalysisClient {
    * @param {{modelUrl?: string, pairLibraryUrl?: string}|null} config sent to every new worker before anything else
    *   (the widget's own model and pair library); null = the worker's defaults
    */
-  constructor(workerUrl = '/analysis-worker.js', config = null) {
+  constructor(workerUrl = '/engine-client/analysis-worker.js', config = null) {
     this.workerUrl = workerUrl;
     this.config = config;
     this.worker = null;

@@ -52,12 +52,21 @@ export class ProjectMPresetLibrary {
     return this.index;
   }
 
-  /** The entry {id, name, pack, url, md2, status} for an id. */
+  /**
+   * The entry {id, name, pack, url, md2, status} for an id; its url resolved against the index (which may be on
+   * another origin: the widget's presets attribute).
+   */
   async get(id) {
     const { presets } = await this.list();
     const entry = presets.find((p) => p.id === id);
     if (!entry) throw new Error(`unknown projectM preset ${id}`);
-    return entry;
+    return { ...entry, url: new URL(entry.url, new URL(this.indexUrl, location.href)).href };
+  }
+
+  /** Whether every id is in the list (a pair of the plan may name presets a custom library lacks). */
+  async hasAll(ids) {
+    const { presets } = await this.list();
+    return ids.every((id) => presets.some((p) => p.id === id));
   }
 
   /** Remembers a preset that failed in this browser, so the menus stop offering it. */

@@ -1,9 +1,9 @@
-// Downloads the song the widget was given, with a message for each way that can fail (network or CORS, HTTP
+// Downloads a song from a URL (the widget's src), with a message for each way that can fail (network or CORS, HTTP
 // status, empty, too big) written for the person looking at the page.
 
-import { MAX_FILE_BYTES, SongError } from '../song-loader.js';
+import { MAX_FILE_BYTES, SongError, megabytes } from './song-error.js';
 
-const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+const NOT_AUDIO_TYPES = /^(text\/|application\/(json|xml|xhtml\+xml|javascript)$|image\/)/;
 
 /**
  * @param {string} url absolute
@@ -73,4 +73,12 @@ async function readBody(response, declared, name, onProgress) {
     if (e instanceof SongError) throw e;
     throw new SongError(`Could not load “${name}”: the download broke off (${e && e.message ? e.message : e}).`);
   }
+}
+
+/** A decoding failure of something the server itself calls text, HTML or an image says so. */
+export function explainDecodeFailure(error, contentType, name) {
+  if (error instanceof SongError && NOT_AUDIO_TYPES.test(contentType)) {
+    return new SongError(`Could not play “${name}”: it is not an audio file (the server sent ${contentType}).`);
+  }
+  return error;
 }

@@ -1,0 +1,356 @@
+// The show: song → analysis (the engine, in its worker) → the engine's plan → the pair show → the stage's
+// layers. The one sequence the page (app.js) and the widget (widget/embed.js) both run; they only show it.
+//
+//   const show = new Show({ stage, workerConfig });
+//   show.addEventListener('progress', ...); show.addEventListener('state', ...); show.addEventListener('pair', ...);
+//   show.warmUp(); show.run();                 // the engine loads early; the frame loop runs from now on
+//   await show.load(file, name) | await show.load({ url }, name)   // resolves the engine's result, or null
+//   show.play() / pause() / seek(t) / next() / back() / setLocked(bool)
+//
+// Every number of the mix comes from the engine (each plan pair carries `mix`: blendMode, fgOpacity, bgOpacity,
+// transitionSeconds, followSeconds); the show applies them as they are.
+
+import { AnalysisClient } from '../engine-client/analysis-client.js';
+import { SongError } from '../song/song-error.js';
+import { checkFile, readFile } from '../song/song-file.js';
+import { explainDecodeFailure, fetchSong } from '../song/song-fetch.js';
+import { ANALYSIS_RATE, analysisSignal, decode } from '../song/decode.js';
+import { finiteSeries, segmentAt, segmentsOf } from './analysis-parts.js';
+import { EnergyFollower } from './energy-follower.js';
+import { lookAt } from './look.js';
+import { PairShow, pairsOf } from './pair-show.js';
+import { Player } from './player.js';
+
+const TICK_MS = 500;
+
+export class Show extends EventTarget {
+  /**
+   * Events (CustomEvent detail):
+   *   'state'    {state: 'idle'|'loading'|'decoding'|'analysing'|'ready'|'error', error?} (error: the exception)
+   *   'progress' {step: 'reading'|'decoding'|'loading-engine'|'analysing'|'ready', fraction?, bytes?, seconds?,
+   *              elapsedMs?} (reading: fraction 0..1 of the file or download; analysing: again every 0.5 s)
+   *   'analysis' {result, seconds} the engine's result {analysis, engineVersion, elapsedMs, model, library}
+   *   'pair'     {index, count, pair, reason, locked, mix} the pair on now ('lock' when only the lock changed)
+   *   'playing'  {playing} play, pause, the song's end
+   *   'tick'     {seconds} each frame while playing, after a seek and after the analysis
+   * @param {{stage: import('../stage/stage.js').Stage, workerConfig?: object|null,
+   *   presetChoice?: () => Promise<{bg?: string, fg?: string}>}} parts presetChoice: the presets the layers
+   *   start with when the plan has none for the engine (the page's menus); default: the library's defaults
+   */
+  constructor({ stage, workerConfig = null, presetChoice = null }) {
+    super();
+    this.stage = stage;
+    this.client = new AnalysisClient(undefined, workerConfig);
+    this.presetChoice = presetChoice;
+    this.state = 'idle';
+    this.audioContext = null;
+    this.player = null;
+    this.loadToken = 0;
+    this.warmed = false;
+    /** The model drives the look (segment visuals, energy) each frame; off: the pair's mix stays as it is. */
+    this.modelDrive = false;
+    /** Each new pair sets its mix on the layers; off once the person mixes by hand. */
+    this.planMix = true;
+    this.model = null;
+    this.energy = null;
+    this.look = null;
+    this.clear();
+    stage.addEventListener('engine', (e) => this.onEngine(e.detail));
+  }
+
+  emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  setState(state, detail = {}) {
+    this.state = state;
+    this.emit('state', { state, ...detail });
+  }
+
+  /** Forgets the last song's results. */
+  clear() {
+    this.result = null;
+    this.analysis = null;
+    this.library = null;
+    this.segments = [];
+    this.beats = [];
+    this.follower = null;
+    this.segment = null;
+    this.pairShow = null;
+    this.currentPair = null;
+    this.pairHistory = [];
+  }
+
+  /** Starts the engine's worker so it loads (and warms up) before the first song arrives. */
+  warmUp() {
+    if (this.warmed) return;
+    this.warmed = true;
+    this.client.warmUp();
+  }
+
+  /** The AudioContext (made on first use: call it in a click or drop handler so it may start), resumed. */
+  audio() {
+    if (this.audioContext === null) {
+      this.audioContext = new AudioContext();
+      this.player = new Player(this.audioContext);
+      this.player.onEnded = () => this.emit('playing', { playing: false });
+    }
+    if (this.audioContext.state === 'suspended') this.audioContext.resume().catch(() => {});
+    return this.audioContext;
+  }
+
+  get playing() {
+    return this.player ? this.player.playing : false;
+  }
+
+  get currentTime() {
+    return this.player ? this.player.currentTime() : 0;
+  }
+
+  get duration() {
+    return this.player ? this.player.duration : 0;
+  }
+
+  /** A song is loaded and may play. */
+  get loaded() {
+    return this.player !== null && this.player.buffer !== null;
+  }
+
+  get locked() {
+    return this.pairShow ? this.pairShow.locked : false;
+  }
+
+  /** The last song's time in the worker: {postedAt, answeredAt} (performance.now() ms), null before one. */
+  get workerRun() {
+    return this.client.lastRun;
+  }
+
+  /**
+   * Loads a song: a File (checked and read) or {url} (downloaded), decoded, analysed by the engine; then the
+   * plan's first pair is on and the layers start. A later load supersedes this one. Resolves the engine's result
+   * once ready, or null (superseded, or failed: then the state is 'error' with the exception).
+   */
+  async load(source, name) {
+    const token = ++this.loadToken;
+    const stale = () => token !== this.loadToken;
+    const ctx = this.audio(); // first, while the click or drop still lets audio start
+    this.client.cancel();
+    this.player.unload();
+    this.clear();
+    this.setState('loading');
+    try {
+      const bytes = await this.read(source, name, stale);
+      if (stale()) return null;
+
+      this.setState('decoding');
+      this.emit('progress', { step: 'decoding', bytes: bytes.byteLength });
+      let buffer;
+      try {
+        buffer = await decode(ctx, bytes, name);
+      } catch (e) {
+        throw explainDecodeFailure(e, this.contentType, name);
+      }
+      if (stale()) return null;
+
+      const result = await this.analyse(buffer, stale);
+      if (stale()) return null;
+      this.ready(result, buffer);
+      return result;
+    } catch (error) {
+      if (stale() || (error && error.kind === 'cancelled')) return null;
+      console.warn('AIVJ: loading failed', error);
+      if (this.player) this.player.pause();
+      this.setState('error', { error });
+      return null;
+    }
+  }
+
+  /** The song's bytes, from a File or a URL, with 'reading' progress. */
+  async read(source, name, stale) {
+    const onProgress = (fraction) => {
+      if (!stale()) this.emit('progress', { step: 'reading', fraction });
+    };
+    this.contentType = '';
+    onProgress(0);
+    if (source && typeof source.url === 'string') {
+      const song = await fetchSong(source.url, name, onProgress);
+      this.contentType = song.contentType;
+      return song.bytes;
+    }
+    if (typeof File !== 'undefined' && source instanceof File) {
+      checkFile(source);
+      return readFile(source, onProgress);
+    }
+    throw new SongError(`Nothing to play for “${name}”.`);
+  }
+
+  async analyse(buffer, stale) {
+    this.setState('analysing');
+    const seconds = buffer.duration;
+    this.emit('progress', { step: 'analysing', seconds });
+    const pcm = (await analysisSignal(buffer)).slice(); // our own copy: the worker takes its buffer
+    if (stale()) return null;
+    const started = performance.now();
+    const ticker = setInterval(() => {
+      if (!stale()) this.emit('progress', { step: 'analysing', seconds, elapsedMs: performance.now() - started });
+    }, TICK_MS);
+    try {
+      return await this.client.analyze(pcm, 1, ANALYSIS_RATE, {
+        timeoutMs: Math.round(60000 + seconds * 1000),
+        onProgress: (step) => {
+          if (!stale() && step === 'loading-engine') this.emit('progress', { step });
+        },
+      });
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+
+  /** The engine has answered: its plan goes on, the song is ready to play and the layers start. */
+  ready(result, buffer) {
+    const { analysis } = result;
+    this.result = result;
+    this.analysis = analysis;
+    this.model = result.model;
+    this.library = result.library || null;
+    this.segments = segmentsOf(analysis);
+    this.beats = finiteSeries(analysis.beats);
+    const frames = analysis.frames && typeof analysis.frames === 'object' ? analysis.frames : {};
+    this.follower = new EnergyFollower(finiteSeries(frames.rms), Number(analysis.frameRate));
+    const pairs = pairsOf(analysis);
+    if (pairs.length > 0) {
+      this.pairShow = new PairShow(pairs);
+      this.pairShow.addEventListener('pair', (e) => this.onPair(e.detail));
+    }
+    this.emit('analysis', { result, seconds: buffer.duration });
+    this.update(0); // the first pair is known before playback: the layers start with it
+    this.player.load(buffer);
+    this.setState('ready');
+    this.emit('progress', { step: 'ready', elapsedMs: result.elapsedMs });
+    this.startVisuals();
+  }
+
+  /** Starts the layers (once) with the pair on now where the plan has one for their engine. */
+  startVisuals() {
+    if (!this.player) return;
+    const started = this.stage.start(this.audioContext, this.player.output, (planned) => this.firstPresets(planned));
+    if (started) {
+      started.then((ok) => {
+        // The plan may have moved on while the layers started.
+        if (ok && this.currentPair) this.stage.showPair(this.currentPair.pair, 0);
+      });
+    }
+  }
+
+  async firstPresets(planned) {
+    const pair = this.currentPair && this.currentPair.pair;
+    if (planned.engine === 'projectm' && pair && await this.stage.libraries.projectm.hasAll([pair.bg, pair.fg])) {
+      return { bg: pair.bg, fg: pair.fg };
+    }
+    const defaults = await this.stage.defaultPresets(planned.engine);
+    const chosen = this.presetChoice ? await this.presetChoice() : {};
+    return { bg: chosen.bg || defaults.bg, fg: chosen.fg || defaults.fg };
+  }
+
+  /** A layer's engine is up: a pair chosen before is loaded now (unless it is loading its first preset). */
+  onEngine({ position, engine }) {
+    queueMicrotask(() => {
+      const current = this.currentPair;
+      const slot = this.stage.slot(position);
+      if (current && engine === 'projectm' && !slot.loading && slot.presetId !== current.pair[position]) {
+        this.stage.loadPreset(position, current.pair[position], current.mix.transitionSeconds).catch(() => {});
+      }
+    });
+  }
+
+  /** A new pair is on: both presets load (the transition time comes from w_t) and, unless mixed by hand, its mix. */
+  onPair({ index, pair, reason, locked }) {
+    const { mix } = pair; // the engine's numbers for this pair (engine-core LayerMix)
+    this.currentPair = { index, pair, reason, locked, mix };
+    if (reason !== 'lock') {
+      this.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason, at: this.pairShow.lastSeconds });
+      this.stage.showPair(pair, mix.transitionSeconds);
+    }
+    if (this.planMix) this.stage.applyMix(mix);
+    this.emit('pair', { ...this.currentPair, count: this.pairShow.pairs.length });
+  }
+
+  /** The show at `seconds`: the pair of its section, its segment and, when the model drives, the look. */
+  update(seconds) {
+    if (this.pairShow) this.pairShow.update(seconds);
+    this.segment = segmentAt(this.segments, seconds);
+    if (this.segment) {
+      if (this.modelDrive) this.drive(seconds);
+      else this.look = null;
+    }
+    this.emit('tick', { seconds });
+  }
+
+  drive(seconds) {
+    const pair = this.currentPair;
+    if (pair) this.energy = this.follower ? this.follower.update(seconds, pair.mix.followSeconds) : { fg: 1, bg: 1 };
+    const { visuals, zoom } = lookAt(this.segment, this.beats, seconds, pair && pair.mix, this.energy);
+    this.stage.applyLook(visuals, zoom);
+    this.look = visuals;
+  }
+
+  /** The model drives the look, or not (then the look goes back to `manual`: {blendMode, fgOpacity}). */
+  setModelDrive(on, manual) {
+    this.modelDrive = on;
+    if (on) {
+      this.update(this.currentTime);
+    } else {
+      this.look = null;
+      this.stage.resetLook(manual.blendMode, manual.fgOpacity);
+    }
+  }
+
+  play() {
+    if (!this.loaded || this.player.playing) return;
+    this.audio();
+    this.startVisuals();
+    this.player.play();
+    this.emit('playing', { playing: true });
+  }
+
+  pause() {
+    if (!this.player || !this.player.playing) return;
+    this.player.pause();
+    this.emit('playing', { playing: false });
+  }
+
+  seek(seconds) {
+    if (!this.loaded) return;
+    this.player.seek(seconds);
+    this.update(seconds);
+  }
+
+  next() {
+    if (this.pairShow) this.pairShow.skip();
+  }
+
+  back() {
+    if (this.pairShow) this.pairShow.back();
+  }
+
+  setLocked(locked) {
+    if (this.pairShow) this.pairShow.setLocked(locked);
+  }
+
+  /** Runs the frame loop: while playing, the show follows the song and the layers draw. */
+  run() {
+    let measuring = false;
+    const frame = (now) => {
+      requestAnimationFrame(frame);
+      if (!this.playing) {
+        if (measuring) this.stage.idle();
+        measuring = false;
+        return;
+      }
+      measuring = true;
+      this.update(this.currentTime);
+      this.stage.render(now);
+    };
+    requestAnimationFrame(frame);
+  }
+}

@@ -1,0 +1,85 @@
+// What tests (and curious people at the console) can read: window.aivj on the page, window.aivjEmbed in the
+// widget. Read-only views of the show, its stage and the view's own messages; nothing here drives anything.
+
+/**
+ * window.aivj: the page's show.
+ * @param {import('./show/show.js').Show} show
+ * @param {{resolution: import('./stage/stage-resolution.js').StageResolution,
+ *   messages: import('./ui/messages.js').Messages}} page
+ */
+export function installPageHooks(show, { resolution, messages }) {
+  const { stage } = show;
+  window.aivj = {
+    /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'ready' | 'error' */
+    get state() { return show.state; },
+    get analysis() { return show.analysis; },
+    /** The music model as the worker reported it: {status: 'loaded', labels} | {status: 'absent'|'broken', message}. */
+    get model() { return show.model; },
+    /** The segment playing now and what its visual parameters set on the layers (null without a model). */
+    get currentSegment() { return show.segment; },
+    get appliedVisuals() { return show.look; },
+    get error() { return messages.error; },
+    get engineVersion() { return show.result ? show.result.engineVersion || null : null; },
+    get analysisMs() { return show.result ? show.result.elapsedMs : null; },
+    get renderedFrames() { return stage.frames; },
+    get playing() { return show.playing; },
+    get currentTime() { return show.currentTime; },
+    get presets() { return stage.layers ? stage.presets : {}; },
+    /** Engine per layer: 'projectm' | 'butterchurn' | null (off); before the visuals start, the planned one. */
+    get engines() { return stage.engines; },
+    get loadingPresets() {
+      return stage.layers ? { bg: stage.slot('bg').loading, fg: stage.slot('fg').loading } : {};
+    },
+    /** Frames each layer has drawn since its picture last started over (a preset load, a projectM rebuild; layer.js). */
+    get warmFrames() { return stage.warmFrames; },
+    /** The pair library as the worker reported it, and the pair on now: {index, pair, reason, locked, mix}. */
+    get library() { return show.library; },
+    get currentPair() { return show.currentPair; },
+    /** Each layer's smoothed energy {fg, bg} (0..1) under the current pair's w_t (energy-follower.js). */
+    get energy() { return show.energy; },
+    /** Every pair shown so far, in order: {index, fg, bg, reason, at} (at = playback seconds). */
+    get pairHistory() { return show.pairHistory; },
+    /** Non-fatal layer errors shown in #error, newest last. */
+    get layerErrors() { return messages.layerErrors; },
+    /** The running layers (for tests and the console). */
+    get layers() { return stage.layers; },
+    /** Adaptive render resolution: the drawing-buffer scale (1 = CSS size × devicePixelRatio) and the measured
+     * frame rate of the visuals (null while paused or just resized). */
+    get renderScale() { return resolution.scale; },
+    get fps() { return resolution.fps; },
+    /** True once the render scale will not step down any more (stage-resolution.js `settled`). */
+    get renderSettled() { return resolution.settled; },
+    /** The last song's time in the worker: {postedAt, answeredAt} (performance.now() ms), null before one. */
+    get workerRun() { return show.workerRun; },
+    /** The AudioContext's state ('running' while playing), null before the first song. */
+    get audioState() { return show.audioContext ? show.audioContext.state : null; },
+  };
+}
+
+/**
+ * window.aivjEmbed: the widget's show (the host page gets the same through the element's events).
+ * @param {import('./show/show.js').Show} show
+ * @param {{options: object, notices: string[], autoplay: string|null, error: string|null}} widget the widget's own
+ *   state (autoplay: null (not asked) | 'waiting' | 'blocked' (play button shown) | 'played' | 'user')
+ */
+export function installEmbedHooks(show, widget) {
+  const { stage } = show;
+  const none = { bg: null, fg: null };
+  window.aivjEmbed = {
+    get options() { return widget.options; },
+    /** 'loading' | 'decoding' | 'analysing' | 'ready' | 'error' */
+    get state() { return widget.state; },
+    get error() { return widget.error; },
+    get analysis() { return show.analysis; },
+    get model() { return show.model; },
+    get library() { return show.library; },
+    get currentPair() { return show.currentPair; },
+    get notices() { return widget.notices; },
+    get autoplay() { return widget.autoplay; },
+    get playing() { return show.playing; },
+    get currentTime() { return show.currentTime; },
+    get renderedFrames() { return stage.frames; },
+    get engines() { return stage.layers ? stage.engines : none; },
+    get presets() { return stage.layers ? stage.presets : none; },
+  };
+}
