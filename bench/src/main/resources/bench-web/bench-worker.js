@@ -80,11 +80,11 @@ function stagesOnce(teavm, pcm, meta) {
 
 /**
  * Same work as HotSpot: the decoded interleaved PCM, first call cold. App path (`app`): what the app's worker
- * gets, mono 22,050 Hz resampled by the page's OfflineAudioContext (sent along as `pcm`), first call after the
+ * gets, the page's analysis signal (mono at the engine's rate `rate`, sent along as `pcm`), first call after the
  * app's warm-up, in a worker of its own.
  */
-async function wasmTask({ song: name, runs, app, pcm: appPcm }) {
-  const meta = app ? { channels: 1, sampleRate: 22050 } : await song(name);
+async function wasmTask({ song: name, runs, app, pcm: appPcm, rate }) {
+  const meta = app ? { channels: 1, sampleRate: rate } : await song(name);
   const pcm = app ? appPcm : await floats(DATA + name + '.pcm.f32');
   const { teavm, loadMs } = await loadEngine();
   const warmUpMs = app ? warmUpEngine(teavm) : null;

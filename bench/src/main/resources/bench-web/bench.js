@@ -36,26 +36,27 @@
     });
   }
 
-  /** The app's path: the page resamples the decoded song with the app's own analysisSignal (song/decode.js),
-   * timed, and a fresh worker (a first call as the app's) analyses the mono 22,050-Hz signal after warm-up. */
+  /** The app's path: the page's own analysis signal (song/analysis-signal.js: the song decoded straight to the
+   * engine's rate and mixed down), timed on the song as a WAV file against a plain decode of the same file at its
+   * own rate (what the page decodes to play anyway), then a fresh worker (a first call as the app's) analyses the
+   * signal after warm-up. signalMs − nativeDecodeMs is what the signal path adds to the decode. */
   async function wasmApp(options) {
     const meta = await (await fetch(`/bench-data/${options.song}.json`)).json();
-    const raw = new Float32Array(await (await fetch(`/bench-data/${options.song}.pcm.f32`)).arrayBuffer());
-    const frames = raw.length / meta.channels;
-    const buffer = new AudioBuffer({ numberOfChannels: meta.channels, length: frames, sampleRate: meta.sampleRate });
-    for (let c = 0; c < meta.channels; c++) {
-      const channel = buffer.getChannelData(c);
-      for (let i = 0; i < frames; i++) channel[i] = raw[i * meta.channels + c];
-    }
-    const { analysisSignal } = await import('/song/decode.js');
-    const started = performance.now();
-    const pcm = (await analysisSignal(buffer)).slice();
-    const resampleMs = performance.now() - started;
+    const wav = await (await fetch(`/bench-data/${options.song}.wav`)).arrayBuffer();
+    const { decode } = await import('/song/decode.js');
+    const { signalOf } = await import('/song/analysis-signal.js');
+    let started = performance.now();
+    await decode(new OfflineAudioContext(1, 1, meta.sampleRate), wav.slice(0), 'bench.wav');
+    const nativeDecodeMs = performance.now() - started;
+    started = performance.now();
+    const signal = await signalOf(wav.slice(0), 'bench.wav', meta.analysisRate);
+    const signalMs = performance.now() - started;
     const appWorker = new Worker('/bench/bench-worker.js');
     appWorker.onmessage = worker.onmessage;
     try {
-      const result = await send('wasm', { ...options, app: true, pcm }, appWorker);
-      return { ...result, resampleMs, pcmFloats: pcm.length };
+      const result = await send('wasm', { ...options, app: true, pcm: signal.pcm, rate: signal.rate }, appWorker);
+      return { ...result, resampleMs: Math.max(0, signalMs - nativeDecodeMs), signalMs, nativeDecodeMs,
+        pcmFloats: signal.pcm.length };
     } finally {
       appWorker.terminate();
     }
@@ -64,7 +65,7 @@
   window.aivjBench = {
     /** Engine stages (cold call, then `runs` calls) and the JS↔Wasm crossing costs for song `song`. */
     wasm: (options) => send('wasm', options),
-    /** The same on the app's path: browser resampling, warm-up, mono 22,050 Hz into the engine. */
+    /** The same on the app's path: the page's analysis signal, warm-up, mono at the engine's rate into it. */
     wasmApp,
     /** The music network in TensorFlow.js on backend `backend`, checked against the engine's outputs. */
     tfjs: (options) => send('tfjs', options),

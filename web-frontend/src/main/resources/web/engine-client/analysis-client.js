@@ -22,6 +22,34 @@ export class AnalysisClient {
     this.nextId = 1;
     /** When the last song went to the worker and its answer came back (performance.now() ms; null: not yet). */
     this.lastRun = null;
+    /** {promise, resolve, reject} of the engine's analysis rate, asked once per worker. */
+    this.rate = null;
+  }
+
+  /**
+   * The sample rate the engine analyses at, from the engine itself (the page decodes the song to it). Resolves
+   * once the worker has loaded the engine; rejects with an AnalysisError when it cannot.
+   */
+  analysisRate() {
+    if (this.rate === null) {
+      let settle;
+      const promise = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+      promise.catch(() => {}); // handled by whoever awaits it; a worker dropped unasked is no error
+      this.rate = { promise, ...settle };
+      try {
+        this.ensureWorker().postMessage({ type: 'rate' });
+      } catch (e) {
+        this.failRate(new AnalysisError(`Could not start the analysis worker: ${e.message}`, 'worker'));
+      }
+    }
+    return this.rate.promise;
+  }
+
+  failRate(error) {
+    if (this.rate !== null) {
+      this.rate.reject(error);
+      this.rate = null; // asked again of the next worker
+    }
   }
 
   /** Starts the worker and lets it load the engine before the first song arrives. */
@@ -85,6 +113,14 @@ export class AnalysisClient {
   }
 
   onMessage(message) {
+    if (message.type === 'rate') {
+      if (message.error !== undefined) {
+        this.failRate(new AnalysisError(`The engine did not start: ${message.error}`, 'worker'));
+      } else if (this.rate !== null) {
+        this.rate.resolve(message.analysisRate);
+      }
+      return;
+    }
     const pending = this.pending;
     if (!pending || message.id !== pending.id) {
       return;
@@ -119,6 +155,7 @@ export class AnalysisClient {
     if (this.worker !== null) {
       this.worker.terminate();
       this.worker = null;
+      this.failRate(error);
     }
     if (pending) {
       this.settle();

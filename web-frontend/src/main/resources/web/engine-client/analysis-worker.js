@@ -1,10 +1,12 @@
 /* AIVJ analysis worker (classic worker: the TeaVM loader is a plain script loaded with importScripts).
  *
- * Messages in:  {type: 'warmup'} | {type: 'analyze', id, pcm: Float32Array (interleaved), channels, sampleRate}
- *               (the page sends mono at 22050 Hz, resampled by the browser: song/decode.js analysisSignal)
+ * Messages in:  {type: 'warmup'} | {type: 'rate'}
+ *               | {type: 'analyze', id, pcm: Float32Array (interleaved), channels, sampleRate}
+ *               (the page sends mono at the engine's rate: song/analysis-signal.js)
  *               | {type: 'configure', modelUrl?, pairLibraryUrl?} (the widget: its own model folder / pair library;
  *                 only before the first load, so send it first)
- * Messages out: {type: 'progress', id, step}
+ * Messages out: {type: 'rate', analysisRate} | {type: 'rate', error} (the engine's rate, asked before decoding)
+ *               | {type: 'progress', id, step}
  *               | {type: 'result', id, analysis, engineVersion, elapsedMs, model, library}
  *               | {type: 'error', id, kind: 'load' | 'engine', message}
  *
@@ -203,6 +205,12 @@ self.onmessage = (event) => {
     } catch (e) {
       // a malformed URL: the defaults stay
     }
+    return;
+  }
+  if (message.type === 'rate') {
+    loadEngine().then(
+      (teavm) => self.postMessage({ type: 'rate', analysisRate: teavm.exports.analysisRate() }),
+      (e) => self.postMessage({ type: 'rate', error: describe(e) }));
     return;
   }
   if (message.type === 'warmup') {

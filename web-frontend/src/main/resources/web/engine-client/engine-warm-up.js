@@ -9,18 +9,18 @@
 'use strict';
 
 const WARM_UP_SECONDS = 6;
-const WARM_UP_RATE = 22050;
 
-/** Runs one analysis on generated sound; returns its milliseconds. */
+/** Runs one analysis on generated sound at the engine's own rate; returns its milliseconds. */
 function warmUpEngine(teavm) {
   const started = performance.now();
-  const pcm = new Float32Array(WARM_UP_SECONDS * WARM_UP_RATE);
+  const rate = teavm.exports.analysisRate();
+  const pcm = new Float32Array(WARM_UP_SECONDS * rate);
   let seed = 1;
   for (let i = 0; i < pcm.length; i++) {
     seed = (seed * 1103515245 + 12345) >>> 0; // a fixed LCG: the same warm-up every time
-    const click = i % (WARM_UP_RATE / 2) < 200 ? 0.5 : 0;
+    const click = i % Math.round(rate / 2) < 200 ? 0.5 : 0;
     pcm[i] = 0.1 * (seed / 4294967296 - 0.5) + click;
   }
-  teavm.exports.analyzeInterleaved(pcm, 1, WARM_UP_RATE);
+  teavm.exports.analyzeInterleaved(pcm, 1, rate);
   return performance.now() - started;
 }

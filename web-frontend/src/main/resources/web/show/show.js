@@ -14,7 +14,8 @@ import { AnalysisClient } from '../engine-client/analysis-client.js';
 import { SongError } from '../song/song-error.js';
 import { checkFile, readFile } from '../song/song-file.js';
 import { explainDecodeFailure, fetchSong } from '../song/song-fetch.js';
-import { ANALYSIS_RATE, analysisSignal, decode } from '../song/decode.js';
+import { signalOf } from '../song/analysis-signal.js';
+import { decode } from '../song/decode.js';
 import { finiteSeries, segmentAt, segmentsOf } from './analysis-parts.js';
 import { EnergyFollower } from './energy-follower.js';
 import { lookAt } from './look.js';
@@ -144,15 +145,21 @@ export class Show extends EventTarget {
 
       this.setState('decoding');
       this.emit('progress', { step: 'decoding', bytes: bytes.byteLength });
+      // Two decodes at once: at the audio device's rate to play, and straight to the engine's rate to analyse
+      // (the signal ./aivj analyze analyses too: song/analysis-signal.js).
       let buffer;
+      let signal;
       try {
-        buffer = await decode(ctx, bytes, name);
+        [buffer, signal] = await Promise.all([
+          decode(ctx, bytes.slice(0), name),
+          this.client.analysisRate().then((rate) => signalOf(bytes, name, rate)),
+        ]);
       } catch (e) {
         throw explainDecodeFailure(e, this.contentType, name);
       }
       if (stale()) return null;
 
-      const result = await this.analyse(buffer, stale);
+      const result = await this.analyse(signal, stale);
       if (stale()) return null;
       this.ready(result, buffer);
       return result;
@@ -184,18 +191,17 @@ export class Show extends EventTarget {
     throw new SongError(`Nothing to play for “${name}”.`);
   }
 
-  async analyse(buffer, stale) {
+  /** The engine's plan of the signal (song/analysis-signal.js: mono at the engine's rate; the worker takes it). */
+  async analyse(signal, stale) {
     this.setState('analysing');
-    const seconds = buffer.duration;
+    const seconds = signal.duration;
     this.emit('progress', { step: 'analysing', seconds });
-    const pcm = (await analysisSignal(buffer)).slice(); // our own copy: the worker takes its buffer
-    if (stale()) return null;
     const started = performance.now();
     const ticker = setInterval(() => {
       if (!stale()) this.emit('progress', { step: 'analysing', seconds, elapsedMs: performance.now() - started });
     }, TICK_MS);
     try {
-      return await this.client.analyze(pcm, 1, ANALYSIS_RATE, {
+      return await this.client.analyze(signal.pcm, 1, signal.rate, {
         timeoutMs: Math.round(60000 + seconds * 1000),
         onProgress: (step) => {
           if (!stale() && step === 'loading-engine') this.emit('progress', { step });

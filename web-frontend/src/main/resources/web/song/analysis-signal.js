@@ -6,7 +6,8 @@
 // (an OfflineAudioContext render would resample by linear interpolation, which folds everything above the new
 // Nyquist frequency back into the band the engine measures). The channels are then averaged.
 
-import { checkFile, decode } from '../song-loader.js';
+import { decode } from './decode.js';
+import { checkFile } from './song-file.js';
 
 /** The mean of the buffer's channels, as one Float32Array of the page's own. */
 export function monoOf(buffer) {
@@ -29,12 +30,12 @@ export function monoOf(buffer) {
 }
 
 /**
- * Decodes `bytes` (an ArrayBuffer the browser may detach) at `rate` Hz: {pcm (mono Float32Array), channels,
- * duration}. Throws SongError for what the page refuses (not audio, damaged, too short or too long).
+ * Decodes `bytes` (an ArrayBuffer the browser may detach) at `rate` Hz: {pcm (mono Float32Array), rate,
+ * channels, duration}. Throws SongError for what the page refuses (not audio, damaged, too short or too long).
  */
 export async function signalOf(bytes, fileName, rate) {
   const buffer = await decode(new OfflineAudioContext(1, 1, rate), bytes, fileName);
-  return { pcm: monoOf(buffer), channels: buffer.numberOfChannels, duration: buffer.duration };
+  return { pcm: monoOf(buffer), rate, channels: buffer.numberOfChannels, duration: buffer.duration };
 }
 
 /** A File's signal, with the page's checks on the file first (empty, too large). */

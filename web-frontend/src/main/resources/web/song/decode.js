@@ -1,4 +1,4 @@
-// Decoding a song in the browser, and handing the engine its signal.
+// Decoding a song in the browser, with a time limit and the length checks the page applies to every song.
 
 import { SongError } from './song-error.js';
 
@@ -38,24 +38,4 @@ export async function decode(audioContext, bytes, fileName, timeoutMs = DECODE_T
       + `songs up to ${MAX_DURATION_SECONDS / 60} minutes are supported.`);
   }
   return buffer;
-}
-
-/** The rate the engine analyses at (AnalysisSettings.SAMPLE_RATE in engine-core). */
-export const ANALYSIS_RATE = 22050;
-
-/**
- * The song as the engine reads it: mono at ANALYSIS_RATE, mixed down and resampled by the browser's own audio
- * renderer (an OfflineAudioContext renders off the main thread, natively), so neither the page nor the
- * WebAssembly engine spends time on it, and a quarter of a stereo 44.1 kHz song's samples cross into Wasm.
- * The down-mix is Web Audio's speaker rule (mean of left and right), the same as the engine's MonoMixer.
- */
-export async function analysisSignal(buffer) {
-  const length = Math.max(1, Math.ceil(buffer.duration * ANALYSIS_RATE));
-  const offline = new OfflineAudioContext(1, length, ANALYSIS_RATE);
-  const source = offline.createBufferSource();
-  source.buffer = buffer;
-  source.connect(offline.destination);
-  source.start();
-  const rendered = await offline.startRendering();
-  return rendered.getChannelData(0);
 }

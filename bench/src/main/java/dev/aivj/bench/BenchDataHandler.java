@@ -26,6 +26,10 @@ public final class BenchDataHandler implements HttpHandler {
         files.put(name, buffer.array());
     }
 
+    public void putBytes(String name, byte[] bytes) {
+        files.put(name, bytes);
+    }
+
     public void putJson(String name, String json) {
         files.put(name, json.getBytes(StandardCharsets.UTF_8));
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * Row 2: the Wasm engine in a Web Worker of headless Chromium, loaded like the app's analysis worker, on the same
- * work as HotSpot (the decoded interleaved PCM). Row 2b: the app's path — the page resamples the song to mono
- * 22,050 Hz with the browser's OfflineAudioContext, and a fresh worker warms the engine up as the app's does
- * before its first song. The first
+ * work as HotSpot (the decoded interleaved PCM). Row 2b: the app's path — the page's analysis signal (the song,
+ * as a WAV file, decoded straight to the engine's rate and mixed down; timed over a plain decode of the file), and
+ * a fresh worker warms the engine up as the app's does before its first song. The first
  * {@code benchStages} call (cold) is reported apart from the repeated ones; the JS↔Wasm crossing is measured on
  * its own: audio in (an export that only receives the Float32Array) and results out (the app's analysis JSON:
  * size and JSON.parse time).
@@ -50,7 +50,7 @@ public final class WasmBench {
         table.add(new BenchRow(song.label(), rt, "engine load (wasm+model+pairs)", r.loadMs(),
                 Stats.of(new double[] {r.loadMs()}), Double.NaN));
         if (r.app()) {
-            table.add(new BenchRow(song.label(), rt, "browser resample to mono 22.05 kHz (page)", r.resampleMs(),
+            table.add(new BenchRow(song.label(), rt, "analysis signal: decode to 22.05 kHz + mix, over a plain decode (page)", r.resampleMs(),
                     Stats.of(new double[] {r.resampleMs()}), Double.NaN));
             table.add(new BenchRow(song.label(), rt, "warm-up (6 s generated sound, during decode)", r.warmUpMs(),
                     Stats.of(new double[] {r.warmUpMs()}), Double.NaN));

@@ -40,7 +40,7 @@ class BenchCommandTest {
                 .allMatch(r -> !Double.isNaN(r.firstMs())), "the cold first call is reported apart");
         List<String> app = rows("2b Wasm, app path").stream().map(BenchRow::measure).toList();
         assertTrue(app.containsAll(stages), "app-path stage rows: " + app);
-        assertTrue(app.stream().anyMatch(m -> m.startsWith("browser resample")), "resample row: " + app);
+        assertTrue(app.stream().anyMatch(m -> m.startsWith("analysis signal")), "analysis signal row: " + app);
         assertTrue(app.stream().anyMatch(m -> m.startsWith("warm-up")), "warm-up row: " + app);
         Set<String> tfjs = rows("3 tfjs").stream().map(r -> r.runtime().substring(r.runtime().lastIndexOf(' ') + 1))
                 .collect(Collectors.toSet());
