@@ -51,10 +51,10 @@ class OneSignalPathTest {
         } finally {
             context.close();
         }
-        assertTrue(cli.path("pairs").size() > 1 && cli.path("style").path("segments").size() > 1,
+        assertTrue(cli.path("pairs").size() > 1 && cli.path("segments").size() > 1,
                 "a song with several sections and pairs: " + cli.path("pairs").size() + " pairs");
         System.out.printf("OneSignalPathTest: %s, %d sections, %d pairs, first pair %s / %s%n", song.getFileName(),
-                cli.path("style").path("segments").size(), cli.path("pairs").size(),
+                cli.path("segments").size(), cli.path("pairs").size(),
                 cli.path("pairs").get(0).path("fg").asText(), cli.path("pairs").get(0).path("bg").asText());
         List<String> pageVsCli = new ArrayList<>();
         compare("", page, cli, pageVsCli);
