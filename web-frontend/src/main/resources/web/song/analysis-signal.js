@@ -4,29 +4,26 @@
 //
 // The browser decodes the file straight to the engine's rate: its decoder resamples with a band-limited filter
 // (an OfflineAudioContext render would resample by linear interpolation, which folds everything above the new
-// Nyquist frequency back into the band the engine measures). The channels are then averaged.
+// Nyquist frequency back into the band the engine measures). Web Audio then mixes the channels down to one.
 
 import { decode } from './decode.js';
 import { checkFile } from './song-file.js';
 
-/** The mean of the buffer's channels, as one Float32Array of the page's own. */
-export function monoOf(buffer) {
-  const channels = buffer.numberOfChannels;
-  if (channels === 1) {
+/**
+ * The buffer mixed down to one channel by Web Audio itself (an OfflineAudioContext at the buffer's own rate, so
+ * nothing is resampled): its speaker rules, for stereo the mean of left and right. The render runs off the main
+ * thread; a JavaScript loop over a whole song here held the page's frames back. Resolves our own Float32Array.
+ */
+export async function monoOf(buffer) {
+  if (buffer.numberOfChannels === 1) {
     return buffer.getChannelData(0).slice();
   }
-  const mono = new Float32Array(buffer.length);
-  for (let c = 0; c < channels; c++) {
-    const data = buffer.getChannelData(c);
-    for (let i = 0; i < mono.length; i++) {
-      mono[i] += data[i];
-    }
-  }
-  const scale = 1 / channels;
-  for (let i = 0; i < mono.length; i++) {
-    mono[i] *= scale;
-  }
-  return mono;
+  const offline = new OfflineAudioContext(1, buffer.length, buffer.sampleRate);
+  const source = offline.createBufferSource();
+  source.buffer = buffer;
+  source.connect(offline.destination);
+  source.start();
+  return (await offline.startRendering()).getChannelData(0).slice();
 }
 
 /**
@@ -35,7 +32,7 @@ export function monoOf(buffer) {
  */
 export async function signalOf(bytes, fileName, rate) {
   const buffer = await decode(new OfflineAudioContext(1, 1, rate), bytes, fileName);
-  return { pcm: monoOf(buffer), rate, channels: buffer.numberOfChannels, duration: buffer.duration };
+  return { pcm: await monoOf(buffer), rate, channels: buffer.numberOfChannels, duration: buffer.duration };
 }
 
 /** A File's signal, with the page's checks on the file first (empty, too large). */
