@@ -61,7 +61,9 @@ class StageBenchmarkTest {
         StageBenchmark.Run run = new StageBenchmark(null, null, 0).run(pcm, 2, RATE);
         AnalysisResult result = new AudioAnalyzer().analyze(pcm, 2, RATE);
         assertEquals(StageBenchmark.checksum(result, null, null), run.checksum(), 0.0);
-        assertEquals(0.0, run.times().model(), 1e-3);
+        // No model: the style stage does no work; what is left is two listener calls (microseconds, not the
+        // milliseconds a model takes). A bound of 1 ms, not 1 µs, so a descheduled thread cannot fail it.
+        assertTrue(run.times().model() < 1.0, "model stage without a model: " + run.times().model() + " ms");
         assertThrows(IllegalArgumentException.class, () -> new StageBenchmark(null, null, 0).run(new float[0], 1, RATE));
     }
 
