@@ -19,12 +19,30 @@ export function visualsUnavailableReason() {
   return null;
 }
 
+/** Where the server says whether projectM's build is there (ready) or still being built (web-frontend ProjectMBuild). */
+export const PROJECTM_STATUS_URL = '/projectm/status.json';
+
+/** The server's {state: 'ready'|'building'|'failed'|'absent', message}, or null when it does not say. */
+async function projectMBuildStatus() {
+  try {
+    const response = await fetch(PROJECTM_STATUS_URL, { cache: 'no-store' });
+    return response.ok ? await response.json() : null;
+  } catch (e) {
+    return null;
+  }
+}
+
 /**
- * Which engine the layers should start with: projectM when its module loads, WebGL 2 is there and its
- * preset library has presets; otherwise butterchurn, with the reason.
- * @returns {Promise<{engine: 'projectm'|'butterchurn', reason: string}>}
+ * Which engine the layers should start with: projectM when the server has its build, its module loads, WebGL 2
+ * is there and its preset library has presets; otherwise butterchurn, with the reason (`building`: the server
+ * is still building projectM, so asking again later may bring it).
+ * @returns {Promise<{engine: 'projectm'|'butterchurn', reason: string, building?: boolean}>}
  */
 export async function chooseEngine(projectmLibrary) {
+  const status = await projectMBuildStatus();
+  if (status && status.state !== 'ready') {
+    return { engine: 'butterchurn', reason: String(status.message), building: status.state === 'building' };
+  }
   const reasons = [];
   const unsupported = projectMUnsupportedReason();
   if (unsupported) {

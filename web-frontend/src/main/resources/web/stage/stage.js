@@ -6,13 +6,17 @@
 import { applyBlendMode, applyOpacity } from './blend.js';
 import { Layers, POSITIONS, chooseEngine, visualsUnavailableReason } from './layers.js';
 
+/** How often the page asks whether the server has finished building projectM. */
+const PROJECTM_BUILD_POLL_MS = 5000;
+
 /** Events of the running layers (layers.js) that the stage passes on. */
 const LAYER_EVENTS = ['engine', 'loading', 'preset', 'error', 'warning'];
 
 export class Stage extends EventTarget {
   /**
-   * Events: those of Layers ('engine', 'loading', 'preset', 'error', 'warning'; the same details) and
-   * 'notice' {message} (the visuals are off or stopped; the music plays on).
+   * Events: those of Layers ('engine', 'loading', 'preset', 'error', 'warning'; the same details),
+   * 'notice' {message} (the visuals are off or stopped, or projectM has become ready; the music plays on) and
+   * 'planned' {engine, reason} (the engine the layers will start with changed before they started).
    * @param {{element: HTMLElement, canvases: {bg: HTMLCanvasElement, fg: HTMLCanvasElement},
    *   sizer: {fit(), attach(layers), frame(now, busy), idle(), presetLoading()},
    *   libraries: {projectm: ProjectMPresetLibrary, butterchurn: ButterchurnPresetLibrary}}} parts
@@ -38,15 +42,38 @@ export class Stage extends EventTarget {
     this.emit('notice', { message });
   }
 
-  /** The engine the layers start with (chosen once): projectM where it can run, else butterchurn and why. */
+  /**
+   * The engine the layers start with (chosen once): projectM where it can run, else butterchurn and why. While
+   * the server is still building projectM (a first `./aivj serve`), it asks again every few seconds and moves
+   * the layers to projectM once it is ready ('engine' events; the show then loads the current pair on it).
+   */
   plan() {
     if (this.planning === null) {
       this.planning = chooseEngine(this.libraries.projectm).then((planned) => {
         this.planned = planned;
+        if (planned.building) setTimeout(() => this.replan(), PROJECTM_BUILD_POLL_MS);
         return planned;
       });
     }
     return this.planning;
+  }
+
+  /** Chooses the engine again; when it is projectM now, the running layers switch to it. */
+  async replan() {
+    this.planning = null;
+    const planned = await this.plan();
+    if (planned.engine !== 'projectm') return;
+    if (this.layers === null) {
+      this.emit('planned', planned); // no layers yet: the next song starts on projectM
+      return;
+    }
+    const presets = await this.defaultPresets('projectm');
+    for (const position of POSITIONS) {
+      if (this.layers.slots[position].engine !== 'projectm') {
+        await this.layers.startSlot(position, 'projectm', presets[position]);
+      }
+    }
+    this.notice('projectM is ready on this server: the layers switched to it.');
   }
 
   /** The layer canvas now (a layer that changes engine gets a fresh canvas element). */

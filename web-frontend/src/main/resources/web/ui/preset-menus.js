@@ -21,6 +21,9 @@ export class PresetMenus {
       this.menus[position].addEventListener('change', () => stage.loadPreset(position, this.menus[position].value));
     }
     stage.addEventListener('engine', (e) => this.onEngine(e.detail));
+    stage.addEventListener('planned', () => {
+      this.ready = this.fill().catch((e) => this.messages.showNotice(`Could not prepare the visuals: ${e.message}`));
+    });
     stage.addEventListener('loading', (e) => this.updateBadge(e.detail.position));
     stage.addEventListener('preset', (e) => {
       const { position, id } = e.detail;
@@ -40,6 +43,7 @@ export class PresetMenus {
 
   async fill() {
     const planned = await this.stage.plan();
+    if (planned.building) this.messages.showNotice(`${planned.reason}.`);
     for (const position of POSITIONS) {
       try {
         await this.fillMenu(position, planned.engine);

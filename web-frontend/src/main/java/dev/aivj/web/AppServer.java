@@ -38,8 +38,10 @@ public final class AppServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", new AssetHandler(assets));
         server.createContext(DemoMediaHandler.PREFIX, new DemoMediaHandler());
+        AppServer app = new AppServer(server, executor);
+        ProjectMBuild.fromSystemProperties(assets).mount(app);
         server.start();
-        return new AppServer(server, executor);
+        return app;
     }
 
     /**

@@ -33,7 +33,7 @@ public final class StaticAssets {
 
     public StaticAssets(ClassLoader classLoader, String root) {
         this.classLoader = Objects.requireNonNull(classLoader);
-        this.root = root.endsWith("/") ? root : root + "/";
+        this.root = root.isEmpty() || root.endsWith("/") ? root : root + "/";
     }
 
     /** Assets from the folder {@code web/} of this class's class loader. */
