@@ -1,100 +1,89 @@
-// Plays a decoded AudioBuffer through one output node that the visualizers listen to.
+// Plays the song's own file through an <audio> element routed into Web Audio, to one output node the visualizers
+// listen to. The browser decodes as it plays, so the page holds no decoded copy of the song to play it: the one
+// full decode is the engine's signal (song/analysis-signal.js).
 
 export class Player {
   constructor(audioContext) {
     this.ctx = audioContext;
     this.output = audioContext.createGain();
     this.output.connect(audioContext.destination);
-    this.buffer = null;
-    this.source = null;
-    this.offset = 0;      // song time when paused
-    this.startedAt = 0;   // context time at which song time 0 would have played
+    this.element = new Audio();
+    this.element.preload = 'auto';
+    audioContext.createMediaElementSource(this.element).connect(this.output);
+    this.url = null;
+    this.songDuration = 0;
+    /** Playing, or asked to play and waiting for the element (play() resolves once the media can play). */
+    this.started = false;
     this.onEnded = () => {};
+    this.element.addEventListener('ended', () => {
+      this.started = false;
+      this.onEnded();
+    });
   }
 
   get playing() {
-    return this.source !== null;
+    return this.started;
   }
 
   get duration() {
-    return this.buffer ? this.buffer.duration : 0;
+    return this.songDuration;
   }
 
-  load(buffer) {
-    this.stop();
-    this.buffer = buffer;
-    this.offset = 0;
+  /** A song is loaded and may play. */
+  get loaded() {
+    return this.url !== null;
+  }
+
+  /** The song's file (a Blob; an encoded file, not samples) and its length in seconds (from the decoded signal). */
+  load(file, duration) {
+    this.unload();
+    this.url = URL.createObjectURL(file);
+    this.element.src = this.url;
+    this.songDuration = duration;
   }
 
   unload() {
-    this.stop();
-    this.buffer = null;
-    this.offset = 0;
+    this.pause();
+    if (this.url !== null) {
+      this.element.removeAttribute('src');
+      this.element.load(); // drops the old media
+      URL.revokeObjectURL(this.url);
+      this.url = null;
+    }
+    this.songDuration = 0;
   }
 
   currentTime() {
-    if (!this.buffer) {
-      return 0;
-    }
-    const t = this.playing ? this.ctx.currentTime - this.startedAt : this.offset;
-    return Math.min(Math.max(t, 0), this.buffer.duration);
+    return this.url === null ? 0 : Math.min(Math.max(this.element.currentTime, 0), this.songDuration);
   }
 
   play() {
-    if (!this.buffer || this.playing) {
+    if (this.url === null || this.started) {
       return;
     }
-    if (this.offset >= this.buffer.duration - 0.05) {
-      this.offset = 0;
+    if (this.element.currentTime >= this.songDuration - 0.05) {
+      this.element.currentTime = 0;
     }
-    const source = this.ctx.createBufferSource();
-    source.buffer = this.buffer;
-    source.connect(this.output);
-    source.onended = () => {
-      if (this.source === source) {
-        this.source = null;
-        this.offset = 0;
-        this.onEnded();
-      }
-    };
-    this.startedAt = this.ctx.currentTime - this.offset;
-    source.start(0, this.offset);
-    this.source = source;
+    this.started = true;
+    this.element.play().catch((e) => {
+      if (!this.started) return; // paused before it could start
+      console.warn('AIVJ: the song could not play', e);
+      this.started = false;
+      this.onEnded();
+    });
   }
 
   pause() {
-    if (!this.playing) {
+    if (!this.started) {
       return;
     }
-    this.offset = this.currentTime();
-    this.stopSource();
-  }
-
-  stop() {
-    this.stopSource();
-    this.offset = 0;
+    this.started = false;
+    this.element.pause();
   }
 
   seek(seconds) {
-    const wasPlaying = this.playing;
-    this.stopSource();
-    this.offset = Math.min(Math.max(seconds, 0), this.duration);
-    if (wasPlaying) {
-      this.play();
-    }
-  }
-
-  stopSource() {
-    const source = this.source;
-    if (source) {
-      this.source = null;
-      source.onended = null;
-      try {
-        source.stop();
-      } catch (e) {
-        // already stopped
-      }
-      source.disconnect();
+    if (this.url !== null) {
+      this.element.currentTime = Math.min(Math.max(seconds, 0), this.songDuration);
     }
   }
 }

@@ -15,7 +15,6 @@ import { SongError } from '../song/song-error.js';
 import { checkFile, readFile } from '../song/song-file.js';
 import { explainDecodeFailure, fetchSong } from '../song/song-fetch.js';
 import { signalOf } from '../song/analysis-signal.js';
-import { decode } from '../song/decode.js';
 import { finiteSeries, segmentAt, segmentsOf } from './analysis-parts.js';
 import { EnergyFollower } from './energy-follower.js';
 import { lookAt } from './look.js';
@@ -114,7 +113,7 @@ export class Show extends EventTarget {
 
   /** A song is loaded and may play. */
   get loaded() {
-    return this.player !== null && this.player.buffer !== null;
+    return this.player !== null && this.player.loaded;
   }
 
   get locked() {
@@ -134,7 +133,7 @@ export class Show extends EventTarget {
   async load(source, name) {
     const token = ++this.loadToken;
     const stale = () => token !== this.loadToken;
-    const ctx = this.audio(); // first, while the click or drop still lets audio start
+    this.audio(); // first, while the click or drop still lets audio start
     this.client.cancel();
     this.player.unload();
     this.clear();
@@ -145,15 +144,12 @@ export class Show extends EventTarget {
 
       this.setState('decoding');
       this.emit('progress', { step: 'decoding', bytes: bytes.byteLength });
-      // Two decodes at once: at the audio device's rate to play, and straight to the engine's rate to analyse
-      // (the signal ./aivj analyze analyses too: song/analysis-signal.js).
-      let buffer;
+      // One decode, straight to the engine's rate (the signal ./aivj analyze analyses too:
+      // song/analysis-signal.js); the player plays the file itself, decoding as it goes.
+      const file = new Blob([bytes], { type: this.contentType || '' }); // before the decoder takes the bytes
       let signal;
       try {
-        [buffer, signal] = await Promise.all([
-          decode(ctx, bytes.slice(0), name),
-          this.client.analysisRate().then((rate) => signalOf(bytes, name, rate)),
-        ]);
+        signal = await signalOf(bytes, name, await this.client.analysisRate());
       } catch (e) {
         throw explainDecodeFailure(e, this.contentType, name);
       }
@@ -161,7 +157,7 @@ export class Show extends EventTarget {
 
       const result = await this.analyse(signal, stale);
       if (stale()) return null;
-      this.ready(result, buffer);
+      this.ready(result, file, signal.duration);
       return result;
     } catch (error) {
       if (stale() || (error && error.kind === 'cancelled')) return null;
@@ -213,7 +209,7 @@ export class Show extends EventTarget {
   }
 
   /** The engine has answered: its plan goes on, the song is ready to play and the layers start. */
-  ready(result, buffer) {
+  ready(result, file, seconds) {
     const { analysis } = result;
     this.result = result;
     this.analysis = analysis;
@@ -228,9 +224,9 @@ export class Show extends EventTarget {
       this.pairShow = new PairShow(pairs);
       this.pairShow.addEventListener('pair', (e) => this.onPair(e.detail));
     }
-    this.emit('analysis', { result, seconds: buffer.duration });
+    this.emit('analysis', { result, seconds });
     this.update(0); // the first pair is known before playback: the layers start with it
-    this.player.load(buffer);
+    this.player.load(file, seconds);
     this.setState('ready');
     this.emit('progress', { step: 'ready', elapsedMs: result.elapsedMs });
     this.startVisuals();

@@ -1,7 +1,6 @@
 package dev.aivj.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -51,8 +50,9 @@ class ProjectMBuildPageTest {
             building.set(false); // the server's own answer from now on: its projectM is built in
             page.waitForFunction("() => window.aivj.engines.bg === 'projectm' && window.aivj.engines.fg === 'projectm'",
                     null, new Page.WaitForFunctionOptions().setTimeout(60_000).setPollingInterval(200));
-            String notice = page.textContent("#notice");
-            assertTrue(notice.contains("projectM is ready"), notice);
+            // The page says so once both layers have their first projectM preset.
+            page.waitForFunction("() => document.getElementById('notice').textContent.includes('projectM is ready')",
+                    null, new Page.WaitForFunctionOptions().setTimeout(30_000));
             assertEquals("ready", page.evaluate("() => window.aivj.state"));
         } finally {
             context.close();
