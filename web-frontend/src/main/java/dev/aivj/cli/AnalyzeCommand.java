@@ -46,6 +46,8 @@ public final class AnalyzeCommand {
     static final String BUNDLED_LIBRARY = "web/pairs/pair-library.json";
     /** Classpath folder of the shipped music model. */
     static final String BUNDLED_MODEL = "web/models/music-v1/";
+    /** The page's decoder in headless Chromium, started by the first analysis ({@link #decoder()}). */
+    private static BrowserDecoder decoder;
 
     private AnalyzeCommand() {
     }
@@ -187,8 +189,6 @@ public final class AnalyzeCommand {
         doc.name("channels").value(signal.channels()).name("decoder").value(signal.decoder())
                 .name("decodedSampleRate").value(signal.sampleRate()).endObject();
     }
-
-    private static BrowserDecoder decoder;
 
     /** One Chromium per process, started on first use and closed when the JVM exits. */
     private static synchronized BrowserDecoder decoder() throws java.io.IOException {
