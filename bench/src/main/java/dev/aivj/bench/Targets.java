@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Issue 8's targets, each printed as PASS/MISS with the measured value and its factor of the limit. */
+/** The speed targets (issue 16), each printed as PASS/MISS with the measured value and its factor of the limit. */
 public final class Targets {
     public static final double WASM_SONG_LIMIT_MS = 100;
-    public static final double WASM_VS_HOTSPOT_LIMIT = 1.5;
-    public static final double LIVE_HOP_LIMIT_MS = 2;
+    public static final double WASM_VS_HOTSPOT_LIMIT = 1.3;
+    /** The engine's model stage must be at least this many times faster than the fastest peer measured. */
+    public static final double MODEL_VS_PEER_FACTOR = 3;
+    public static final double LIVE_HOP_LIMIT_MS = 1;
     /** "Not worse": at most one 60-Hz frame longer than the longest idle gap (timer jitter alone gives that). */
     public static final double RENDER_GAP_SLACK_MS = 1000.0 / 60;
 
@@ -48,23 +50,29 @@ public final class Targets {
 
     public void wasmVsHotSpot(BenchSong song, WasmBench.Result wasm, HotSpotBench.Result hotspot) {
         double ratio = wasm.repeated().get(Stage.TOTAL).median() / hotspot.repeated().get(Stage.TOTAL).median();
-        lines.add(new Line("Wasm ≤ 1.5× HotSpot, " + song.label(), String.format(Locale.ROOT,
+        lines.add(new Line(String.format(Locale.ROOT, "Wasm ≤ %.1f× HotSpot, ", WASM_VS_HOTSPOT_LIMIT) + song.label(),
+                String.format(Locale.ROOT,
                 "median total %.1f ms vs %.1f ms = %.2f×", wasm.repeated().get(Stage.TOTAL).median(),
                 hotspot.repeated().get(Stage.TOTAL).median(), ratio), ratio / WASM_VS_HOTSPOT_LIMIT));
     }
 
-    /** The engine's model stage against the fastest tfjs backend (repeated medians). */
+    /**
+     * The engine's model stage against the fastest tfjs backend measured (repeated medians), which must be
+     * {@value #MODEL_VS_PEER_FACTOR}× slower. tfjs runs on one thread here, as the engine does in its worker; its
+     * threaded configuration is not measured yet.
+     */
     public void wasmModelVsTfjs(BenchSong song, WasmBench.Result wasm, List<TfjsComparison.Result> tfjs) {
         TfjsComparison.Result best = tfjs.stream()
                 .min((a, b) -> Double.compare(a.repeated().median(), b.repeated().median())).orElseThrow();
         double engine = wasm.repeated().get(Stage.MODEL).median();
-        lines.add(new Line("Wasm model faster than tfjs, " + song.label(), String.format(Locale.ROOT,
+        lines.add(new Line("Wasm model ≥ 3× faster than tfjs, " + song.label(), String.format(Locale.ROOT,
                 "engine model stage %.2f ms vs tfjs %s %.2f ms (tfjs first call %.1f ms)", engine, best.backend(),
-                best.repeated().median(), best.firstMs()), engine / best.repeated().median()));
+                best.repeated().median(), best.firstMs()), engine * MODEL_VS_PEER_FACTOR / best.repeated().median()));
     }
 
     public void liveHop(BenchSong song, LiveBench.Result live) {
-        lines.add(new Line("live hop < 2 ms, " + song.label(), String.format(Locale.ROOT,
+        lines.add(new Line(String.format(Locale.ROOT, "live hop p95 < %.0f ms, ", LIVE_HOP_LIMIT_MS) + song.label(),
+                String.format(Locale.ROOT,
                 "median %.3f ms, p95 %.3f ms over %d hops (first hop %.2f ms)", live.repeated().median(),
                 live.repeated().p95(), live.hops() - 1, live.firstMs()), live.repeated().p95() / LIVE_HOP_LIMIT_MS));
     }
