@@ -143,12 +143,20 @@ async function liveTask({ song: name, hops }) {
 
 let tfReady = null;
 
-async function loadTfjs(backend) {
+/**
+ * Loads tfjs once per worker. threads false: one thread, like the engine's worker; true: as many threads as the
+ * machine has cores (the bench page is cross-origin isolated, so tfjs's threaded SIMD build can run). A worker
+ * keeps the setting it first loaded with, so the threaded run has a worker of its own (bench.js).
+ */
+async function loadTfjs(backend, threads) {
   if (tfReady === null) {
     importScripts(TFJS_DIR + 'tf.min.js', TFJS_DIR + 'tf-backend-wasm.min.js', '/bench/tfjs-music-model.js');
     tf.wasm.setWasmPaths(TFJS_DIR);
-    // One thread, like the engine's worker (the page is cross-origin isolated, so tfjs could spawn threads).
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    if (threads) {
+      tf.wasm.setThreadsCount(navigator.hardwareConcurrency || 1);
+    } else {
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    }
     tfReady = true;
   }
   if (!(await tf.setBackend(backend))) {
@@ -157,8 +165,8 @@ async function loadTfjs(backend) {
   await tf.ready();
 }
 
-async function tfjsTask({ song: name, backend, runs }) {
-  await loadTfjs(backend);
+async function tfjsTask({ song: name, backend, runs, threads = false }) {
+  await loadTfjs(backend, threads);
   const meta = await song(name);
   const [mel, style, visual, manifest, weights] = await Promise.all([
     floats(DATA + name + '.mel.f32'), floats(DATA + name + '.style.f32'), floats(DATA + name + '.visual.f32'),
@@ -180,6 +188,9 @@ async function tfjsTask({ song: name, backend, runs }) {
   model.dispose();
   return {
     backend: tf.getBackend(), version: tf.version.tfjs, firstMs: first.ms, repeatedMs, maxAbsDelta,
+    simd: tf.getBackend() === 'wasm' ? tf.env().getBool('WASM_HAS_SIMD_SUPPORT') : false,
+    cores: navigator.hardwareConcurrency,
+    multithread: tf.getBackend() === 'wasm' ? tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT') : false,
     steps: first.out.style.length / meta.labels, expectedSteps: style.length / meta.labels,
   };
 }

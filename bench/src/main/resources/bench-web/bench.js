@@ -69,6 +69,16 @@
     wasmApp,
     /** The music network in TensorFlow.js on backend `backend`, checked against the engine's outputs. */
     tfjs: (options) => send('tfjs', options),
+    /** The same with tfjs's threaded build on every core, in a worker of its own (tfjs keeps its first setting). */
+    tfjsThreaded: async (options) => {
+      const own = new Worker('/bench/bench-worker.js');
+      own.onmessage = worker.onmessage;
+      try {
+        return await send('tfjs', { ...options, threads: true }, own);
+      } finally {
+        own.terminate();
+      }
+    },
     /** Live updates: liveStart(), then one livePush per 0.5-s hop. */
     live: (options) => send('live', options),
   };

@@ -4,14 +4,16 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs every bench row in one process: decodes the songs once, HotSpot first (the baseline), then the browser
  * rows in one Chromium, and collects the {@link BenchReport}.
  */
 public final class BenchRunner {
-    /** tfjs backends compared: the Wasm (SIMD) backend and the plain-JS cpu backend. */
-    static final List<String> TFJS_BACKENDS = List.of("wasm", "cpu");
+    /** tfjs configurations compared (backend, threaded): Wasm on one thread and on every core, and plain-JS cpu. */
+    static final List<Map.Entry<String, Boolean>> TFJS_CONFIGS = List.of(Map.entry("wasm", false),
+            Map.entry("wasm", true), Map.entry("cpu", false));
     static final int QUICK_LIVE_HOPS = 20;
     static final int LIVE_HOPS = 120;
 
@@ -57,9 +59,11 @@ public final class BenchRunner {
                 WasmBench.Result app = WasmBench.run(browser, song, options.runs(), true);
                 WasmBench.addRows(table, song, app, base);
                 List<TfjsComparison.Result> tfjs = new ArrayList<>();
-                for (String backend : TFJS_BACKENDS) {
-                    progress.println("aivj bench: tfjs " + backend + ", " + song.label() + "...");
-                    TfjsComparison.Result r = TfjsComparison.run(browser, song, backend, options.runs());
+                for (Map.Entry<String, Boolean> config : TFJS_CONFIGS) {
+                    progress.println("aivj bench: tfjs " + config.getKey() + (config.getValue() ? " threaded" : "")
+                            + ", " + song.label() + "...");
+                    TfjsComparison.Result r = TfjsComparison.run(browser, song, config.getKey(), config.getValue(),
+                            options.runs());
                     TfjsComparison.addRow(table, song, r, base);
                     tfjs.add(r);
                 }

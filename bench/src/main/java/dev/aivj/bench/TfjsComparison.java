@@ -1,5 +1,6 @@
 package dev.aivj.bench;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,9 +22,18 @@ public final class TfjsComparison {
     private TfjsComparison() {
     }
 
-    public static Result run(BrowserSession browser, BenchSong song, String backend, int runs) {
-        Map<String, Object> r = browser.run("tfjs", Map.of("song", song.id(), "backend", backend, "runs", runs));
-        return new Result(song.label(), String.valueOf(r.get("backend")), String.valueOf(r.get("version")), Js.num(r, "firstMs"),
+    /** {@code threads}: tfjs's threaded build on every core (wasm backend), else one thread. */
+    public static Result run(BrowserSession browser, BenchSong song, String backend, boolean threads, int runs) {
+        Map<String, Object> r = browser.run(threads ? "tfjsThreaded" : "tfjs",
+                Map.of("song", song.id(), "backend", backend, "runs", runs));
+        String config = String.valueOf(r.get("backend"));
+        if ("wasm".equals(config)) {
+            // tfjs runs its threaded build only where the page is cross-origin isolated; it says so in "multithread".
+            config += Boolean.TRUE.equals(r.get("multithread"))
+                    ? String.format(Locale.ROOT, " threaded (%d cores)", (int) Js.num(r, "cores")) : " 1 thread";
+            config += Boolean.TRUE.equals(r.get("simd")) ? " SIMD" : "";
+        }
+        return new Result(song.label(), config, String.valueOf(r.get("version")), Js.num(r, "firstMs"),
                 Stats.of(Js.nums(r.get("repeatedMs"))), Js.num(r, "maxAbsDelta"), (int) Js.num(r, "steps"));
     }
 
