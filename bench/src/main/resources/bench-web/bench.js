@@ -62,6 +62,83 @@
     }
   }
 
+  const ESSENTIA_DIR = '/bench/vendor/essentia/';
+  let essentiaReady = null;
+
+    function loadScript(src) {
+      return new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = () => reject(new Error('could not load ' + src));
+        document.head.appendChild(script);
+      });
+    }
+
+    /**
+     * Essentia.js 0.1.3 (its Emscripten module and its core API), loaded once. On this page's main thread: its web
+     * build reads `document` and cannot start in a worker.
+     */
+  function loadEssentia() {
+    if (essentiaReady === null) {
+      essentiaReady = (async () => {
+        await loadScript(ESSENTIA_DIR + 'essentia-wasm.web.js');
+        await loadScript(ESSENTIA_DIR + 'essentia.js-core.js');
+        const loading = EssentiaWASM({ locateFile: (file) => ESSENTIA_DIR + file });
+        const module = loading.ready ? await loading.ready : await loading; // the module, once its Wasm runs
+        return new Essentia(module);
+      })();
+    }
+    return essentiaReady;
+  }
+
+  /**
+   * The engine's front end in Essentia.js on the same 22,050-Hz mono signal: a 64-band log-mel of Hann frames of
+   * 1024 with hop 512 (Windowing → Spectrum → MelBands, 30–11,025 Hz, per frame: Essentia.js's core API has no
+   * whole-signal mel), and RhythmExtractor2013 (multifeature, 50–250 BPM, the engine's tempo range). Each call of a
+   * 175-s song takes seconds, so `runs` is capped at 2 repeats after the first.
+   */
+  async function essentiaFrontEnd({ song: name, runs }) {
+    const essentia = await loadEssentia();
+    const mono = new Float32Array(await (await fetch(`/bench-data/${name}.live.f32`)).arrayBuffer());
+    const logMel = () => {
+      const started = performance.now();
+      const frames = essentia.FrameGenerator(mono, 1024, 512);
+      let bands = 0;
+      for (let i = 0; i < frames.size(); i++) {
+        const windowed = essentia.Windowing(frames.get(i), true, 1024, 'hann');
+        const spectrum = essentia.Spectrum(windowed.frame, 1024);
+        const mel = essentia.MelBands(spectrum.spectrum, 11025, 513, true, 30, 'unit_sum', 64, 22050, 'power',
+          'slaneyMel', 'warping');
+        bands = mel.bands.size();
+        windowed.frame.delete();
+        spectrum.spectrum.delete();
+        mel.bands.delete();
+      }
+      const count = frames.size();
+      frames.delete();
+      return { ms: performance.now() - started, frames: count, bands };
+    };
+    const rhythm = () => {
+      const started = performance.now();
+      const signal = essentia.arrayToVector(mono);
+      const r = essentia.RhythmExtractor2013(signal, 250, 'multifeature', 50);
+      signal.delete();
+      return { ms: performance.now() - started, bpm: r.bpm };
+    };
+    const first = logMel();
+    const firstRhythm = rhythm();
+    const melMs = [];
+    const rhythmMs = [];
+    for (let i = 0; i < Math.min(runs, 2); i++) {
+      melMs.push(logMel().ms);
+      rhythmMs.push(rhythm().ms);
+    }
+    return { version: essentia.version, frames: first.frames, bands: first.bands, firstMelMs: first.ms, melMs,
+      firstRhythmMs: firstRhythm.ms, rhythmMs, bpm: firstRhythm.bpm };
+  }
+
+
   window.aivjBench = {
     /** Engine stages (cold call, then `runs` calls) and the JS↔Wasm crossing costs for song `song`. */
     wasm: (options) => send('wasm', options),
@@ -79,6 +156,8 @@
         own.terminate();
       }
     },
+    /** The front end in Essentia.js: 64-band log-mel frames and RhythmExtractor2013 on the same signal. */
+    essentia: essentiaFrontEnd,
     /** Live updates: liveStart(), then one livePush per 0.5-s hop. */
     live: (options) => send('live', options),
   };

@@ -68,6 +68,9 @@ public final class BenchRunner {
                     tfjs.add(r);
                 }
                 tfjsAll.addAll(tfjs);
+                progress.println("aivj bench: Essentia.js, " + song.label() + "...");
+                EssentiaComparison.Result essentia = EssentiaComparison.run(browser, song, options.runs());
+                EssentiaComparison.addRows(table, song, essentia, base);
                 progress.println("aivj bench: live hops, " + song.label() + "...");
                 LiveBench.Result live = LiveBench.run(browser, song, options.quick() ? QUICK_LIVE_HOPS : LIVE_HOPS);
                 if (song == full) {
@@ -75,6 +78,7 @@ public final class BenchRunner {
                 }
                 targets.wasmVsHotSpot(song, wasm, base);
                 targets.wasmModelVsTfjs(song, wasm, tfjs);
+                targets.frontEndVsEssentia(song, wasm, essentia);
                 if (live != null) {
                     LiveBench.addRow(table, song, live);
                     targets.liveHop(song, live);

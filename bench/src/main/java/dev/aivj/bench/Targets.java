@@ -11,6 +11,8 @@ public final class Targets {
     /** The engine's model stage must be at least this many times faster than the fastest peer measured. */
     public static final double MODEL_VS_PEER_FACTOR = 3;
     public static final double LIVE_HOP_LIMIT_MS = 1;
+    /** The engine's features stage must be at least this many times faster than Essentia.js's log-mel. */
+    public static final double FRONT_END_VS_ESSENTIA_FACTOR = 50;
     /** "Not worse": at most one 60-Hz frame longer than the longest idle gap (timer jitter alone gives that). */
     public static final double RENDER_GAP_SLACK_MS = 1000.0 / 60;
 
@@ -68,6 +70,15 @@ public final class Targets {
         lines.add(new Line("Wasm model ≥ 3× faster than tfjs, " + song.label(), String.format(Locale.ROOT,
                 "engine model stage %.2f ms vs tfjs %s %.2f ms (tfjs first call %.1f ms)", engine, best.backend(),
                 best.repeated().median(), best.firstMs()), engine * MODEL_VS_PEER_FACTOR / best.repeated().median()));
+    }
+
+    /** The engine's features stage (Wasm, repeated median) against Essentia.js's log-mel of the same signal. */
+    public void frontEndVsEssentia(BenchSong song, WasmBench.Result wasm, EssentiaComparison.Result essentia) {
+        double engine = wasm.repeated().get(Stage.FEATURES).median();
+        lines.add(new Line("front end ≥ 50× faster than Essentia.js, " + song.label(), String.format(Locale.ROOT,
+                "engine features stage %.1f ms vs Essentia.js log-mel %.1f ms = %.0f× faster", engine,
+                essentia.mel().median(), essentia.mel().median() / engine),
+                engine * FRONT_END_VS_ESSENTIA_FACTOR / essentia.mel().median()));
     }
 
     public void liveHop(BenchSong song, LiveBench.Result live) {

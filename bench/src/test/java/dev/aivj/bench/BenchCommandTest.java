@@ -42,14 +42,19 @@ class BenchCommandTest {
         assertTrue(app.containsAll(stages), "app-path stage rows: " + app);
         assertTrue(app.stream().anyMatch(m -> m.startsWith("analysis signal")), "analysis signal row: " + app);
         assertTrue(app.stream().anyMatch(m -> m.startsWith("warm-up")), "warm-up row: " + app);
-        Set<String> tfjs = rows("3 tfjs").stream().map(r -> r.runtime().substring(r.runtime().lastIndexOf(' ') + 1))
-                .collect(Collectors.toSet());
-        assertEquals(Set.of("wasm", "cpu"), tfjs, "both tfjs backends");
+        List<String> tfjs = rows("3 tfjs").stream().map(BenchRow::runtime).toList();
+        assertEquals(3, tfjs.size(), "tfjs wasm on one thread, wasm threaded, cpu: " + tfjs);
+        assertTrue(tfjs.get(0).endsWith("wasm 1 thread SIMD") && tfjs.get(1).contains("wasm threaded")
+                && tfjs.get(2).endsWith("cpu"), "tfjs configurations: " + tfjs);
+        List<String> essentia = rows("6 Essentia.js").stream().map(BenchRow::measure).toList();
+        assertEquals(2, essentia.size(), "Essentia.js rows: " + essentia);
+        assertTrue(essentia.get(0).startsWith("64-band log-mel") && essentia.get(1).startsWith("RhythmExtractor2013"),
+                "Essentia.js rows: " + essentia);
         assertEquals(1, rows("4 Wasm live").size(), "live hop row");
         assertEquals(3, rows("5 app page").size(), "render-loop rows: idle, worker analysing, drop→ready");
         String text = report.format();
         for (String target : List.of("Wasm total < 100 ms", "Wasm ≤ 1.3× HotSpot", "Wasm model ≥ 3× faster than tfjs",
-                "live hop p95 < 1 ms", "render loop not blocked")) {
+                "live hop p95 < 1 ms", "render loop not blocked", "front end ≥ 50× faster than Essentia.js")) {
             assertTrue(text.contains(target), "target line '" + target + "' in\n" + text);
         }
     }
@@ -70,7 +75,7 @@ class BenchCommandTest {
 
     @Test
     void tensorFlowJsReproducesTheEngineModel() {
-        assertEquals(2, report.tfjs().size());
+        assertEquals(3, report.tfjs().size());
         for (TfjsComparison.Result r : report.tfjs()) {
             assertTrue(r.steps() > 100, r.backend() + " steps: " + r.steps());
             assertTrue(r.maxAbsDelta() < 1e-3, r.backend() + ": max |Δ| = " + r.maxAbsDelta());
