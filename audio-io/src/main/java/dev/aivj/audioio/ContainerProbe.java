@@ -49,9 +49,7 @@ final class ContainerProbe {
     /** Whether the file starts like a container this probe reads (WAV, FLAC, Ogg, MP3), damaged or not. */
     static boolean isKnownContainer(Path file) throws AudioDecodeException {
         try (FileBytes in = new FileBytes(file)) {
-            ContainerProbe p = new ContainerProbe(file, in);
-            return (in.matches(0, "RIFF") && in.matches(8, "WAVE")) || in.matches(0, "fLaC") || in.matches(0, "OggS")
-                    || in.matches(0, "ID3") || p.mpegHeader(0) != null;
+            return new ContainerProbe(file, in).knownFormat() != null;
         } catch (IOException e) {
             throw new AudioDecodeException(file, "cannot read file: " + e.getMessage(), e);
         }
@@ -61,9 +59,32 @@ final class ContainerProbe {
         return new AudioDecodeException(file, reason);
     }
 
-    private Probe run() throws IOException, AudioDecodeException {
+    /** The format a file's first bytes announce, of those this probe reads; null for any other. */
+    private String knownFormat() throws IOException {
         if (in.matches(0, "RIFF") && in.matches(8, "WAVE")) {
-            return wav();
+            return WAV;
+        }
+        if (in.matches(0, "fLaC")) {
+            return FLAC;
+        }
+        if (in.matches(0, "OggS")) {
+            return OGG_VORBIS;
+        }
+        if (in.matches(0, "ID3") || mpegHeader(0) != null) {
+            return MP3;
+        }
+        return null;
+    }
+
+    private Probe run() throws IOException, AudioDecodeException {
+        String format = knownFormat();
+        if (format != null) {
+            return switch (format) {
+                case WAV -> wav();
+                case FLAC -> flac(0);
+                case OGG_VORBIS -> ogg();
+                default -> mp3();
+            };
         }
         if (in.matches(0, "RIFF") || in.matches(0, "RIFX") || in.matches(0, "RF64")) {
             if (size < 12) {
@@ -71,17 +92,8 @@ final class ContainerProbe {
             }
             throw fail("unsupported RIFF file (only little-endian RIFF/WAVE is supported)");
         }
-        if (in.matches(0, "fLaC")) {
-            return flac(0);
-        }
-        if (in.matches(0, "OggS")) {
-            return ogg();
-        }
         if (in.matches(0, "FORM") && (in.matches(8, "AIFF") || in.matches(8, "AIFC"))) {
             throw fail("unsupported audio format AIFF (supported: WAV, FLAC, Ogg Vorbis, MP3)");
-        }
-        if (in.matches(0, "ID3") || mpegHeader(0) != null) {
-            return mp3();
         }
         if (in.matches(4, "ftyp")) {
             throw fail("unsupported audio format MP4/M4A (supported: WAV, FLAC, Ogg Vorbis, MP3)");
