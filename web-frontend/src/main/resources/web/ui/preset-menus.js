@@ -21,9 +21,7 @@ export class PresetMenus {
       this.menus[position].addEventListener('change', () => stage.loadPreset(position, this.menus[position].value));
     }
     stage.addEventListener('engine', (e) => this.onEngine(e.detail));
-    stage.addEventListener('planned', () => {
-      this.ready = this.fill().catch((e) => this.messages.showNotice(`Could not prepare the visuals: ${e.message}`));
-    });
+    stage.addEventListener('planned', () => this.prepare());
     stage.addEventListener('loading', (e) => this.updateBadge(e.detail.position));
     stage.addEventListener('preset', (e) => {
       const { position, id } = e.detail;
@@ -31,8 +29,12 @@ export class PresetMenus {
     });
     stage.addEventListener('error', (e) => this.onLayerError(e.detail));
     stage.addEventListener('warning', (e) => console.info(`AIVJ: ${e.detail.position} preset: ${e.detail.message}`));
-    /** Resolves once both menus list the planned engine's presets. */
-    this.ready = this.fill().catch((e) => messages.showNotice(`Could not prepare the visuals: ${e.message}`));
+    this.prepare();
+  }
+
+  /** Fills both menus for the planned engine (again when the plan changes); `ready` resolves once they list it. */
+  prepare() {
+    this.ready = this.fill().catch((e) => this.messages.showNotice(`Could not prepare the visuals: ${e.message}`));
   }
 
   /** The presets the menus show now: {bg, fg}. */

@@ -2,8 +2,8 @@ package dev.aivj.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.aivj.engine.json.JsonWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URLClassLoader;
@@ -69,8 +69,8 @@ final class ProjectMBuild {
                         + "the layers play butterchurn and switch to projectM when it is ready";
             }
         }
-        return "{\"state\":\"" + state + "\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\"}";
+        return new JsonWriter().beginObject().name("state").value(state).name("message").value(message).endObject()
+                .toString();
     }
 
     private StaticAssets folderAssets() {
@@ -94,16 +94,13 @@ final class ProjectMBuild {
         @Override
         public void handle(HttpExchange exchange) throws IOException {
             try (exchange) {
-                byte[] body = statusJson().getBytes(StandardCharsets.UTF_8);
+                if (!AssetHandler.readOnly(exchange)) {
+                    return;
+                }
                 exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
                 exchange.getResponseHeaders().set("Cache-Control", "no-store");
-                boolean head = "HEAD".equals(exchange.getRequestMethod());
-                exchange.sendResponseHeaders(200, head ? -1 : body.length);
-                if (!head) {
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body);
-                    }
-                }
+                AssetHandler.send(exchange, 200, statusJson().getBytes(StandardCharsets.UTF_8),
+                        "HEAD".equals(exchange.getRequestMethod()));
             }
         }
     }
