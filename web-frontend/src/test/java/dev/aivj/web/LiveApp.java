@@ -19,8 +19,8 @@ final class LiveApp implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         server = AppServer.start(0);
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
+        playwright = HeadlessChromium.playwright();
+        browser = HeadlessChromium.launch(playwright);
     }
 
     @Override
