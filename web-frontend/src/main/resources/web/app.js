@@ -70,6 +70,8 @@ show.addEventListener('progress', (e) => {
     const text = `Analysing ${formatTime(seconds)} of audio in WebAssembly…`;
     if (elapsedMs === undefined) progress.show('analysing', text, null);
     else progress.setText(`${text} ${(elapsedMs / 1000).toFixed(0)} s`);
+  } else if (step === 'opening') {
+    progress.setText(`Playing on the plan of the first ${formatTime(seconds)}; analysing the rest of “${songName}”…`);
   } else if (step === 'loading-engine') {
     progress.setText('Loading the WebAssembly engine…');
   } else if (step === 'ready') {
@@ -99,13 +101,9 @@ show.addEventListener('playing', updatePlayButton);
 
 async function handleFile(file) {
   songName = file && file.name ? file.name : 'file';
-  const result = await show.load(file, songName);
-  if (result) {
-    show.play();
-    fileInput.value = ''; // the same file may be chosen again
-  } else if (show.state === 'error') {
-    fileInput.value = '';
-  }
+  // Plays as soon as the first plan is on (a long song's opening, analysed first).
+  await show.load(file, songName, { onPlayable: () => show.play() });
+  if (show.state === 'ready' || show.state === 'error') fileInput.value = ''; // the same file may be chosen again
 }
 
 function updatePlayButton() {

@@ -51,7 +51,7 @@ export function installPageHooks(show, { resolution, messages }) {
     get renderSettled() { return resolution.settled; },
     /** The last song's time in the worker: {postedAt, answeredAt} (performance.now() ms), null before one. */
     get workerRun() { return show.workerRun; },
-    /** The AudioContext's state ('running' while playing), null before the first song. */
+    /** The AudioContext's state ('suspended' until a song is dropped or played, 'running' while playing). */
     get audioState() { return show.audioContext ? show.audioContext.state : null; },
   };
 }

@@ -8,6 +8,17 @@ export class AnalysisError extends Error {
   }
 }
 
+/** A plan message from the worker as the client hands it on. */
+function resultOf(message) {
+  return {
+    analysis: message.analysis,
+    engineVersion: message.engineVersion,
+    elapsedMs: message.elapsedMs,
+    model: message.model || null,
+    library: message.library || null,
+  };
+}
+
 export class AnalysisClient {
   /**
    * @param {string} workerUrl
@@ -20,7 +31,8 @@ export class AnalysisClient {
     this.worker = null;
     this.pending = null;
     this.nextId = 1;
-    /** When the last song went to the worker and its answer came back (performance.now() ms; null: not yet). */
+    /** When the last song went to the worker, its opening's plan and its whole plan came back (performance.now()
+     * ms; openingAt null for a song analysed whole at once, answeredAt null while it runs). */
     this.lastRun = null;
     /** {promise, resolve, reject} of the engine's analysis rate, asked once per worker. */
     this.rate = null;
@@ -64,8 +76,9 @@ export class AnalysisClient {
   /**
    * Analyses interleaved PCM; the buffer is transferred to the worker (pcm is unusable afterwards).
    * Resolves with {analysis, engineVersion, elapsedMs, model, library}; rejects with an AnalysisError.
+   * onOpening(result): a long song's opening plan (same shape), before the whole song's.
    */
-  analyze(pcm, channels, sampleRate, { timeoutMs = 120000, onProgress = () => {} } = {}) {
+  analyze(pcm, channels, sampleRate, { timeoutMs = 120000, onProgress = () => {}, onOpening = () => {} } = {}) {
     this.cancel();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -74,7 +87,7 @@ export class AnalysisClient {
           `The analysis took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. `
           + 'Try a shorter song, or reload the page.', 'timeout'));
       }, timeoutMs);
-      this.pending = { id, resolve, reject, timer, onProgress };
+      this.pending = { id, resolve, reject, timer, onProgress, onOpening };
       let worker;
       try {
         worker = this.ensureWorker();
@@ -83,7 +96,7 @@ export class AnalysisClient {
         return;
       }
       worker.postMessage({ type: 'analyze', id, pcm, channels, sampleRate }, [pcm.buffer]);
-      this.lastRun = { postedAt: performance.now(), answeredAt: null };
+      this.lastRun = { postedAt: performance.now(), openingAt: null, answeredAt: null };
     });
   }
 
@@ -125,19 +138,17 @@ export class AnalysisClient {
     if (!pending || message.id !== pending.id) {
       return;
     }
-    if (message.type !== 'progress' && this.lastRun) this.lastRun.answeredAt = performance.now();
     if (message.type === 'progress') {
       pending.onProgress(message.step);
+    } else if (message.type === 'opening') {
+      if (this.lastRun) this.lastRun.openingAt = performance.now();
+      pending.onOpening(resultOf(message));
     } else if (message.type === 'result') {
+      if (this.lastRun) this.lastRun.answeredAt = performance.now();
       this.settle();
-      pending.resolve({
-        analysis: message.analysis,
-        engineVersion: message.engineVersion,
-        elapsedMs: message.elapsedMs,
-        model: message.model || null,
-        library: message.library || null,
-      });
+      pending.resolve(resultOf(message));
     } else if (message.type === 'error') {
+      if (this.lastRun) this.lastRun.answeredAt = performance.now();
       this.settle();
       const kind = message.kind === 'load' ? 'worker' : 'engine';
       pending.reject(new AnalysisError(message.message || 'unknown engine error', kind));

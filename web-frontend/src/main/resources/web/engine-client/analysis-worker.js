@@ -7,6 +7,8 @@
  *                 only before the first load, so send it first)
  * Messages out: {type: 'rate', analysisRate} | {type: 'rate', error} (the engine's rate, asked before decoding)
  *               | {type: 'progress', id, step}
+ *               | {type: 'opening', id, analysis, engineVersion, elapsedMs, model, library} (songs longer than
+ *                 OPENING_SECONDS: the plan of the opening alone, sent before the whole song is analysed)
  *               | {type: 'result', id, analysis, engineVersion, elapsedMs, model, library}
  *               | {type: 'error', id, kind: 'load' | 'engine', message}
  *
@@ -29,6 +31,12 @@ let MODEL_MANIFEST = '/models/music-v1/manifest.json';
 let MODEL_WEIGHTS = '/models/music-v1/weights.bin';
 
 let PAIR_LIBRARY = '/pairs/pair-library.json';
+
+// Progressive analysis: the show starts from the plan of the song's opening while the whole song is analysed.
+// 15 s holds several bars for the tempo and the model's first style readings, and takes a few ms to analyse.
+const OPENING_SECONDS = 15;
+// A song this much longer than the opening is worth a separate pass; shorter ones are analysed whole at once.
+const OPENING_MIN_SONG_SECONDS = 2 * OPENING_SECONDS;
 
 let enginePromise = null;
 let modelPromise = null;
@@ -176,6 +184,17 @@ async function analyze(message) {
   }
   const [model, library] = await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
   self.postMessage({ type: 'progress', id, step: 'analysing' });
+  const about = { engineVersion: engineVersion(teavm), model, library };
+  const frames = pcm.length / channels;
+  if (frames / sampleRate >= OPENING_MIN_SONG_SECONDS) {
+    const opening = pcm.subarray(0, Math.round(OPENING_SECONDS * sampleRate) * channels);
+    self.postMessage({ type: 'opening', id, ...plan(teavm, opening, channels, sampleRate), ...about });
+  }
+  self.postMessage({ type: 'result', id, ...plan(teavm, pcm, channels, sampleRate), ...about });
+}
+
+/** The engine's plan of interleaved PCM: {analysis, elapsedMs}; throws with the engine's message. */
+function plan(teavm, pcm, channels, sampleRate) {
   const started = performance.now();
   const json = teavm.exports.analyzeInterleaved(pcm, channels, sampleRate);
   const elapsedMs = performance.now() - started;
@@ -194,7 +213,7 @@ async function analyze(message) {
   if (analysis.error !== undefined) {
     throw new Error(String(analysis.error));
   }
-  self.postMessage({ type: 'result', id, analysis, engineVersion: engineVersion(teavm), elapsedMs, model, library });
+  return { analysis, elapsedMs };
 }
 
 self.onmessage = (event) => {

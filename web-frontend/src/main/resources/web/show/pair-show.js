@@ -5,6 +5,8 @@
 // at a section boundary (which the engine put on a beat), unless the user skips, goes back or locks:
 //   skip / back  show the next / previous pair of the plan now; it stays until the next section boundary;
 //   lock         keep the current pair across boundaries until unlocked (then the plan's pair returns).
+// A show that takes over from a provisional plan's (the song's opening, analysed first) keeps the pair on until
+// the new plan's next section boundary, so the whole song's plan replaces the opening's without a visible cut.
 
 const MIX_NUMBERS = ['fgOpacity', 'bgOpacity', 'transitionSeconds', 'followSeconds'];
 
@@ -31,6 +33,30 @@ export class PairShow extends EventTarget {
     this.override = null; // {index, until} set by skip/back
     this.locked = false;
     this.lastSeconds = 0;
+    this.held = null; // {pair, section, locked}: a provisional plan's pair kept on (see following())
+  }
+
+  /**
+   * The show of `pairs` taking over from `previous` (the opening's plan) at its playback time: its pair stays on
+   * through the new plan's section there (for good while locked) unless the new plan has the same pair there.
+   */
+  static following(pairs, previous) {
+    const next = new PairShow(pairs);
+    next.lastSeconds = previous.lastSeconds;
+    next.locked = previous.locked;
+    const on = previous.onNow();
+    if (on && pairs.length > 0) {
+      const section = next.sectionAt(previous.lastSeconds);
+      if (pairs[section].fg === on.fg && pairs[section].bg === on.bg) next.current = section;
+      else next.held = { pair: on, section };
+    }
+    return next;
+  }
+
+  /** The pair on now, or null before the first. */
+  onNow() {
+    if (this.held) return this.held.pair;
+    return this.current >= 0 ? this.pairs[this.current] : null;
   }
 
   sectionAt(seconds) {
@@ -43,6 +69,8 @@ export class PairShow extends EventTarget {
   update(seconds) {
     this.lastSeconds = seconds;
     if (this.pairs.length === 0) return;
+    if (this.held && (this.locked || this.sectionAt(seconds) === this.held.section)) return;
+    this.held = null;
     if (this.override && seconds >= this.override.until) this.override = null;
     let index;
     if (this.locked && this.current >= 0) index = this.current;
@@ -61,6 +89,7 @@ export class PairShow extends EventTarget {
 
   move(step, reason) {
     if (this.pairs.length === 0) return;
+    this.held = null;
     const from = this.current >= 0 ? this.current : this.sectionAt(this.lastSeconds);
     const index = (from + step + this.pairs.length) % this.pairs.length;
     const section = this.pairs[this.sectionAt(this.lastSeconds)];
@@ -72,12 +101,13 @@ export class PairShow extends EventTarget {
     this.locked = locked;
     if (!locked) {
       this.override = null;
+      this.held = null;
       this.current = -1; // the plan's pair for now returns, even if it is the same index
       this.update(this.lastSeconds);
       return;
     }
     this.dispatchEvent(new CustomEvent('pair', {
-      detail: { index: this.current, pair: this.pairs[this.current], reason: 'lock', locked: true },
+      detail: { index: this.current, pair: this.onNow(), reason: 'lock', locked: true },
     }));
   }
 

@@ -4,7 +4,7 @@
 //   const show = new Show({ stage, workerConfig });
 //   show.addEventListener('progress', ...); show.addEventListener('state', ...); show.addEventListener('pair', ...);
 //   show.warmUp(); show.run();                 // the engine loads early; the frame loop runs from now on
-//   await show.load(file, name) | await show.load({ url }, name)   // resolves the engine's result, or null
+//   await show.load(file, name, { onPlayable }) | await show.load({ url }, name)   // the engine's result, or null
 //   show.play() / pause() / seek(t) / next() / back() / setLocked(bool)
 //
 // Every number of the mix comes from the engine (each plan pair carries `mix`: blendMode, fgOpacity, bgOpacity,
@@ -26,10 +26,13 @@ const TICK_MS = 500;
 export class Show extends EventTarget {
   /**
    * Events (CustomEvent detail):
-   *   'state'    {state: 'idle'|'loading'|'decoding'|'analysing'|'ready'|'error', error?} (error: the exception)
-   *   'progress' {step: 'reading'|'decoding'|'loading-engine'|'analysing'|'ready', fraction?, bytes?, seconds?,
-   *              elapsedMs?} (reading: fraction 0..1 of the file or download; analysing: again every 0.5 s)
-   *   'analysis' {result, seconds} the engine's result {analysis, engineVersion, elapsedMs, model, library}
+   *   'state'    {state: 'idle'|'loading'|'decoding'|'analysing'|'opening'|'ready'|'error', error?} (error: the
+   *              exception; 'opening': a long song plays on the plan of its opening while the rest is analysed)
+   *   'progress' {step: 'reading'|'decoding'|'loading-engine'|'analysing'|'opening'|'ready', fraction?, bytes?,
+   *              seconds?, elapsedMs?} (reading: fraction 0..1 of the file or download; analysing: again every
+   *              0.5 s; opening: the seconds its plan covers)
+   *   'analysis' {result, seconds, opening} the engine's result {analysis, engineVersion, elapsedMs, model, library}
+   *              (opening true: the plan of the song's first seconds only; the whole song's follows)
    *   'pair'     {index, count, pair, reason, locked, mix} the pair on now ('lock' when only the lock changed)
    *   'playing'  {playing} play, pause, the song's end
    *   'tick'     {seconds} each frame while playing, after a seek and after the analysis
@@ -81,22 +84,33 @@ export class Show extends EventTarget {
     this.pairHistory = [];
   }
 
-  /** Starts the engine's worker so it loads (and warms up) before the first song arrives. */
+  /**
+   * Starts the engine's worker so it loads (and warms up) before the first song arrives, and the layers, so
+   * their engines and first presets are compiled before it too: they draw as soon as the first plan is on.
+   */
   warmUp() {
     if (this.warmed) return;
     this.warmed = true;
     this.client.warmUp();
+    this.audioGraph();
+    this.startVisuals();
   }
 
-  /** The AudioContext (made on first use: call it in a click or drop handler so it may start), resumed. */
-  audio() {
+  /** The AudioContext and the player, made once (the context stays suspended until audio() resumes it). */
+  audioGraph() {
     if (this.audioContext === null) {
       this.audioContext = new AudioContext();
       this.player = new Player(this.audioContext);
       this.player.onEnded = () => this.emit('playing', { playing: false });
     }
-    if (this.audioContext.state === 'suspended') this.audioContext.resume().catch(() => {});
     return this.audioContext;
+  }
+
+  /** The AudioContext, resumed: call it in a click or drop handler so it may start. */
+  audio() {
+    const context = this.audioGraph();
+    if (context.state === 'suspended') context.resume().catch(() => {});
+    return context;
   }
 
   get playing() {
@@ -127,10 +141,12 @@ export class Show extends EventTarget {
 
   /**
    * Loads a song: a File (checked and read) or {url} (downloaded), decoded, analysed by the engine; then the
-   * plan's first pair is on and the layers start. A later load supersedes this one. Resolves the engine's result
-   * once ready, or null (superseded, or failed: then the state is 'error' with the exception).
+   * plan's first pair is on and the layers start. A long song starts on the plan of its opening (state
+   * 'opening'), which the whole song's plan then replaces. onPlayable() is called once, as soon as the song may
+   * play. A later load supersedes this one. Resolves the engine's result for the whole song once ready, or null
+   * (superseded, or failed: then the state is 'error' with the exception).
    */
-  async load(source, name) {
+  async load(source, name, { onPlayable = () => {} } = {}) {
     const token = ++this.loadToken;
     const stale = () => token !== this.loadToken;
     this.audio(); // first, while the click or drop still lets audio start
@@ -155,9 +171,20 @@ export class Show extends EventTarget {
       }
       if (stale()) return null;
 
-      const result = await this.analyse(signal, stale);
+      const result = await this.analyse(signal, stale, (opening) => {
+        if (stale()) return;
+        this.start(opening, file, signal.duration, true);
+        onPlayable();
+      });
       if (stale()) return null;
-      this.ready(result, file, signal.duration);
+      if (this.result === null) {
+        this.start(result, file, signal.duration, false);
+        onPlayable();
+      } else {
+        this.adopt(result, signal.duration, false);
+        this.setState('ready');
+      }
+      this.emit('progress', { step: 'ready', elapsedMs: result.elapsedMs });
       return result;
     } catch (error) {
       if (stale() || (error && error.kind === 'cancelled')) return null;
@@ -187,18 +214,25 @@ export class Show extends EventTarget {
     throw new SongError(`Nothing to play for “${name}”.`);
   }
 
-  /** The engine's plan of the signal (song/analysis-signal.js: mono at the engine's rate; the worker takes it). */
-  async analyse(signal, stale) {
+  /**
+   * The engine's plan of the signal (song/analysis-signal.js: mono at the engine's rate; the worker takes it);
+   * onOpening(result) gets a long song's opening plan first.
+   */
+  async analyse(signal, stale, onOpening) {
     this.setState('analysing');
     const seconds = signal.duration;
     this.emit('progress', { step: 'analysing', seconds });
     const started = performance.now();
     const ticker = setInterval(() => {
-      if (!stale()) this.emit('progress', { step: 'analysing', seconds, elapsedMs: performance.now() - started });
+      // Once the opening plays, the page says so; the time analysing only counts until then.
+      if (!stale() && this.state === 'analysing') {
+        this.emit('progress', { step: 'analysing', seconds, elapsedMs: performance.now() - started });
+      }
     }, TICK_MS);
     try {
       return await this.client.analyze(signal.pcm, 1, signal.rate, {
         timeoutMs: Math.round(60000 + seconds * 1000),
+        onOpening,
         onProgress: (step) => {
           if (!stale() && step === 'loading-engine') this.emit('progress', { step });
         },
@@ -208,8 +242,21 @@ export class Show extends EventTarget {
     }
   }
 
-  /** The engine has answered: its plan goes on, the song is ready to play and the layers start. */
-  ready(result, file, seconds) {
+  /**
+   * The first plan (the opening's or the whole song's) goes on: the song is ready to play and the layers start
+   * with the plan's first pair.
+   */
+  start(result, file, seconds, opening) {
+    this.adopt(result, seconds, opening);
+    this.update(0); // the first pair is known before playback: the layers start with it
+    this.player.load(file, seconds);
+    this.setState(opening ? 'opening' : 'ready');
+    if (opening) this.emit('progress', { step: 'opening', seconds: result.analysis.durationSeconds });
+    this.startVisuals();
+  }
+
+  /** The engine's plan becomes the show's; a later plan takes over the pair show without a cut (PairShow.following). */
+  adopt(result, seconds, opening) {
     const { analysis } = result;
     this.result = result;
     this.analysis = analysis;
@@ -220,16 +267,13 @@ export class Show extends EventTarget {
     const frames = analysis.frames && typeof analysis.frames === 'object' ? analysis.frames : {};
     this.follower = new EnergyFollower(finiteSeries(frames.rms), Number(analysis.frameRate));
     const pairs = pairsOf(analysis);
+    const previous = this.pairShow;
+    this.pairShow = null;
     if (pairs.length > 0) {
-      this.pairShow = new PairShow(pairs);
+      this.pairShow = previous ? PairShow.following(pairs, previous) : new PairShow(pairs);
       this.pairShow.addEventListener('pair', (e) => this.onPair(e.detail));
     }
-    this.emit('analysis', { result, seconds });
-    this.update(0); // the first pair is known before playback: the layers start with it
-    this.player.load(file, seconds);
-    this.setState('ready');
-    this.emit('progress', { step: 'ready', elapsedMs: result.elapsedMs });
-    this.startVisuals();
+    this.emit('analysis', { result, seconds, opening });
   }
 
   /** Starts the layers (once) with the pair on now where the plan has one for their engine. */

@@ -18,7 +18,8 @@
  *   presets   projectM preset library index (default <script origin>/presets/projectm/index.json)
  *   autoplay  start playing when ready (if the browser blocks it, the widget shows its play button)
  *   controls  show play/pause and the pair controls (back, lock, skip)
- * Set by the element: state = loading | decoding | analysing | ready | error, playing (boolean).
+ * Set by the element: state = loading | decoding | analysing | opening | ready | error, playing (boolean)
+ * (opening: a long song already plays on the plan of its first seconds while the rest is analysed).
  * Events (bubbling, composed; detail): aivj-statechange {state}, aivj-ready {song, tempoBpm, style, styleReason,
  *   ...} (style "none" with a styleReason such as "silence: digital silence" when the song has too little signal),
  *   aivj-error {message}, aivj-play, aivj-pause. Methods: play(), pause() (the browser may refuse play()

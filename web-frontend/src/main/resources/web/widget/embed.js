@@ -111,20 +111,20 @@ show.addEventListener('pair', (e) => {
 show.addEventListener('playing', (e) => {
   const { playing } = e.detail;
   view.setPlaying(playing);
-  if (!playing && show.state === 'ready') view.offerPlay('Play');
+  if (!playing && show.loaded) view.offerPlay('Play');
   host.send('playing', { playing });
 });
 
 stage.addEventListener('notice', (e) => {
   notice(e.detail.message);
-  if (show.state === 'ready' && !show.playing) view.showStatus(e.detail.message);
+  if (show.loaded && !show.playing) view.showStatus(e.detail.message);
 });
 stage.addEventListener('error', (e) => notice(`${e.detail.position} layer: ${e.detail.message}`));
 
 function togglePlay() {
   widget.autoplay = widget.autoplay ? 'user' : null; // the person decides from now on
   if (show.playing) show.pause();
-  else if (show.state === 'ready') show.play();
+  else if (show.loaded) show.play();
 }
 
 /**
@@ -163,9 +163,10 @@ async function load() {
     return;
   }
   show.warmUp(); // the engine loads while the song downloads
-  if (!await show.load({ url: options.src }, options.name)) return;
-  if (options.autoplay) autoplay();
-  else view.offerPlay(`Play “${options.name}”`);
+  // Playable from the first plan on (a long song's opening, analysed first); 'ready' follows with the whole plan.
+  await show.load({ url: options.src }, options.name, {
+    onPlayable: () => (options.autoplay ? autoplay() : view.offerPlay(`Play “${options.name}”`)),
+  });
 }
 
 view.bind({
@@ -176,7 +177,7 @@ view.bind({
 });
 
 host.onCommand((command) => {
-  if (command === 'play' && show.state === 'ready') show.play();
+  if (command === 'play' && show.loaded) show.play();
   else if (command === 'pause') show.pause();
 });
 

@@ -93,11 +93,12 @@ public final class BenchRunner {
                 targets.notRun("Wasm total < 100 ms incl. first call, War of freedom (175 s)",
                         "not run (--quick benchmarks the 30-s excerpt only)");
             }
-            BenchSong renderSong = songs.get(0);
+            BenchSong renderSong = songs.get(0); // the 3-min song, or the excerpt with --quick
             progress.println("aivj bench: render loop on the app page, " + renderSong.label() + "...");
             RenderLoopProbe.Result render = RenderLoopProbe.run(browser, renderSong);
             RenderLoopProbe.addRows(table, renderSong, render);
             targets.renderGap(renderSong, render);
+            targets.firstMusicAwareFrame(renderSong, render);
         }
         String notes = (fineTimer ? "worker timer: performance.now() at 5 µs (the bench page is cross-origin isolated)"
                 : "worker timer: performance.now() at 100 µs (the bench page was NOT cross-origin isolated)") + checksums;

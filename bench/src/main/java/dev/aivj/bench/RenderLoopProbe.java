@@ -13,7 +13,10 @@ import java.util.Map;
  * "before" window), drops the song on #file-input and waits for state 'ready'. Reports the longest interval
  * between two frames before, while the worker runs the engine (from the song's postMessage to the worker's answer,
  * window.aivj.workerRun), and over the whole load (decoding, resampling, analysing and showing the result, where
- * the main thread has work of its own).
+ * the main thread has work of its own). Also when the show became music-aware: from the end of decoding (state
+ * 'analysing') to the first plan on (state 'opening', or 'ready' for a short song), to the first frame the layers
+ * drew with it (its mix and look), and to the first frame with the plan's pair loaded on both layers (projectM
+ * layers; butterchurn layers keep their own presets).
  */
 public final class RenderLoopProbe {
     static final int IDLE_MS = 3_000;
@@ -21,7 +24,11 @@ public final class RenderLoopProbe {
     private static final double SONG_TIMEOUT_MS = 180_000;
 
     public record Result(double idleMaxGapMs, int idleFrames, double workerMaxGapMs, int workerFrames,
-            double workerMs, double loadMaxGapMs, double loadMs) {
+            double workerMs, double loadMaxGapMs, double loadMs, MusicAware musicAware) {
+    }
+
+    /** After decoding: the first plan on, the first frame drawn with it, with its pair (ms; NaN if never seen). */
+    public record MusicAware(double planMs, double frameMs, double pairFrameMs, boolean opening) {
     }
 
     private RenderLoopProbe() {
@@ -42,9 +49,16 @@ public final class RenderLoopProbe {
             // Let the page finish starting (layers, preset library) so "idle" means idle.
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
             page.waitForTimeout(SETTLE_MS);
-            page.evaluate("() => { window.__benchFrames = []; const loop = () => {"
-                    + " window.__benchFrames.push([performance.now(), window.aivj.state]);"
-                    + " requestAnimationFrame(loop); }; requestAnimationFrame(loop); }");
+            page.evaluate("() => { window.__benchFrames = []; const loop = () => { const a = window.aivj;"
+                    + " const p = a.currentPair && a.currentPair.pair; const on = a.presets;"
+                    + " const aware = Boolean(p && on.fg === p.fg && on.bg === p.bg"
+                    + "   && !a.loadingPresets.fg && !a.loadingPresets.bg);"
+                    + " window.__benchFrames.push([performance.now(), a.state, a.renderedFrames, aware]);"
+                    + " requestAnimationFrame(loop); }; requestAnimationFrame(loop);"
+                    // The app sets body[data-state] in its state listener: the exact time of each change.
+                    + " window.__benchStates = []; new MutationObserver(() => window.__benchStates.push("
+                    + "   [performance.now(), document.body.dataset.state]))"
+                    + " .observe(document.body, { attributes: true, attributeFilter: ['data-state'] }); }");
             page.waitForTimeout(IDLE_MS);
             double dropAt = Js.num(page.evaluate("() => performance.now()"));
             page.locator("#file-input").setInputFiles(file);
@@ -55,8 +69,9 @@ public final class RenderLoopProbe {
             }
             page.waitForTimeout(200);
             Map<String, Object> run = Js.obj(page.evaluate("() => window.aivj.workerRun"));
-            return measure(Js.list(page.evaluate("() => window.__benchFrames")), dropAt, Js.num(run, "postedAt"),
-                    Js.num(run, "answeredAt"));
+            List<Object> frames = Js.list(page.evaluate("() => window.__benchFrames"));
+            return measure(frames, dropAt, Js.num(run, "postedAt"), Js.num(run, "answeredAt"),
+                    musicAware(frames, Js.list(page.evaluate("() => window.__benchStates"))));
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);
@@ -68,7 +83,8 @@ public final class RenderLoopProbe {
      * frames: [time, state] per animation frame; a gap belongs to a window when its later frame does. The worker's
      * window is (postedAt, answeredAt]: frames the main thread drew while the engine ran.
      */
-    static Result measure(List<Object> frames, double dropAt, double postedAt, double answeredAt) {
+    static Result measure(List<Object> frames, double dropAt, double postedAt, double answeredAt,
+            MusicAware musicAware) {
         double idleMax = 0;
         double workerMax = 0;
         double loadMax = 0;
@@ -101,7 +117,44 @@ public final class RenderLoopProbe {
                     ? "before the song" : "while the worker analysed"));
         }
         return new Result(idleMax, idleFrames, workerMax, workerFrames, answeredAt - postedAt, loadMax,
-                readyAt - dropAt);
+                readyAt - dropAt, musicAware);
+    }
+
+    /**
+     * frames: [time, state, rendered frames, plan pair on]; states: [time, state] per change. Decoding ends when
+     * the state turns 'analysing'; the first plan is on at 'opening' (a long song's opening plan) or 'ready'.
+     */
+    static MusicAware musicAware(List<Object> frames, List<Object> states) {
+        double decodedAt = Double.NaN;
+        double planAt = Double.NaN;
+        boolean opening = false;
+        for (Object o : states) {
+            List<Object> change = Js.list(o);
+            String state = String.valueOf(change.get(1));
+            if (state.equals("analysing") && Double.isNaN(decodedAt)) {
+                decodedAt = Js.num(change.get(0));
+            } else if ((state.equals("opening") || state.equals("ready")) && Double.isNaN(planAt)) {
+                planAt = Js.num(change.get(0));
+                opening = state.equals("opening");
+            }
+        }
+        double frameAt = Double.NaN;
+        double pairFrameAt = Double.NaN;
+        for (int i = 1; i < frames.size() && Double.isNaN(pairFrameAt); i++) {
+            List<Object> prev = Js.list(frames.get(i - 1));
+            List<Object> cur = Js.list(frames.get(i));
+            double t = Js.num(cur.get(0));
+            if (t <= planAt || Js.num(cur.get(2)) <= Js.num(prev.get(2))) {
+                continue; // before the plan, or the layers drew nothing this frame
+            }
+            if (Double.isNaN(frameAt)) {
+                frameAt = t;
+            }
+            if (Boolean.TRUE.equals(cur.get(3))) {
+                pairFrameAt = t;
+            }
+        }
+        return new MusicAware(planAt - decodedAt, frameAt - decodedAt, pairFrameAt - decodedAt, opening);
     }
 
     public static void addRows(BenchTable table, BenchSong song, Result r) {
@@ -114,5 +167,13 @@ public final class RenderLoopProbe {
         table.add(new BenchRow(song.label(), rt, String.format(java.util.Locale.ROOT,
                 "longest rAF gap, drop→ready (%.0f ms)", r.loadMs()), Double.NaN,
                 new Stats(1, r.loadMaxGapMs(), r.loadMaxGapMs()), Double.NaN));
+        MusicAware m = r.musicAware();
+        String plan = m.opening() ? "opening plan" : "whole plan";
+        table.add(new BenchRow(song.label(), rt, "decoded → " + plan + " on", Double.NaN,
+                new Stats(1, m.planMs(), m.planMs()), Double.NaN));
+        table.add(new BenchRow(song.label(), rt, "decoded → first frame drawn on the plan", Double.NaN,
+                new Stats(1, m.frameMs(), m.frameMs()), Double.NaN));
+        table.add(new BenchRow(song.label(), rt, "decoded → first frame with the plan's pair loaded (projectM)",
+                Double.NaN, new Stats(1, m.pairFrameMs(), m.pairFrameMs()), Double.NaN));
     }
 }

@@ -51,10 +51,11 @@ class BenchCommandTest {
         assertTrue(essentia.get(0).startsWith("64-band log-mel") && essentia.get(1).startsWith("RhythmExtractor2013"),
                 "Essentia.js rows: " + essentia);
         assertEquals(1, rows("4 Wasm live").size(), "live hop row");
-        assertEquals(3, rows("5 app page").size(), "render-loop rows: idle, worker analysing, drop→ready");
+        assertEquals(6, rows("5 app page").size(), "app page rows: gaps idle, worker analysing, drop→ready; "
+                + "decoded → plan on, → first frame drawn on it, → first frame with its pair loaded");
         String text = report.format();
         for (String target : List.of("Wasm total < 100 ms", "Wasm ≤ 1.3× HotSpot", "Wasm model ≥ 3× faster than tfjs",
-                "live hop p95 < 1 ms", "render loop not blocked", "front end ≥ 50× faster than Essentia.js")) {
+                "live hop p95 < 1 ms", "render loop not blocked", "first music-aware frame < 100 ms after decode", "front end ≥ 50× faster than Essentia.js")) {
             assertTrue(text.contains(target), "target line '" + target + "' in\n" + text);
         }
     }
