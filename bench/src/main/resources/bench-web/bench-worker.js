@@ -1,10 +1,11 @@
 /* AIVJ bench worker: loads the engine like the app's analysis worker (web/engine-client/analysis-worker.js:
  * TeaVM loader, the engine, the music model, the pair library) and measures it. The engine is the instrumented
  * build (/bench/engine/: the product's exports plus benchStages and echoLength, compiled from the same code;
- * wasm-build InstrumentedExports), plus TensorFlow.js on the same
- * music network. The songs' PCM and the HotSpot reference outputs come from /bench-data/ (decoded once in Java).
+ * wasm-build InstrumentedExports), plus the peers on the same music network: TensorFlow.js and ONNX Runtime
+ * Web (the bundle exported to ONNX in Java: /bench-data/music-v1.onnx). The songs' PCM and the HotSpot
+ * reference outputs come from /bench-data/ (decoded once in Java).
  *
- * Messages in:  {id, type: 'wasm' | 'tfjs' | 'live', options}
+ * Messages in:  {id, type: 'wasm' | 'tfjs' | 'ort' | 'live', options}
  * Messages out: {id, result} | {id, error}
  */
 'use strict';
@@ -17,6 +18,7 @@ const MODEL_DIR = '/models/music-v1/';
 const PAIR_LIBRARY = '/pairs/pair-library.json';
 const DATA = '/bench-data/';
 const TFJS_DIR = '/bench/vendor/tfjs/';
+const ORT_DIR = '/bench/vendor/ort/';
 
 let engine = null; // {teavm, loadMs}
 
@@ -165,18 +167,21 @@ async function loadTfjs(backend, threads) {
   await tf.ready();
 }
 
-async function tfjsTask({ song: name, backend, runs, threads = false }) {
-  await loadTfjs(backend, threads);
-  const meta = await song(name);
-  const [mel, style, visual, manifest, weights] = await Promise.all([
-    floats(DATA + name + '.mel.f32'), floats(DATA + name + '.style.f32'), floats(DATA + name + '.visual.f32'),
-    fetchOk(MODEL_DIR + 'manifest.json').then((r) => r.json()),
-    fetchOk(MODEL_DIR + 'weights.bin').then((r) => r.arrayBuffer()),
-  ]);
-  const model = AivjTfjsModel.build(tf, manifest, weights);
+/** Song `name`'s log-mel (the model's input) and the engine's outputs on it (HotSpot, ModelReference). */
+async function modelCase(name) {
+  const [meta, mel, style, visual] = await Promise.all([song(name), floats(DATA + name + '.mel.f32'),
+    floats(DATA + name + '.style.f32'), floats(DATA + name + '.visual.f32')]);
+  return { meta, mel, style, visual };
+}
+
+/**
+ * A peer runtime's model on `c`: `predict()` → {style, visual} timed once cold and `runs` times repeated, and the
+ * first call's max |Δ| against the engine's outputs. Every peer (tfjs, ONNX Runtime Web) is measured here.
+ */
+async function measurePeer(predict, c, runs) {
   const timed = async () => {
     const started = performance.now();
-    const out = await model.predict(mel, meta.frames);
+    const out = await predict();
     return { ms: performance.now() - started, out };
   };
   const first = await timed();
@@ -184,14 +189,79 @@ async function tfjsTask({ song: name, backend, runs, threads = false }) {
   for (let i = 0; i < runs; i++) {
     repeatedMs.push((await timed()).ms);
   }
-  const maxAbsDelta = Math.max(maxDelta(first.out.style, style), maxDelta(first.out.visual, visual));
+  return {
+    firstMs: first.ms, repeatedMs,
+    maxAbsDelta: Math.max(maxDelta(first.out.style, c.style), maxDelta(first.out.visual, c.visual)),
+    steps: first.out.style.length / c.meta.labels, expectedSteps: c.style.length / c.meta.labels,
+  };
+}
+
+async function tfjsTask({ song: name, backend, runs, threads = false }) {
+  await loadTfjs(backend, threads);
+  const [c, manifest, weights] = await Promise.all([
+    modelCase(name),
+    fetchOk(MODEL_DIR + 'manifest.json').then((r) => r.json()),
+    fetchOk(MODEL_DIR + 'weights.bin').then((r) => r.arrayBuffer()),
+  ]);
+  const model = AivjTfjsModel.build(tf, manifest, weights);
+  const measured = await measurePeer(() => model.predict(c.mel, c.meta.frames), c, runs);
   model.dispose();
   return {
-    backend: tf.getBackend(), version: tf.version.tfjs, firstMs: first.ms, repeatedMs, maxAbsDelta,
+    ...measured, backend: tf.getBackend(), version: tf.version.tfjs,
     simd: tf.getBackend() === 'wasm' ? tf.env().getBool('WASM_HAS_SIMD_SUPPORT') : false,
     cores: navigator.hardwareConcurrency,
     multithread: tf.getBackend() === 'wasm' ? tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT') : false,
-    steps: first.out.style.length / meta.labels, expectedSteps: style.length / meta.labels,
+  };
+}
+
+let ortWorkers = null; // Workers ORT created (its Emscripten pthreads), counted from its load on
+
+/**
+ * Loads ONNX Runtime Web's wasm build once per worker, with `threads` intra-op threads (1, or every core: the
+ * bench page is cross-origin isolated, so SharedArrayBuffer and ORT's pthread workers are available). ORT fixes
+ * its thread count when it first initialises, so the threaded run has a worker of its own (bench.js). Worker
+ * creations are counted to tell whether it really ran threaded, not only whether it was asked to.
+ */
+function loadOrt(threads) {
+  if (ortWorkers === null) {
+    ortWorkers = { created: 0 };
+    const NativeWorker = self.Worker;
+    const counter = ortWorkers;
+    self.Worker = class extends NativeWorker {
+      constructor(...args) {
+        super(...args);
+        counter.created++;
+      }
+    };
+    importScripts(ORT_DIR + 'ort.wasm.min.js');
+    ort.env.wasm.wasmPaths = ORT_DIR;
+    ort.env.wasm.numThreads = threads;
+    ort.env.wasm.proxy = false; // already off the page's thread
+  }
+  return ortWorkers;
+}
+
+async function ortTask({ song: name, runs, threads = 1 }) {
+  const workers = loadOrt(threads);
+  const [c, onnx] = await Promise.all([modelCase(name),
+    fetchOk(DATA + 'music-v1.onnx').then((r) => r.arrayBuffer())]);
+  const started = performance.now();
+  const session = await ort.InferenceSession.create(new Uint8Array(onnx),
+    { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const sessionMs = performance.now() - started;
+  const dims = [1, c.meta.frames, c.meta.melBands];
+  const measured = await measurePeer(async () => {
+    const out = await session.run({ logmel: new ort.Tensor('float32', c.mel, dims) });
+    return { style: out.style.data, visual: out.visual.data };
+  }, c, runs);
+  await session.release();
+  return {
+    ...measured, backend: 'wasm', version: ort.env.versions.web, sessionMs,
+    simd: true, // ORT Web ≥ 1.19 ships SIMD builds only (it refuses to start without SIMD)
+    cores: navigator.hardwareConcurrency,
+    threads: ort.env.wasm.numThreads, // reset to 1 by ORT where threads are unavailable
+    pthreadWorkers: workers.created,
+    multithread: ort.env.wasm.numThreads > 1 && workers.created > 0,
   };
 }
 
@@ -211,7 +281,7 @@ function maxDelta(a, b) {
   return max;
 }
 
-const TASKS = { wasm: wasmTask, tfjs: tfjsTask, live: liveTask };
+const TASKS = { wasm: wasmTask, tfjs: tfjsTask, ort: ortTask, live: liveTask };
 
 self.onmessage = (event) => {
   const { id, type, options } = event.data;

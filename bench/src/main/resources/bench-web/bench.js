@@ -139,6 +139,18 @@
   }
 
 
+  /** One task in a fresh bench worker, for runtimes that keep their first thread setting per worker. */
+  async function inOwnWorker(type, options) {
+    const own = new Worker('/bench/bench-worker.js');
+    own.onmessage = worker.onmessage;
+    own.onerror = worker.onerror;
+    try {
+      return await send(type, options, own);
+    } finally {
+      own.terminate();
+    }
+  }
+
   window.aivjBench = {
     /** Engine stages (cold call, then `runs` calls) and the JS↔Wasm crossing costs for song `song`. */
     wasm: (options) => send('wasm', options),
@@ -147,15 +159,11 @@
     /** The music network in TensorFlow.js on backend `backend`, checked against the engine's outputs. */
     tfjs: (options) => send('tfjs', options),
     /** The same with tfjs's threaded build on every core, in a worker of its own (tfjs keeps its first setting). */
-    tfjsThreaded: async (options) => {
-      const own = new Worker('/bench/bench-worker.js');
-      own.onmessage = worker.onmessage;
-      try {
-        return await send('tfjs', { ...options, threads: true }, own);
-      } finally {
-        own.terminate();
-      }
-    },
+    tfjsThreaded: (options) => inOwnWorker('tfjs', { ...options, threads: true }),
+    /** The music network exported to ONNX in ONNX Runtime Web's wasm backend, on one thread. */
+    ort: (options) => send('ort', { ...options, threads: 1 }),
+    /** The same on every core, in a worker of its own (ORT fixes its thread count when it first starts). */
+    ortThreaded: (options) => inOwnWorker('ort', { ...options, threads: navigator.hardwareConcurrency || 1 }),
     /** The front end in Essentia.js: 64-band log-mel frames and RhythmExtractor2013 on the same signal. */
     essentia: essentiaFrontEnd,
     /** Live updates: liveStart(), then one livePush per 0.5-s hop. */

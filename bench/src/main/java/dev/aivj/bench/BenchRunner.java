@@ -1,5 +1,6 @@
 package dev.aivj.bench;
 
+import dev.aivj.bench.onnx.OnnxModelWriter;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ public final class BenchRunner {
     /** tfjs configurations compared (backend, threaded): Wasm on one thread and on every core, and plain-JS cpu. */
     static final List<Map.Entry<String, Boolean>> TFJS_CONFIGS = List.of(Map.entry("wasm", false),
             Map.entry("wasm", true), Map.entry("cpu", false));
+    /** ONNX Runtime Web configurations compared (threaded): wasm on one thread and on every core. */
+    static final List<Boolean> ORT_THREADED = List.of(false, true);
     static final int QUICK_LIVE_HOPS = 20;
     static final int LIVE_HOPS = 120;
 
@@ -32,7 +35,7 @@ public final class BenchRunner {
 
         BenchTable table = new BenchTable();
         Targets targets = new Targets();
-        List<TfjsComparison.Result> tfjsAll = new ArrayList<>();
+        List<PeerModelResult> peersAll = new ArrayList<>();
         List<HotSpotBench.Result> hotspot = new ArrayList<>();
         List<ModelReference> refs = new ArrayList<>();
         for (BenchSong song : songs) {
@@ -48,6 +51,8 @@ public final class BenchRunner {
             for (int i = 0; i < songs.size(); i++) {
                 BenchData.publish(browser.data(), songs.get(i), refs.get(i));
             }
+            // The same network for ONNX Runtime Web, written from the bundle the engine loads.
+            browser.data().putBytes(OrtComparison.ONNX_FILE, OnnxModelWriter.write(BundledEngineData.musicBundle()));
             for (int i = 0; i < songs.size(); i++) {
                 BenchSong song = songs.get(i);
                 HotSpotBench.Result base = hotspot.get(i);
@@ -58,16 +63,19 @@ public final class BenchRunner {
                 progress.println("aivj bench: Wasm on the app's path, " + song.label() + "...");
                 WasmBench.Result app = WasmBench.run(browser, song, options.runs(), true);
                 WasmBench.addRows(table, song, app, base);
-                List<TfjsComparison.Result> tfjs = new ArrayList<>();
+                List<PeerModelResult> peers = new ArrayList<>();
                 for (Map.Entry<String, Boolean> config : TFJS_CONFIGS) {
                     progress.println("aivj bench: tfjs " + config.getKey() + (config.getValue() ? " threaded" : "")
                             + ", " + song.label() + "...");
-                    TfjsComparison.Result r = TfjsComparison.run(browser, song, config.getKey(), config.getValue(),
-                            options.runs());
-                    TfjsComparison.addRow(table, song, r, base);
-                    tfjs.add(r);
+                    peers.add(TfjsComparison.run(browser, song, config.getKey(), config.getValue(), options.runs()));
                 }
-                tfjsAll.addAll(tfjs);
+                for (boolean threaded : ORT_THREADED) {
+                    progress.println("aivj bench: ONNX Runtime Web wasm" + (threaded ? " threaded" : "") + ", "
+                            + song.label() + "...");
+                    peers.add(OrtComparison.run(browser, song, threaded, options.runs()));
+                }
+                peers.forEach(p -> p.addRow(table, base));
+                peersAll.addAll(peers);
                 progress.println("aivj bench: Essentia.js, " + song.label() + "...");
                 EssentiaComparison.Result essentia = EssentiaComparison.run(browser, song, options.runs());
                 EssentiaComparison.addRows(table, song, essentia, base);
@@ -77,7 +85,7 @@ public final class BenchRunner {
                     targets.wasmSong(song, app);
                 }
                 targets.wasmVsHotSpot(song, wasm, base);
-                targets.wasmModelVsTfjs(song, wasm, tfjs);
+                targets.wasmModelVsPeers(song, wasm, peers);
                 targets.frontEndVsEssentia(song, wasm, essentia);
                 if (live != null) {
                     LiveBench.addRow(table, song, live);
@@ -103,7 +111,7 @@ public final class BenchRunner {
         String notes = (fineTimer ? "worker timer: performance.now() at 5 µs (the bench page is cross-origin isolated)"
                 : "worker timer: performance.now() at 100 µs (the bench page was NOT cross-origin isolated)") + checksums;
         return new BenchReport(header(options, songs, chromium) + System.lineSeparator() + notes, table, targets,
-                tfjsAll);
+                peersAll);
     }
 
     private static String header(BenchOptions options, List<BenchSong> songs, String chromium) {
@@ -119,7 +127,7 @@ public final class BenchRunner {
         }
         h.append("first = the first call in a fresh runtime (HotSpot: cold JIT; Wasm: first analysis in the worker); "
                 + "median/p95 over the repeated runs; × HotSpot = median / HotSpot median of the same stage"
-                + " (tfjs: of the model stage)");
+                + " (tfjs, ort-web: of the model stage)");
         return h.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.aivj.bench;
 
+import dev.aivj.engine.model.ModelBundle;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.recommend.PairLibrary;
 import java.io.IOException;
@@ -11,9 +12,13 @@ import java.nio.charset.StandardCharsets;
 public record BundledEngineData(MusicModel model, PairLibrary library) {
 
     public static BundledEngineData load() {
-        return new BundledEngineData(
-                MusicModel.load(text("web/models/music-v1/manifest.json"), bytes("web/models/music-v1/weights.bin")),
+        return new BundledEngineData(MusicModel.fromBundle(musicBundle()),
                 PairLibrary.parse(text("web/pairs/pair-library.json")));
+    }
+
+    /** The music model's bundle as the page serves it (the ONNX export is written from it). */
+    public static ModelBundle musicBundle() {
+        return ModelBundle.load(text("web/models/music-v1/manifest.json"), bytes("web/models/music-v1/weights.bin"));
     }
 
     private static String text(String name) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * `aivj bench --quick` with 2 runs on the 30-s excerpt of "Metal madness", in headless Chromium against the real
- * server, Wasm engine, bundled model and TensorFlow.js. Asserts what the bench reports, never how fast it is.
+ * server, Wasm engine, bundled model, TensorFlow.js and ONNX Runtime Web. Asserts what the bench reports, never how fast it is.
  */
 class BenchCommandTest {
     private static BenchReport report;
@@ -46,6 +46,11 @@ class BenchCommandTest {
         assertEquals(3, tfjs.size(), "tfjs wasm on one thread, wasm threaded, cpu: " + tfjs);
         assertTrue(tfjs.get(0).endsWith("wasm 1 thread SIMD") && tfjs.get(1).contains("wasm threaded")
                 && tfjs.get(2).endsWith("cpu"), "tfjs configurations: " + tfjs);
+        List<String> ort = rows("3 ort-web").stream().map(BenchRow::runtime).toList();
+        assertEquals(2, ort.size(), "ONNX Runtime Web wasm on one thread and threaded: " + ort);
+        assertTrue(ort.get(0).equals("3 ort-web 1.30.0 wasm 1 thread SIMD")
+                && ort.get(1).startsWith("3 ort-web 1.30.0 wasm threaded (") && ort.get(1).endsWith("cores) SIMD"),
+                "ONNX Runtime Web configurations (the threaded one must really run threaded): " + ort);
         List<String> essentia = rows("6 Essentia.js").stream().map(BenchRow::measure).toList();
         assertEquals(2, essentia.size(), "Essentia.js rows: " + essentia);
         assertTrue(essentia.get(0).startsWith("64-band log-mel") && essentia.get(1).startsWith("RhythmExtractor2013"),
@@ -54,8 +59,10 @@ class BenchCommandTest {
         assertEquals(6, rows("5 app page").size(), "app page rows: gaps idle, worker analysing, drop→ready; "
                 + "decoded → plan on, → first frame drawn on it, → first frame with its pair loaded");
         String text = report.format();
-        for (String target : List.of("Wasm total < 100 ms", "Wasm ≤ 1.3× HotSpot", "Wasm model ≥ 3× faster than tfjs",
-                "live hop p95 < 1 ms", "render loop not blocked", "first music-aware frame < 100 ms after decode", "front end ≥ 50× faster than Essentia.js")) {
+        for (String target : List.of("Wasm total < 100 ms", "Wasm ≤ 1.3× HotSpot",
+                "Wasm model ≥ 3× faster than the best peer (tfjs, ONNX Runtime Web)", "live hop p95 < 1 ms",
+                "render loop not blocked", "first music-aware frame < 100 ms after decode",
+                "front end ≥ 50× faster than Essentia.js")) {
             assertTrue(text.contains(target), "target line '" + target + "' in\n" + text);
         }
     }
@@ -76,11 +83,21 @@ class BenchCommandTest {
 
     @Test
     void tensorFlowJsReproducesTheEngineModel() {
-        assertEquals(3, report.tfjs().size());
-        for (TfjsComparison.Result r : report.tfjs()) {
-            assertTrue(r.steps() > 100, r.backend() + " steps: " + r.steps());
-            assertTrue(r.maxAbsDelta() < 1e-3, r.backend() + ": max |Δ| = " + r.maxAbsDelta());
+        assertReproduces(report.peers("tfjs"), 3);
+    }
+
+    /** The ONNX export (dev.aivj.bench.onnx) is the engine's network: ORT's outputs are the engine's own. */
+    @Test
+    void onnxRuntimeWebReproducesTheEngineModel() {
+        assertReproduces(report.peers("ort-web"), 2);
+        assertTrue(report.peersMatch());
+    }
+
+    private static void assertReproduces(List<PeerModelResult> results, int configurations) {
+        assertEquals(configurations, results.size());
+        for (PeerModelResult r : results) {
+            assertTrue(r.steps() > 100, r.runtime() + " steps: " + r.steps());
+            assertTrue(r.maxAbsDelta() < 1e-3, r.runtime() + ": max |Δ| = " + r.maxAbsDelta());
         }
-        assertTrue(report.tfjsMatches());
     }
 }
