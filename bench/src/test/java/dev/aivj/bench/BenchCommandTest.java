@@ -56,7 +56,8 @@ class BenchCommandTest {
         assertTrue(essentia.get(0).startsWith("64-band log-mel") && essentia.get(1).startsWith("RhythmExtractor2013"),
                 "Essentia.js rows: " + essentia);
         assertEquals(1, rows("4 Wasm live").size(), "live hop row");
-        assertEquals(6, rows("5 app page").size(), "app page rows: gaps idle, worker analysing, drop→ready; "
+        assertEquals(7, rows("5 app page").size(), "app page rows: gaps idle, worker analysing (all; no preset "
+                + "loading), drop→ready; "
                 + "decoded → plan on, → first frame drawn on it, → first frame with its pair loaded");
         String text = report.format();
         for (String target : List.of("Wasm total < 100 ms", "Wasm ≤ 1.3× HotSpot",

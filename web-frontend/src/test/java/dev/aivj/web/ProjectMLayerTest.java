@@ -308,7 +308,7 @@ class ProjectMLayerTest {
         page.selectOption("#preset-fg", MD2_ID);
         page.waitForFunction("([b, f]) => window.aivj.presets.bg === b && window.aivj.presets.fg === f",
                 List.of(MD1_ID, MD2_ID), new Page.WaitForFunctionOptions().setTimeout(SONG_TIMEOUT_MS));
-        waitForLayers(20); // Furious Spirals starts dark and builds up its feedback picture over a few seconds
+        waitForLayers(40); // Furious Spirals starts dark and builds up its feedback picture over a few seconds
         pause();
         PixelStats bgMd1 = layerAlone("bg", "projectm-bg-md1.png");
         PixelStats fgMd2 = layerAlone("fg", "projectm-fg-md2.png");
