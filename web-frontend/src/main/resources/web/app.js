@@ -10,6 +10,7 @@ import { StageResolution } from './stage/stage-resolution.js';
 import { installPageHooks } from './test-hooks.js';
 import { acceptDrops } from './ui/drag-drop.js';
 import { formatTime } from './ui/format.js';
+import { LiveControls } from './ui/live-controls.js';
 import { Messages, songErrorText } from './ui/messages.js';
 import { MixControls } from './ui/mix-controls.js';
 import { PairPanel } from './ui/pair-panel.js';
@@ -38,6 +39,7 @@ const show = new Show({ stage, presetChoice: () => menus.chosen() });
 const results = new ResultsView($, (seconds) => show.seek(seconds));
 const pairPanel = new PairPanel($, show);
 const mix = new MixControls($, show);
+new LiveControls($, show, messages);
 installPageHooks(show, { resolution, messages });
 
 let songName = '';

@@ -10,8 +10,10 @@
 export function installPageHooks(show, { resolution, messages }) {
   const { stage } = show;
   window.aivj = {
-    /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'ready' | 'error' */
+    /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'opening' | 'ready' | 'live' | 'error' */
     get state() { return show.state; },
+    /** Live input: the engine's last livePush JSON with its timing ({update, latencyMs, engineMs}), null before. */
+    get live() { return show.lastLive; },
     get analysis() { return show.analysis; },
     /** The music model as the worker reported it: {status: 'loaded', labels} | {status: 'absent'|'broken', message}. */
     get model() { return show.model; },

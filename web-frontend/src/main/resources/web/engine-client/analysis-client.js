@@ -36,6 +36,23 @@ export class AnalysisClient {
     this.lastRun = null;
     /** {promise, resolve, reject} of the engine's analysis rate, asked once per worker. */
     this.rate = null;
+    /** The live show's listeners while one runs: {onUpdate(update, {capturedAt, elapsedMs}), onError(message)}. */
+    this.live = null;
+  }
+
+  /** Starts the engine's live show (live input); updates come to onUpdate, failures to onError. */
+  liveStart(sensitivity, { onUpdate, onError }) {
+    this.live = { onUpdate, onError };
+    this.ensureWorker().postMessage({ type: 'live-start', sensitivity });
+  }
+
+  /** One hop of mono PCM at the engine's rate (transferred). */
+  livePush(pcm, capturedAt) {
+    if (this.live) this.ensureWorker().postMessage({ type: 'live-push', pcm, capturedAt }, [pcm.buffer]);
+  }
+
+  liveStop() {
+    this.live = null;
   }
 
   /**
@@ -126,6 +143,15 @@ export class AnalysisClient {
   }
 
   onMessage(message) {
+    if (message.type === 'live' || message.type === 'live-error') {
+      if (this.live === null) return; // stopped meanwhile
+      if (message.type === 'live') {
+        this.live.onUpdate(message.update, { capturedAt: message.capturedAt, elapsedMs: message.elapsedMs });
+      } else {
+        this.live.onError(message.message);
+      }
+      return;
+    }
     if (message.type === 'rate') {
       if (message.error !== undefined) {
         this.failRate(new AnalysisError(`The engine did not start: ${message.error}`, 'worker'));

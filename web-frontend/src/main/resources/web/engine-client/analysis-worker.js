@@ -5,12 +5,16 @@
  *               (the page sends mono at the engine's rate: song/analysis-signal.js)
  *               | {type: 'configure', modelUrl?, pairLibraryUrl?} (the widget: its own model folder / pair library;
  *                 only before the first load, so send it first)
+ *               | {type: 'live-start', sensitivity} | {type: 'live-push', pcm: Float32Array (mono at the engine's
+ *                 rate), capturedAt} (live input: the engine's live show, 0.5-s hops)
  * Messages out: {type: 'rate', analysisRate} | {type: 'rate', error} (the engine's rate, asked before decoding)
  *               | {type: 'progress', id, step}
  *               | {type: 'opening', id, analysis, engineVersion, elapsedMs, model, library} (songs longer than
  *                 OPENING_SECONDS: the plan of the opening alone, sent before the whole song is analysed)
  *               | {type: 'result', id, analysis, engineVersion, elapsedMs, model, library}
  *               | {type: 'error', id, kind: 'load' | 'engine', message}
+ *               | {type: 'live', update, capturedAt, elapsedMs} (the engine's livePush JSON, parsed) | {type: 'live-error',
+ *                 message}
  *
  * The music model (/models/music-v1/manifest.json + weights.bin) is fetched and loaded into the engine once,
  * right after the engine starts. It is optional: `model` in a result is {status: 'loaded', labels} or
@@ -216,6 +220,31 @@ function plan(teavm, pcm, channels, sampleRate) {
   return { analysis, elapsedMs };
 }
 
+/** Live input: the engine's live show, started on the loaded model and pair library, then one push per hop. */
+let liveReady = null;
+
+async function liveStart(sensitivity) {
+  const teavm = await loadEngine();
+  await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
+  const result = teavm.exports.liveStart(Number.isFinite(sensitivity) ? sensitivity : NaN);
+  if (result !== '') throw new Error(JSON.parse(result).error);
+  return teavm;
+}
+
+function livePush({ pcm, capturedAt }) {
+  if (liveReady === null) {
+    self.postMessage({ type: 'live-error', message: 'the live show was not started' });
+    return;
+  }
+  liveReady.then((teavm) => {
+    const started = performance.now();
+    const update = JSON.parse(teavm.exports.livePush(pcm));
+    const elapsedMs = performance.now() - started;
+    if (update.error !== undefined) throw new Error(update.error);
+    self.postMessage({ type: 'live', update, capturedAt, elapsedMs });
+  }).catch((e) => self.postMessage({ type: 'live-error', message: describe(e) }));
+}
+
 self.onmessage = (event) => {
   const message = event.data || {};
   if (message.type === 'configure') {
@@ -237,6 +266,15 @@ self.onmessage = (event) => {
       await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
       warmUpEngine(teavm); // engine-warm-up.js
     }).catch(() => { /* reported when a song is analysed */ });
+    return;
+  }
+  if (message.type === 'live-start') {
+    liveReady = liveStart(message.sensitivity);
+    liveReady.catch((e) => self.postMessage({ type: 'live-error', message: describe(e) }));
+    return;
+  }
+  if (message.type === 'live-push') {
+    livePush(message);
     return;
   }
   if (message.type === 'analyze') {

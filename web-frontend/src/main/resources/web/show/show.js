@@ -16,6 +16,7 @@ import { checkFile, readFile } from '../song/song-file.js';
 import { explainDecodeFailure, fetchSong } from '../song/song-fetch.js';
 import { signalOf } from '../song/analysis-signal.js';
 import { finiteSeries, segmentAt, segmentsOf } from './analysis-parts.js';
+import { LiveSession } from './live-session.js';
 import { EnergyFollower } from './energy-follower.js';
 import { lookAt } from './look.js';
 import { PairShow, pairsOf } from './pair-show.js';
@@ -26,8 +27,10 @@ const TICK_MS = 500;
 export class Show extends EventTarget {
   /**
    * Events (CustomEvent detail):
-   *   'state'    {state: 'idle'|'loading'|'decoding'|'analysing'|'opening'|'ready'|'error', error?} (error: the
-   *              exception; 'opening': a long song plays on the plan of its opening while the rest is analysed)
+   *   'state'    {state: 'idle'|'loading'|'decoding'|'analysing'|'opening'|'ready'|'live'|'error', error?} (error:
+   *              the exception; 'opening': a long song plays on the plan of its opening while the rest is analysed;
+   *              'live': live input plays, goLive())
+   *   'live'     {update, latencyMs, engineMs} the engine's live show after each 0.5-s hop (show/live-session.js)
    *   'progress' {step: 'reading'|'decoding'|'loading-engine'|'analysing'|'opening'|'ready', fraction?, bytes?,
    *              seconds?, elapsedMs?} (reading: fraction 0..1 of the file or download; analysing: again every
    *              0.5 s; opening: the seconds its plan covers)
@@ -57,6 +60,11 @@ export class Show extends EventTarget {
     this.model = null;
     this.energy = null;
     this.look = null;
+    /** The live session while live input plays (goLive), its source node, and the lock of its pairs. */
+    this.live = null;
+    this.liveSource = null;
+    this.liveLocked = false;
+    this.lastLive = null;
     this.clear();
     stage.addEventListener('engine', (e) => this.onEngine(e.detail));
   }
@@ -114,10 +122,12 @@ export class Show extends EventTarget {
   }
 
   get playing() {
-    return this.player ? this.player.playing : false;
+    return this.live !== null || (this.player ? this.player.playing : false);
   }
 
+  /** Playback seconds of the song, or the seconds of live input the engine has analysed. */
   get currentTime() {
+    if (this.live) return this.live.seconds;
     return this.player ? this.player.currentTime() : 0;
   }
 
@@ -131,6 +141,7 @@ export class Show extends EventTarget {
   }
 
   get locked() {
+    if (this.live) return this.liveLocked;
     return this.pairShow ? this.pairShow.locked : false;
   }
 
@@ -150,6 +161,7 @@ export class Show extends EventTarget {
     const token = ++this.loadToken;
     const stale = () => token !== this.loadToken;
     this.audio(); // first, while the click or drop still lets audio start
+    this.stopLive();
     this.client.cancel();
     this.player.unload();
     this.clear();
@@ -351,6 +363,78 @@ export class Show extends EventTarget {
     }
   }
 
+  /**
+   * Plays live input instead of a song (state 'live'): the stream drives the layers, unheard (the room or the tab
+   * plays it already), and the engine's live show picks a pair per section, cut on the beat. Resolves true once
+   * capturing; false when the input could not be captured (state 'error') or another source took over.
+   * @param {MediaStream} stream
+   */
+  async goLive(stream, { sensitivity = 0.5, label = 'live input' } = {}) {
+    const token = ++this.loadToken;
+    this.audio();
+    this.stopLive();
+    this.client.cancel();
+    this.player.unload();
+    this.clear();
+    let live;
+    try {
+      live = new LiveSession({ client: this.client, stream, rate: await this.client.analysisRate(), sensitivity, label });
+    } catch (error) {
+      if (token === this.loadToken) this.setState('error', { error });
+      return false;
+    }
+    if (token !== this.loadToken) return false;
+    this.live = live;
+    this.liveLocked = false;
+    this.player.monitor(false);
+    this.liveSource = this.audioContext.createMediaStreamSource(stream);
+    this.liveSource.connect(this.player.output);
+    live.addEventListener('update', (e) => {
+      this.lastLive = e.detail;
+      this.emit('live', e.detail);
+    });
+    live.addEventListener('cut', (e) => this.onLiveCut(e.detail));
+    live.addEventListener('error', (e) => this.liveFailed(live, new Error(e.detail.message)));
+    try {
+      await live.start();
+    } catch (error) {
+      this.liveFailed(live, error);
+      return false;
+    }
+    this.setState('live');
+    this.startVisuals();
+    this.emit('playing', { playing: true });
+    return true;
+  }
+
+  liveFailed(live, error) {
+    if (this.live !== live) return;
+    this.stopLive();
+    this.setState('error', { error });
+  }
+
+  /** Ends live input (the input is released); the speakers hear songs again. */
+  stopLive() {
+    if (this.live === null) return;
+    this.live.stop();
+    this.live = null;
+    this.liveSource.disconnect();
+    this.liveSource = null;
+    this.player.monitor(true);
+    this.emit('playing', { playing: false });
+  }
+
+  /** A live section's pair, at its beat (unless locked). */
+  onLiveCut({ pair, beatLate }) {
+    if (this.liveLocked || this.live === null) return;
+    const index = this.pairHistory.length;
+    this.currentPair = { index, pair, reason: 'section', locked: false, mix: pair.mix, beatLate };
+    this.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason: 'section', at: this.live.seconds });
+    this.stage.showPair(pair, pair.mix.transitionSeconds);
+    if (this.planMix) this.stage.applyMix(pair.mix);
+    this.emit('pair', { ...this.currentPair, count: index + 1 });
+  }
+
   play() {
     if (!this.loaded || this.player.playing) return;
     this.audio();
@@ -360,6 +444,11 @@ export class Show extends EventTarget {
   }
 
   pause() {
+    if (this.live) { // live input cannot pause: it stops
+      this.stopLive();
+      this.setState('idle');
+      return;
+    }
     if (!this.player || !this.player.playing) return;
     this.player.pause();
     this.emit('playing', { playing: false });
@@ -380,6 +469,11 @@ export class Show extends EventTarget {
   }
 
   setLocked(locked) {
+    if (this.live) {
+      this.liveLocked = locked;
+      if (this.currentPair) this.emit('pair', { ...this.currentPair, reason: 'lock', locked, count: this.pairHistory.length });
+      return;
+    }
     if (this.pairShow) this.pairShow.setLocked(locked);
   }
 

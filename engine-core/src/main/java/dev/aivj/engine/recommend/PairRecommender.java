@@ -42,17 +42,25 @@ public final class PairRecommender {
         Deque<Integer> recent = new ArrayDeque<>();
         List<PairChoice> out = new ArrayList<>();
         for (MusicSection s : sections) {
-            List<double[]> ranked = rank(s, labels, recent); // {index, score}
-            boolean explore = rnd.nextDouble() < exploration && ranked.size() > 1;
-            double[] pick = explore ? ranked.get(rnd.nextInt(Math.min(EXPLORE_TOP, ranked.size()))) : ranked.get(0);
-            int index = (int) pick[0];
-            out.add(new PairChoice(s, library.pairs().get(index), pick[1], explore));
-            recent.addLast(index);
-            while (recent.size() > Math.min(noRepeat, library.size() - 1)) {
-                recent.removeFirst();
-            }
+            out.add(next(s, labels, rnd, recent));
         }
         return out;
+    }
+
+    /**
+     * The pair for one more section, after the picks in {@code recent} (library indices, oldest first; updated):
+     * a whole song's sections in turn, or a live stream's as they begin.
+     */
+    public PairChoice next(MusicSection s, String[] labels, Random rnd, Deque<Integer> recent) {
+        List<double[]> ranked = rank(s, labels, recent); // {index, score}
+        boolean explore = rnd.nextDouble() < exploration && ranked.size() > 1;
+        double[] pick = explore ? ranked.get(rnd.nextInt(Math.min(EXPLORE_TOP, ranked.size()))) : ranked.get(0);
+        int index = (int) pick[0];
+        recent.addLast(index);
+        while (recent.size() > Math.min(noRepeat, library.size() - 1)) {
+            recent.removeFirst();
+        }
+        return new PairChoice(s, library.pairs().get(index), pick[1], explore);
     }
 
     /** Allowed pairs by descending score (index order on ties). */
