@@ -72,6 +72,9 @@ show.addEventListener('progress', (e) => {
     const text = `Analysing ${formatTime(seconds)} of audio in WebAssembly…`;
     if (elapsedMs === undefined) progress.show('analysing', text, null);
     else progress.setText(`${text} ${(elapsedMs / 1000).toFixed(0)} s`);
+  } else if (step === 'streaming') {
+    progress.show('ready', `“${songName}” is ${formatTime(seconds)} long: it plays as it streams, and the engine `
+      + 'follows it as live sound (no whole-song plan for a set this long).', 1);
   } else if (step === 'opening') {
     progress.setText(`Playing on the plan of the first ${formatTime(seconds)}; analysing the rest of “${songName}”…`);
   } else if (step === 'loading-engine') {

@@ -75,6 +75,8 @@ export function installEmbedHooks(show, widget) {
     get analysis() { return show.analysis; },
     get model() { return show.model; },
     get library() { return show.library; },
+    /** Live input (input="mic"): the engine's last livePush JSON with its timing, null before. */
+    get live() { return show.lastLive; },
     get currentPair() { return show.currentPair; },
     get notices() { return widget.notices; },
     get autoplay() { return widget.autoplay; },

@@ -15,6 +15,8 @@ import { SongError } from '../song/song-error.js';
 import { checkFile, readFile } from '../song/song-file.js';
 import { explainDecodeFailure, fetchSong } from '../song/song-fetch.js';
 import { signalOf } from '../song/analysis-signal.js';
+import { MAX_DURATION_SECONDS } from '../song/decode.js';
+import { mediaDuration } from '../song/media-duration.js';
 import { finiteSeries, segmentAt, segmentsOf } from './analysis-parts.js';
 import { LiveSession } from './live-session.js';
 import { EnergyFollower } from './energy-follower.js';
@@ -63,6 +65,8 @@ export class Show extends EventTarget {
     /** The live session while live input plays (goLive), its source node, and the lock of its pairs. */
     this.live = null;
     this.liveSource = null;
+    this.liveInput = false;
+    this.longSetTap = null;
     this.liveLocked = false;
     this.lastLive = null;
     this.clear();
@@ -122,12 +126,13 @@ export class Show extends EventTarget {
   }
 
   get playing() {
-    return this.live !== null || (this.player ? this.player.playing : false);
+    if (this.live && this.liveInput) return true;
+    return this.player ? this.player.playing : false;
   }
 
   /** Playback seconds of the song, or the seconds of live input the engine has analysed. */
   get currentTime() {
-    if (this.live) return this.live.seconds;
+    if (this.live && this.liveInput) return this.live.seconds;
     return this.player ? this.player.currentTime() : 0;
   }
 
@@ -154,8 +159,9 @@ export class Show extends EventTarget {
    * Loads a song: a File (checked and read) or {url} (downloaded), decoded, analysed by the engine; then the
    * plan's first pair is on and the layers start. A long song starts on the plan of its opening (state
    * 'opening'), which the whole song's plan then replaces. onPlayable() is called once, as soon as the song may
-   * play. A later load supersedes this one. Resolves the engine's result for the whole song once ready, or null
-   * (superseded, or failed: then the state is 'error' with the exception).
+   * play. A file longer than MAX_DURATION_SECONDS (a DJ set) is not decoded: it streams through the live show
+   * (streamLongSet, state 'live'). A later load supersedes this one. Resolves the engine's result for the whole
+   * song once ready, or null (a long set, superseded, or failed: then the state is 'error' with the exception).
    */
   async load(source, name, { onPlayable = () => {} } = {}) {
     const token = ++this.loadToken;
@@ -167,6 +173,12 @@ export class Show extends EventTarget {
     this.clear();
     this.setState('loading');
     try {
+      if (typeof File !== 'undefined' && source instanceof File && source.size > 0) {
+        // A DJ set is streamed through the live show instead of decoded whole.
+        const seconds = await mediaDuration(source);
+        if (stale()) return null;
+        if (seconds > MAX_DURATION_SECONDS) return this.streamLongSet(source, name, seconds, token, onPlayable);
+      }
       const bytes = await this.read(source, name, stale);
       if (stale()) return null;
 
@@ -376,6 +388,29 @@ export class Show extends EventTarget {
     this.client.cancel();
     this.player.unload();
     this.clear();
+    return this.startLive(stream, { token, sensitivity, label, input: true });
+  }
+
+  /**
+   * A file too long to decode whole (a DJ set): the player streams it from disk and the engine's live show
+   * analyses what it plays, so memory stays bounded and the show starts at once (state 'live').
+   */
+  async streamLongSet(file, name, seconds, token, onPlayable) {
+    this.player.load(file, seconds);
+    this.longSetTap = this.audioContext.createMediaStreamDestination();
+    this.player.output.connect(this.longSetTap);
+    if (await this.startLive(this.longSetTap.stream, { token, sensitivity: 0.5, label: name, input: false })) {
+      this.emit('progress', { step: 'streaming', seconds });
+      onPlayable();
+    }
+    return null;
+  }
+
+  /**
+   * A live session on `stream`: live input (input true: muted, and always playing) or a long file the player
+   * plays (input false: heard, paused and played as a song).
+   */
+  async startLive(stream, { token, sensitivity, label, input }) {
     let live;
     try {
       live = new LiveSession({ client: this.client, stream, rate: await this.client.analysisRate(), sensitivity, label });
@@ -385,10 +420,13 @@ export class Show extends EventTarget {
     }
     if (token !== this.loadToken) return false;
     this.live = live;
+    this.liveInput = input;
     this.liveLocked = false;
-    this.player.monitor(false);
-    this.liveSource = this.audioContext.createMediaStreamSource(stream);
-    this.liveSource.connect(this.player.output);
+    if (input) {
+      this.player.monitor(false);
+      this.liveSource = this.audioContext.createMediaStreamSource(stream);
+      this.liveSource.connect(this.player.output);
+    }
     live.addEventListener('update', (e) => {
       this.lastLive = e.detail;
       this.emit('live', e.detail);
@@ -403,7 +441,7 @@ export class Show extends EventTarget {
     }
     this.setState('live');
     this.startVisuals();
-    this.emit('playing', { playing: true });
+    if (input) this.emit('playing', { playing: true });
     return true;
   }
 
@@ -413,15 +451,20 @@ export class Show extends EventTarget {
     this.setState('error', { error });
   }
 
-  /** Ends live input (the input is released); the speakers hear songs again. */
+  /** Ends the live session (live input is released and the speakers hear songs again; a long set's tap goes). */
   stopLive() {
     if (this.live === null) return;
     this.live.stop();
     this.live = null;
-    this.liveSource.disconnect();
-    this.liveSource = null;
-    this.player.monitor(true);
-    this.emit('playing', { playing: false });
+    if (this.liveInput) {
+      this.liveSource.disconnect();
+      this.liveSource = null;
+      this.player.monitor(true);
+      this.emit('playing', { playing: false });
+    } else {
+      this.player.output.disconnect(this.longSetTap);
+      this.longSetTap = null;
+    }
   }
 
   /** A live section's pair, at its beat (unless locked). */
@@ -429,7 +472,7 @@ export class Show extends EventTarget {
     if (this.liveLocked || this.live === null) return;
     const index = this.pairHistory.length;
     this.currentPair = { index, pair, reason: 'section', locked: false, mix: pair.mix, beatLate };
-    this.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason: 'section', at: this.live.seconds });
+    this.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason: 'section', at: this.currentTime });
     this.stage.showPair(pair, pair.mix.transitionSeconds);
     if (this.planMix) this.stage.applyMix(pair.mix);
     this.emit('pair', { ...this.currentPair, count: index + 1 });
@@ -444,7 +487,7 @@ export class Show extends EventTarget {
   }
 
   pause() {
-    if (this.live) { // live input cannot pause: it stops
+    if (this.live && this.liveInput) { // live input cannot pause: it stops
       this.stopLive();
       this.setState('idle');
       return;

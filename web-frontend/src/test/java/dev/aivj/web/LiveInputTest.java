@@ -147,6 +147,32 @@ class LiveInputTest {
         assertEquals(List.of(), pageErrors, "uncaught errors in the page");
     }
 
+    @Test
+    void theWidgetListensToTheMicrophoneWithInputMic() {
+        List<String> pageErrors = new ArrayList<>();
+        try (BrowserContext context = app.newContext(900, 700)) {
+            String host = app.server().uri().resolve("/live-host.html").toString();
+            String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>host</title>"
+                    + "<script src=\"/widget/aivj-visualizer.js\"></script></head><body>"
+                    + "<aivj-visualizer id=\"w\" input=\"mic\" width=\"480\" height=\"270\"></aivj-visualizer></body></html>";
+            context.route(host, route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                    .setStatus(200).setContentType("text/html; charset=utf-8").setBody(html)));
+            Page page = context.newPage();
+            page.onPageError(pageErrors::add);
+            page.navigate(host);
+            page.waitForFunction("() => ['live', 'error'].includes(document.querySelector('#w').getAttribute('state'))",
+                    null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+            assertEquals("live", page.getAttribute("#w", "state"));
+            com.microsoft.playwright.Frame frame = page.frames().stream()
+                    .filter(f -> f.url().contains("/widget/embed")).findFirst().orElseThrow();
+            frame.waitForFunction("() => window.aivjEmbed.live && window.aivjEmbed.live.update.seconds > 6"
+                    + " && window.aivjEmbed.currentPair", null, new com.microsoft.playwright.Frame.WaitForFunctionOptions().setTimeout(30_000));
+            Object style = frame.evaluate("() => window.aivjEmbed.live.update.style");
+            assertTrue(style instanceof String, "a live style reading in the widget: " + style);
+        }
+        assertEquals(List.of(), pageErrors, "uncaught errors in the host page");
+    }
+
     /** The most frequent style reading among updates with stream time in [from, to]. */
     private static String dominant(TreeMap<Double, Map<String, Object>> updates, double from, double to) {
         return updates.subMap(from, true, to, true).values().stream().map(u -> String.valueOf(u.get("style")))
