@@ -41,6 +41,8 @@ export function installPageHooks(show, { resolution, messages }) {
     get energy() { return show.energy; },
     /** Every pair shown so far, in order: {index, fg, bg, reason, at} (at = playback seconds). */
     get pairHistory() { return show.pairHistory; },
+    /** When each pair went to the layers: {at (playback seconds), reason}; a skip waits for the next beat. */
+    get cuts() { return show.cuts; },
     /** Non-fatal layer errors shown in #error, newest last. */
     get layerErrors() { return messages.layerErrors; },
     /** The running layers (for tests and the console). */

@@ -84,6 +84,7 @@ export class Show extends EventTarget {
 
   /** Forgets the last song's results. */
   clear() {
+    this.pendingCut = null;
     this.result = null;
     this.analysis = null;
     this.library = null;
@@ -94,6 +95,8 @@ export class Show extends EventTarget {
     this.pairShow = null;
     this.currentPair = null;
     this.pairHistory = [];
+    /** When each pair went to the layers: {at (playback seconds), reason}. */
+    this.cuts = [];
   }
 
   /**
@@ -339,14 +342,44 @@ export class Show extends EventTarget {
     this.currentPair = { index, pair, reason, locked, mix };
     if (reason !== 'lock') {
       this.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason, at: this.pairShow.lastSeconds });
-      this.stage.showPair(pair, mix.transitionSeconds);
+      // A section's pair starts on its boundary, a beat already; a skip, back or unlock waits for the next beat.
+      const cut = () => {
+        this.cuts.push({ at: this.currentTime, reason });
+        this.stage.showPair(pair, mix.transitionSeconds);
+      };
+      if (reason === 'section') {
+        this.pendingCut = null; // a skip waiting for its beat is overtaken by the section's own pair
+        cut();
+      } else {
+        this.onNextBeat(cut);
+      }
     }
     if (this.planMix) this.stage.applyMix(mix);
     this.emit('pair', { ...this.currentPair, count: this.pairShow.pairs.length });
   }
 
+  /**
+   * Runs `action` on the first frame at or after the song's next beat while it plays (at once when paused, or
+   * without a beat within 2 s); a newer cue replaces a waiting one.
+   */
+  onNextBeat(action) {
+    const now = this.currentTime;
+    const beat = this.beats.find((b) => b > now + 0.01);
+    if (!this.playing || beat === undefined || beat - now > 2) {
+      this.pendingCut = null;
+      action();
+      return;
+    }
+    this.pendingCut = { beat, action };
+  }
+
   /** The show at `seconds`: the pair of its section, its segment and, when the model drives, the look. */
   update(seconds) {
+    if (this.pendingCut && seconds >= this.pendingCut.beat) {
+      const { action } = this.pendingCut;
+      this.pendingCut = null;
+      action();
+    }
     if (this.pairShow) this.pairShow.update(seconds);
     this.segment = segmentAt(this.segments, seconds);
     if (this.segment) {
