@@ -3,6 +3,9 @@ package dev.aivj.cli;
 import dev.aivj.audioio.AudioDecodeException;
 import dev.aivj.audioio.AudioFileDecoder;
 import dev.aivj.cli.decode.BrowserDecoder;
+import dev.aivj.engine.live.LiveShow;
+import dev.aivj.engine.live.StreamedSet;
+import dev.aivj.engine.plan.SetPlanJson;
 import dev.aivj.cli.decode.SongDecodeException;
 import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.Engine;
@@ -39,9 +42,17 @@ import java.nio.file.Path;
  * <p>Pairs: with the pair library shipped at {@value #BUNDLED_LIBRARY}, the JSON also has {@code pairs}, one
  * preset pair per music section ({@link PairPlan}; deterministic for {@code --seed N}, default
  * {@link PairPlan#DEFAULT_SEED}); {@code --no-pairs} leaves them out. A library that fails to parse is an error.
+ *
+ * <p>Sets: a WAV, FLAC, Ogg or MP3 file declaring more than {@link #SET_SECONDS} (or any with {@code --stream}) is
+ * decoded in Java chunk by chunk and analysed by the engine's live show as it is read (bounded memory, any length;
+ * the page streams such files the same way); the JSON then has {@code mode: "streamed"}, its sections with their
+ * pairs and a style timeline instead of a song plan ({@link SetPlanJson}).
  */
 public final class AnalyzeCommand {
-    static final String USAGE = "usage: aivj analyze FILE [--with-mel] [--model DIR | --no-model] [--seed N | --no-pairs]";
+    static final String USAGE = "usage: aivj analyze FILE [--with-mel] [--model DIR | --no-model] [--seed N | --no-pairs]"
+            + " [--stream]";
+    /** Files declaring more than this are analysed as a set, streamed in bounded memory (the page streams them too). */
+    static final double SET_SECONDS = 20 * 60;
     /** Classpath location of the shipped pair library (model-export's export-library). */
     static final String BUNDLED_LIBRARY = "web/pairs/pair-library.json";
     /** Classpath folder of the shipped music model. */
@@ -63,11 +74,14 @@ public final class AnalyzeCommand {
         boolean noModel = false;
         String modelDir = null;
         boolean noPairs = false;
+        boolean stream = false;
         long seed = PairPlan.DEFAULT_SEED;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--no-pairs")) {
                 noPairs = true;
+            } else if (a.equals("--stream")) {
+                stream = true;
             } else if (a.equals("--seed")) {
                 try {
                     seed = Long.parseLong(i + 1 < args.length ? args[++i] : "");
@@ -142,18 +156,24 @@ public final class AnalyzeCommand {
             }
             // A damaged WAV, FLAC, Ogg or MP3 container is refused here (the browser would decode what it can).
             AudioFileDecoder.ContainerFacts facts = AudioFileDecoder.describe(path);
+            if (facts != null && (stream || AudioFileDecoder.declaredSeconds(path) > SET_SECONDS)) {
+                StreamedSet.Plan set = streamSet(path, new Engine(model, library, seed));
+                JsonWriter doc = new JsonWriter().beginObject();
+                doc.name("source").beginObject().name("file").value(file).name("format").value(facts.format())
+                        .name("sampleRate").value(facts.sampleRate()).name("channels").value(facts.channels())
+                        .name("decoder").value("java, streamed").endObject();
+                SetPlanJson.writeFields(doc, set);
+                writeModel(doc, model, modelSource);
+                out.println(doc.endObject());
+                out.flush();
+                return 0;
+            }
             BrowserDecoder.Signal signal = decoder().decode(path, AnalysisSettings.SAMPLE_RATE);
             SongPlan plan = new Engine(model, library, seed).analyze(signal.mono(), 1, signal.sampleRate());
             JsonWriter doc = new JsonWriter().beginObject();
             writeSource(doc, file, facts, signal);
             PlanJson.writeFields(doc, plan, withMel);
-            if (model != null) {
-                doc.name("model").beginObject().name("source").value(modelSource).name("labels").beginArray();
-                for (String l : model.labels()) {
-                    doc.value(l);
-                }
-                doc.endArray().endObject();
-            }
+            writeModel(doc, model, modelSource);
             out.println(doc.endObject());
             out.flush();
             return 0;
@@ -172,6 +192,40 @@ public final class AnalyzeCommand {
         } catch (Exception e) {
             return fail(err, file, "analysis failed: " + e);
         }
+    }
+
+    /** {@code model: {source, labels}} when a model was used. */
+    private static void writeModel(JsonWriter doc, MusicModel model, String modelSource) {
+        if (model != null) {
+            doc.name("model").beginObject().name("source").value(modelSource).name("labels").beginArray();
+            for (String l : model.labels()) {
+                doc.value(l);
+            }
+            doc.endArray().endObject();
+        }
+    }
+
+    /**
+     * A set (a file longer than {@link #SET_SECONDS}, or {@code --stream}) read chunk by chunk through the engine's
+     * live show: memory stays bounded whatever its length. Its JSON is {@link SetPlanJson}'s, not a song plan.
+     */
+    private static StreamedSet.Plan streamSet(Path path, Engine engine) throws AudioDecodeException {
+        StreamedSet[] set = new StreamedSet[1];
+        AudioFileDecoder.stream(path, 1 << 16, new AudioFileDecoder.PcmChunks() {
+            @Override
+            public void format(int sampleRate, int channels) {
+                set[0] = new StreamedSet(engine.liveShow(LiveShow.DEFAULT_SENSITIVITY), sampleRate, channels);
+            }
+
+            @Override
+            public void chunk(float[] interleaved, int frames) {
+                set[0].push(interleaved, frames);
+            }
+        });
+        if (set[0] == null) {
+            throw new AudioDecodeException(path, "no audio in the file");
+        }
+        return set[0].finish();
     }
 
     /**
