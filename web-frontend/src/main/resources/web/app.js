@@ -8,11 +8,13 @@ import { ProjectMPresetLibrary } from './stage/projectm-preset-library.js';
 import { Stage } from './stage/stage.js';
 import { StageResolution } from './stage/stage-resolution.js';
 import { installPageHooks } from './test-hooks.js';
+import { isPresetFile } from './stage/own-presets.js';
 import { acceptDrops } from './ui/drag-drop.js';
 import { formatTime } from './ui/format.js';
 import { LiveControls } from './ui/live-controls.js';
 import { Messages, songErrorText } from './ui/messages.js';
 import { MixControls } from './ui/mix-controls.js';
+import { OwnPresetImport } from './ui/own-preset-import.js';
 import { PairPanel } from './ui/pair-panel.js';
 import { PresetMenus } from './ui/preset-menus.js';
 import { ProgressView } from './ui/progress-view.js';
@@ -35,6 +37,7 @@ const stage = new Stage({
   libraries: { projectm: new ProjectMPresetLibrary(), butterchurn: new ButterchurnPresetLibrary() },
 });
 const menus = new PresetMenus($, stage, messages);
+const ownPresets = new OwnPresetImport($, stage, menus, messages);
 const show = new Show({ stage, presetChoice: () => menus.chosen() });
 const results = new ResultsView($, (seconds) => show.seek(seconds));
 const pairPanel = new PairPanel($, show);
@@ -123,7 +126,12 @@ fileInput.addEventListener('change', () => {
   if (file) handleFile(file);
 });
 playPause.addEventListener('click', () => (show.playing ? show.pause() : show.play()));
-acceptDrops(document, handleFile);
+// Dropped .milk files are presets to add; anything else is a song (the first file).
+acceptDrops(document, (files) => {
+  const presets = files.filter(isPresetFile);
+  if (presets.length > 0) ownPresets.add(presets);
+  else handleFile(files[0]);
+});
 new StageFullscreen($('stage'), $('fullscreen'), [$('fullscreen-exit')], (reason) => messages.showNotice(
   `Fullscreen was refused (${reason}); the visuals play on in the page.`));
 

@@ -69,6 +69,18 @@ export class ProjectMPresetLibrary {
     return ids.every((id) => presets.some((p) => p.id === id));
   }
 
+  /**
+   * Adds a preset for this session (a person's own .milk: its url a blob: URL) and returns its id, "own/<name>"
+   * (made unique).
+   */
+  async add({ name, pack, url, md2, status }) {
+    const { presets } = await this.list();
+    let id = `own/${name}`;
+    for (let n = 2; presets.some((p) => p.id === id); n++) id = `own/${name} (${n})`;
+    presets.push({ id, name, pack, url, md2, status });
+    return id;
+  }
+
   /** Remembers a preset that failed in this browser, so the menus stop offering it. */
   markFailed(id) {
     this.failed.add(id);

@@ -1,6 +1,7 @@
 // Drag and drop anywhere on the page: the body gets the class "dragging" while a file is over it.
 
-export function acceptDrops(doc, onFile) {
+/** onFiles(files): every file dropped at once (a song, or several presets). */
+export function acceptDrops(doc, onFiles) {
   let depth = 0;
   doc.addEventListener('dragenter', (e) => {
     e.preventDefault();
@@ -19,7 +20,7 @@ export function acceptDrops(doc, onFile) {
     e.preventDefault();
     depth = 0;
     doc.body.classList.remove('dragging');
-    const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
-    if (file) onFile(file);
+    const files = e.dataTransfer && e.dataTransfer.files ? [...e.dataTransfer.files] : [];
+    if (files.length > 0) onFiles(files);
   });
 }

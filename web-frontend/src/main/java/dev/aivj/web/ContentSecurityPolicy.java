@@ -3,10 +3,13 @@ package dev.aivj.web;
 /** The Content-Security-Policy header of an HTML page. */
 public final class ContentSecurityPolicy {
 
-    /** The app's own pages: everything from this origin; the page compiles preset equations and runs WebAssembly. */
+    /**
+     * The app's own pages: everything from this origin; the page compiles preset equations and runs WebAssembly, and
+     * fetches the blob: URLs of the presets a person added from their own files (nothing leaves the browser).
+     */
     static final String PAGE = "default-src 'self'; "
             + "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; worker-src 'self'; "
-            + "style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; "
+            + "style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' blob:; "
             + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /**

@@ -131,18 +131,29 @@ class LiveInputTest {
             assertTrue(pairAt < SWITCH_SECONDS + 20, "the pair changes within 20 s of the switch: " + pairAt);
             assertTrue(page.textContent("#live-status").contains("No whole-song plan"), page.textContent("#live-status"));
 
+            String changeReason = updates.tailMap((double) SWITCH_SECONDS, false).values().stream()
+                    .filter(u -> Boolean.TRUE.equals(u.get("sectionStarted")))
+                    .map(u -> String.valueOf(((Map<String, Object>) u.get("section")).get("reason"))).findFirst()
+                    .orElse("(none seen)");
             double[] latency = updates.values().stream().mapToDouble(u -> num(u.get("latencyMs"))).sorted().toArray();
             double[] engine = updates.values().stream().mapToDouble(u -> num(u.get("engineMs"))).sorted().toArray();
             Map<String, Object> pair = (Map<String, Object>) page.evaluate("() => window.aivj.currentPair");
             System.out.printf("LiveInputTest: style %s → %s; sound → style reading %.1f s after the switch; sound → pair "
-                    + "change %.1f s; hop → answer median %.0f ms, p95 %.0f ms; engine per hop median %.2f ms, p95 %.2f ms;"
+                    + "change %.1f s (section reason %s); hop → answer median %.0f ms, p95 %.0f ms; engine per hop median %.2f ms, p95 %.2f ms;"
                     + " last cut %.0f ms after its beat; %d updates%n", before, after, styleAt - SWITCH_SECONDS,
-                    pairAt - SWITCH_SECONDS, latency[latency.length / 2], latency[(int) (latency.length * 0.95)],
+                    pairAt - SWITCH_SECONDS, changeReason, latency[latency.length / 2], latency[(int) (latency.length * 0.95)],
                     engine[engine.length / 2], engine[(int) (engine.length * 0.95)], num(pair.get("beatLate")),
                     updates.size());
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "aivj-live-console.png")));
+            double liveFps = framesPerSecond(page);
             page.click("#live-stop");
             page.waitForFunction("() => window.aivj.state === 'idle'");
+            // The same sound as a file, for the frame rate beside live input's.
+            page.locator("#file-input").setInputFiles(CAPTURE);
+            page.waitForFunction("() => window.aivj.state === 'ready' && window.aivj.playing && window.aivj.currentTime > 8",
+                    null, new Page.WaitForFunctionOptions().setTimeout(90_000));
+            System.out.printf("LiveInputTest: visuals %.1f fps with live input, %.1f fps playing the same sound as a "
+                    + "file (frames drawn over 5 s)%n", liveFps, framesPerSecond(page));
         }
         assertEquals(List.of(), pageErrors, "uncaught errors in the page");
     }
@@ -171,6 +182,13 @@ class LiveInputTest {
             assertTrue(style instanceof String, "a live style reading in the widget: " + style);
         }
         assertEquals(List.of(), pageErrors, "uncaught errors in the host page");
+    }
+
+    /** Frames the layers drew per second over the next 5 s. */
+    private static double framesPerSecond(Page page) {
+        double from = num(page.evaluate("() => window.aivj.renderedFrames"));
+        page.waitForTimeout(5_000);
+        return (num(page.evaluate("() => window.aivj.renderedFrames")) - from) / 5.0;
     }
 
     /** The most frequent style reading among updates with stream time in [from, to]. */

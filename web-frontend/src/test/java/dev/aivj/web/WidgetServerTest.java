@@ -65,7 +65,7 @@ class WidgetServerTest {
         for (String path : new String[] {"/", "/demo/article.html", "/licenses.html"}) {
             String policy = header(send("GET", path), "Content-Security-Policy");
             assertTrue(policy.contains("frame-ancestors 'none'"), path + ": " + policy);
-            assertTrue(policy.contains("connect-src 'self';"), path + ": " + policy);
+            assertTrue(policy.contains("connect-src 'self' blob:;"), "own origin and the page's own files: " + policy);
         }
     }
 
