@@ -8,6 +8,7 @@ import { ProjectMPresetLibrary } from './stage/projectm-preset-library.js';
 import { Stage } from './stage/stage.js';
 import { StageResolution } from './stage/stage-resolution.js';
 import { installPageHooks } from './test-hooks.js';
+import { installConsole } from './ui/console.js';
 import { acceptDrops } from './ui/drag-drop.js';
 import { formatTime } from './ui/format.js';
 import { Messages, songErrorText } from './ui/messages.js';
@@ -38,7 +39,6 @@ const show = new Show({ stage, presetChoice: () => menus.chosen() });
 const results = new ResultsView($, (seconds) => show.seek(seconds));
 const pairPanel = new PairPanel($, show);
 const mix = new MixControls($, show);
-installPageHooks(show, { resolution, messages });
 
 let songName = '';
 let modelNoticeShown = false;
@@ -119,8 +119,11 @@ fileInput.addEventListener('change', () => {
 });
 playPause.addEventListener('click', () => (show.playing ? show.pause() : show.play()));
 acceptDrops(document, handleFile);
-new StageFullscreen($('stage'), $('fullscreen'), [$('fullscreen-exit')], (reason) => messages.showNotice(
-  `Fullscreen was refused (${reason}); the visuals play on in the page.`));
+const fullscreen = new StageFullscreen($('stage'), $('fullscreen'), [$('fullscreen-exit')], (reason) => messages
+  .showNotice(`Fullscreen was refused (${reason}); the visuals play on in the page.`));
+const vjConsole = installConsole($, { show, pairPanel, fullscreen, notice: (m) => messages.showNotice(m),
+  songName: () => songName });
+installPageHooks(show, { resolution, messages, console: vjConsole });
 
 document.body.dataset.state = 'idle';
 progress.reset('Waiting for a song.');
