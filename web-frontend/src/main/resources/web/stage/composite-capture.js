@@ -18,8 +18,12 @@ export class CompositeCapture {
   constructor(stage, fps = 30) {
     this.stage = stage;
     this.canvas = document.createElement('canvas');
+    // The layers are blended here first; the stage's hue then applies to the blend as a whole, as CSS does (a
+    // canvas drawn onto itself in 'copy' mode would come out empty).
+    this.blend = document.createElement('canvas');
     this.size();
     this.context = this.canvas.getContext('2d', { alpha: false });
+    this.blendContext = this.blend.getContext('2d', { alpha: false });
     this.draw(); // black, or the layers' last frame: the stream starts with a picture
     this.stream = this.canvas.captureStream(fps);
     this.frames = 0;
@@ -27,24 +31,26 @@ export class CompositeCapture {
     stage.addEventListener('frame', this.onFrame);
   }
 
-  /** The recording's size: the background layer's drawing buffer (the stage's render size), even numbers for the encoder. */
+  /**
+   * The recording's size, fixed while it records: the background layer's drawing buffer when it starts (the
+   * stage's render size), in even numbers for the encoder.
+   */
   size() {
     const bg = this.stage.canvas('bg');
     const even = (n) => Math.max(2, Math.floor(n / 2) * 2);
     const width = even(bg.width || 480);
     const height = even(bg.height || 270);
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
+    for (const canvas of [this.canvas, this.blend]) {
+      canvas.width = width;
+      canvas.height = height;
     }
   }
 
   draw() {
-    const ctx = this.context;
+    const ctx = this.blendContext;
     const { width, height } = this.canvas;
     ctx.globalCompositeOperation = 'source-over';
     ctx.globalAlpha = 1;
-    ctx.filter = 'none';
     ctx.fillStyle = '#000'; // the stage's background
     ctx.fillRect(0, 0, width, height);
     for (const position of ['bg', 'fg']) {
@@ -62,12 +68,8 @@ export class CompositeCapture {
       ctx.drawImage(layer, (width - w) / 2, (height - h) / 2, w, h);
     }
     const filter = this.stage.element.style.filter; // the stage's hue-rotate, over both layers
-    if (filter && filter !== 'none') {
-      ctx.globalAlpha = 1;
-      ctx.globalCompositeOperation = 'copy';
-      ctx.filter = filter;
-      ctx.drawImage(this.canvas, 0, 0);
-    }
+    this.context.filter = filter && filter !== 'none' ? filter : 'none';
+    this.context.drawImage(this.blend, 0, 0);
     this.frames++;
   }
 

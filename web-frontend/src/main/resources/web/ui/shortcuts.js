@@ -31,6 +31,8 @@ export function actionLabel(name) {
   return action ? action.label : name;
 }
 
+const keyId = (key) => (key.length === 1 ? key.toLowerCase() : key);
+
 /** Typing in a field (text, range, select, editable text) keeps its keys: a shortcut never steals them. */
 function typingIn(target) {
   if (!(target instanceof Element)) return false;
@@ -48,14 +50,14 @@ export class Shortcuts {
     if (missing.length) throw new Error(`the console's actions lack ${missing.join(', ')}`);
     this.actions = actions;
     this.onError = onError;
-    /** key (lower case for letters) → action name */
+    /** key → action name (one character in lower case, so N and n are one key; named keys as they are) */
     this.byKey = new Map();
-    for (const action of ACTIONS) for (const key of action.keys) this.byKey.set(key.toLowerCase(), action.name);
+    for (const action of ACTIONS) for (const key of action.keys) this.byKey.set(keyId(key), action.name);
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') { onEscape(); return; }
       // Ctrl/Cmd/Alt combinations are the browser's (copy, reload, …); a held key repeats nothing.
       if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || typingIn(e.target)) return;
-      const name = this.byKey.get(e.key.length === 1 ? e.key.toLowerCase() : e.key);
+      const name = this.byKey.get(keyId(e.key));
       if (!name) return;
       e.preventDefault(); // Space would scroll the page, or click the focused button a second time
       this.run(name);

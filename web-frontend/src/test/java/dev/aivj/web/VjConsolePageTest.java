@@ -366,13 +366,17 @@ class VjConsolePageTest {
                 + " const duration = v.duration;"
                 + " v.currentTime = 0; await new Promise((ok) => { v.onseeked = ok; });"
                 + " await v.play(); await new Promise((ok) => setTimeout(ok, 1200)); v.pause();"
+                + " const time = v.currentTime;"
                 + " const c = document.createElement('canvas'); c.width = v.videoWidth; c.height = v.videoHeight;"
-                + " const g = c.getContext('2d'); g.drawImage(v, 0, 0);"
-                + " const px = g.getImageData(0, 0, c.width, c.height).data; let lit = 0;"
-                + " for (let i = 0; i < px.length; i += 4) if (px[i] + px[i + 1] + px[i + 2] > 60) lit++;"
-                + " return { header, duration, width: v.videoWidth, height: v.videoHeight, time: v.currentTime,"
+                + " const g = c.getContext('2d');"
+                + " const litNow = () => { g.drawImage(v, 0, 0); const px = g.getImageData(0, 0, c.width, c.height).data;"
+                + "   let lit = 0; for (let i = 0; i < px.length; i += 4) if (px[i] + px[i + 1] + px[i + 2] > 60) lit++;"
+                + "   return lit / (px.length / 4); };"
+                + " const litEarly = litNow();"
+                + " v.currentTime = duration - 0.3; await new Promise((ok) => { v.onseeked = ok; });"
+                + " return { header, duration, width: v.videoWidth, height: v.videoHeight, time,"
                 + "   audioBytes: v.webkitAudioDecodedByteCount, videoBytes: v.webkitVideoDecodedByteCount,"
-                + "   lit: lit / (px.length / 4) }; }", last.get("url"));
+                + "   litEarly, lit: litNow() }; }", last.get("url"));
         System.out.println("VjConsolePageTest: playback " + played);
         double duration = ((Number) played.get("duration")).doubleValue();
         assertTrue(duration > 0 && Math.abs(duration - seconds) < 1.0, "duration " + duration + " vs recorded " + seconds);

@@ -65,7 +65,8 @@ final class WebmFile {
 
     private void read() {
         if (bytes.length < 4 || readId() != EBML) throw new IllegalArgumentException("not an EBML file");
-        pos += (int) readSize(); // the EBML header: DocType and versions, not needed here
+        long header = readSize();
+        pos += (int) header; // the EBML header: DocType and versions, not needed here
         Track entry = null;
         while (pos < bytes.length) {
             long id = readId();
