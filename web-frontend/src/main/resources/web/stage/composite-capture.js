@@ -24,7 +24,9 @@ export class CompositeCapture {
     this.size();
     this.context = this.canvas.getContext('2d', { alpha: false });
     this.blendContext = this.blend.getContext('2d', { alpha: false });
-    this.draw(); // black, or the layers' last frame: the stream starts with a picture
+    // Black until the stage's next frame: outside it the WebGL buffers may already be cleared.
+    this.context.fillStyle = '#000';
+    this.context.fillRect(0, 0, this.canvas.width, this.canvas.height);
     this.stream = this.canvas.captureStream(fps);
     this.frames = 0;
     this.onFrame = () => this.draw();

@@ -175,6 +175,14 @@ class VjConsolePageTest {
         press("Shift+S"); // a capital letter works too
         assertEquals(start + 2, pairIndex());
 
+        // Space is play / pause even on a focused button (it would click it too: the key is the shortcut's alone).
+        page.focus("#pair-skip");
+        press("Space");
+        assertEquals(true, js("() => window.aivj.playing"));
+        press("Space");
+        assertEquals(false, js("() => window.aivj.playing"));
+        assertEquals(start + 2, pairIndex(), "Space on the focused Skip button did not skip");
+
         // Typing in a field keeps its keys: the opacity slider takes the arrow, a select takes letters.
         page.focus("#fg-opacity");
         press("ArrowLeft");
