@@ -36,6 +36,7 @@ export class MidiControls {
     this.run = run;
     this.notice = notice;
     this.access = null;
+    this.inputCount = 0;
     this.learning = false;
     /** The last value of each CC, to act on its rise past the middle only. */
     this.ccValues = new Map();

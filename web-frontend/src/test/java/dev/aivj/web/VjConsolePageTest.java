@@ -355,7 +355,9 @@ class VjConsolePageTest {
         assertNotNull(audio, "an audio track: " + tracks);
         assertTrue(video.codec.startsWith("V_VP"), video.toString());
         assertEquals("A_OPUS", audio.codec);
-        assertTrue(video.blocks >= 5, "video frames: " + video);
+        // The video has a frame each time the stage draws: software WebGL on a busy 2-core machine draws about one a
+        // second, a GPU sixty. The black opening frame and at least two of the stage's.
+        assertTrue(video.blocks >= 3, "video frames: " + video);
         assertTrue(audio.blocks >= 50, "audio packets: " + audio);
         for (WebmFile.Track t : List.of(video, audio)) {
             assertTrue(t.first < 0.5, "starts at the start: " + t);
