@@ -331,6 +331,7 @@ class VjConsolePageTest {
         assertTrue(later > early, "the file grows as it records: " + early + " → " + later + " bytes");
         String indicator = page.textContent("#record-status");
         assertTrue(indicator.matches("(?s).*REC 0:0[4-9] · \\d+ KB.*"), "indicator: " + indicator);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "vj-console-recording.png")));
 
         Download download = page.waitForDownload(() -> page.click("#record"));
         PlaywrightAssertions.assertThat(page.locator("#record-status")).isHidden();
