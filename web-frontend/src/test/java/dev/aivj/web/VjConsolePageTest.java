@@ -106,6 +106,7 @@ class VjConsolePageTest {
     @Test
     void theHelpOverlayListsEveryActionWithItsKeys() {
         open(null);
+        page.locator("#console").screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target", "vj-console.png")));
         Locator overlay = page.locator("#help-overlay");
         PlaywrightAssertions.assertThat(overlay).isHidden();
         press("?");
