@@ -9,6 +9,7 @@ import { Stage } from './stage/stage.js';
 import { StageResolution } from './stage/stage-resolution.js';
 import { installPageHooks } from './test-hooks.js';
 import { isPresetFile } from './stage/own-presets.js';
+import { installConsole } from './ui/console.js';
 import { acceptDrops } from './ui/drag-drop.js';
 import { formatTime } from './ui/format.js';
 import { LiveControls } from './ui/live-controls.js';
@@ -43,7 +44,6 @@ const results = new ResultsView($, (seconds) => show.seek(seconds));
 const pairPanel = new PairPanel($, show);
 const mix = new MixControls($, show);
 new LiveControls($, show, messages);
-installPageHooks(show, { resolution, messages });
 
 let songName = '';
 let modelNoticeShown = false;
@@ -132,8 +132,11 @@ acceptDrops(document, (files) => {
   if (presets.length > 0) ownPresets.add(presets);
   else handleFile(files[0]);
 });
-new StageFullscreen($('stage'), $('fullscreen'), [$('fullscreen-exit')], (reason) => messages.showNotice(
-  `Fullscreen was refused (${reason}); the visuals play on in the page.`));
+const fullscreen = new StageFullscreen($('stage'), $('fullscreen'), [$('fullscreen-exit')], (reason) => messages
+  .showNotice(`Fullscreen was refused (${reason}); the visuals play on in the page.`));
+const vjConsole = installConsole($, { show, pairPanel, fullscreen, notice: (m) => messages.showNotice(m),
+  songName: () => songName });
+installPageHooks(show, { resolution, messages, console: vjConsole });
 
 document.body.dataset.state = 'idle';
 progress.reset('Waiting for a song.');

@@ -5,9 +5,9 @@
  * window.aivj: the page's show.
  * @param {import('./show/show.js').Show} show
  * @param {{resolution: import('./stage/stage-resolution.js').StageResolution,
- *   messages: import('./ui/messages.js').Messages}} page
+ *   messages: import('./ui/messages.js').Messages, console: ReturnType<import('./ui/console.js').installConsole>}} page
  */
-export function installPageHooks(show, { resolution, messages }) {
+export function installPageHooks(show, { resolution, messages, console: vj }) {
   const { stage } = show;
   window.aivj = {
     /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'opening' | 'ready' | 'live' | 'error' */
@@ -57,6 +57,24 @@ export function installPageHooks(show, { resolution, messages }) {
     get workerRun() { return show.workerRun; },
     /** The AudioContext's state ('suspended' until a song is dropped or played, 'running' while playing). */
     get audioState() { return show.audioContext ? show.audioContext.state : null; },
+    /** The VJ console (ui/console.js): what its keys, buttons and MIDI have done. */
+    get locked() { return show.locked; },
+    get fullscreen() { return document.fullscreenElement ? document.fullscreenElement.id || true : null; },
+    get favouritePairs() { return vj.favourites.list(); },
+    get uiHidden() { return vj.ui.hidden; },
+    get helpOpen() { return vj.help.open; },
+    /** MIDI: {connected, inputs, learning, bindings: {'note:<channel>:<number>': action}}. */
+    get midi() {
+      const { midi } = vj;
+      return { connected: midi.access !== null, inputs: midi.inputCount || 0, learning: midi.learning,
+        bindings: { ...midi.bindings } };
+    },
+    /** Recording: {recording, seconds, bytes, last: {url, name, bytes, seconds, type} | null}. */
+    get recording() {
+      const { recorder } = vj;
+      return { recording: recorder.recording, seconds: recorder.elapsed, bytes: recorder.bytes,
+        last: recorder.last ? { ...recorder.last } : null };
+    },
   };
 }
 

@@ -16,7 +16,8 @@ export class Stage extends EventTarget {
   /**
    * Events: those of Layers ('engine', 'loading', 'preset', 'error', 'warning'; the same details),
    * 'notice' {message} (the visuals are off or stopped, or projectM has become ready; the music plays on) and
-   * 'planned' {engine, reason} (the engine the layers will start with changed before they started).
+   * 'planned' {engine, reason} (the engine the layers will start with changed before they started) and
+   * 'frame' (both layers have just drawn a frame).
    * @param {{element: HTMLElement, canvases: {bg: HTMLCanvasElement, fg: HTMLCanvasElement},
    *   sizer: {fit(), attach(layers), frame(now, busy), idle(), presetLoading()},
    *   libraries: {projectm: ProjectMPresetLibrary, butterchurn: ButterchurnPresetLibrary}}} parts
@@ -221,6 +222,8 @@ export class Stage extends EventTarget {
       this.disabled = true;
       this.notice(`The visuals stopped (${e.message}); the music plays on.`);
     }
+    // Right after drawing, while the WebGL buffers still hold the picture: a recording copies it (composite-capture.js).
+    if (this.layers) this.dispatchEvent(new Event('frame'));
     const cost = performance.now() - started;
     this.nextRenderAt = cost > 20 ? started + 2 * cost : 0;
   }

@@ -17,14 +17,18 @@ export class PairPanel {
     this.lock = $('pair-lock');
     $('pair-skip').addEventListener('click', () => show.next());
     $('pair-back').addEventListener('click', () => show.back());
-    this.lock.addEventListener('click', () => {
-      if (!show.pairShow) return;
-      const locked = this.lock.getAttribute('aria-pressed') !== 'true';
-      this.lock.setAttribute('aria-pressed', String(locked));
-      this.lock.textContent = locked ? 'Unlock' : 'Lock';
-      show.setLocked(locked);
-    });
+    this.show = show;
+    this.lock.addEventListener('click', () => this.toggleLock());
     show.addEventListener('pair', (e) => this.showPair(e.detail));
+  }
+
+  /** Locks the pair on now, or unlocks it (the Lock button and the console's L). */
+  toggleLock() {
+    if (!this.show.pairShow) return;
+    const locked = this.lock.getAttribute('aria-pressed') !== 'true';
+    this.lock.setAttribute('aria-pressed', String(locked));
+    this.lock.textContent = locked ? 'Unlock' : 'Lock';
+    this.show.setLocked(locked);
   }
 
   /** A new song: the panel shows only when its analysis has a plan. */
