@@ -10,11 +10,10 @@ import dev.aivj.audioio.DecodedAudio;
 import dev.aivj.audioio.MusicCache;
 import dev.aivj.engine.AudioAnalyzer;
 import dev.aivj.engine.audio.Resampler;
+import dev.aivj.web.TestWav;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,21 +67,14 @@ class StreamedSetCommandTest {
         long samples = (long) SET_SECONDS * RATE;
         try (OutputStream raw = Files.newOutputStream(file);
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 20))) {
-            ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-            h.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + 2 * samples))
-                    .put("WAVE".getBytes(StandardCharsets.US_ASCII)).put("fmt ".getBytes(StandardCharsets.US_ASCII))
-                    .putInt(16).putShort((short) 1).putShort((short) 1).putInt(RATE).putInt(RATE * 2)
-                    .putShort((short) 2).putShort((short) 16)
-                    .put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) (2 * samples));
-            out.write(h.array());
+            out.write(TestWav.monoHeader(RATE, samples));
             long written = 0;
             for (int song = 0; written < samples; song = (song + 1) % songs.size()) {
                 for (float v : songs.get(song)) {
                     if (written++ == samples) {
                         break;
                     }
-                    short s = (short) Math.round(Math.max(-1, Math.min(1, v)) * 32767);
-                    out.writeShort(Short.reverseBytes(s));
+                    out.writeShort(Short.reverseBytes(TestWav.pcm16(v)));
                 }
             }
         }

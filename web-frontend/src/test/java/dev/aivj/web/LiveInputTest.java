@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,16 +53,12 @@ class LiveInputTest {
             int rate = AnalysisSettings.SAMPLE_RATE;
             int part = SWITCH_SECONDS * rate;
             ByteBuffer out = ByteBuffer.allocate(44 + 2 * 2 * part).order(ByteOrder.LITTLE_ENDIAN);
-            out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 4 * part)
-                    .put("WAVE".getBytes(StandardCharsets.US_ASCII)).put("fmt ".getBytes(StandardCharsets.US_ASCII))
-                    .putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
-                    .putShort((short) 2).putShort((short) 16)
-                    .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(4 * part);
+            out.put(TestWav.monoHeader(rate, 2L * part));
             for (int i = 0; i < part; i++) {
-                out.putShort(pcm16(a[i]));
+                out.putShort(TestWav.pcm16(a[i]));
             }
             for (int i = 0; i < part; i++) {
-                out.putShort(pcm16(b[part + i]));
+                out.putShort(TestWav.pcm16(b[part + i]));
             }
             Path wav = Files.createTempFile("aivj-live-capture-", ".wav");
             wav.toFile().deleteOnExit();
@@ -78,10 +73,6 @@ class LiveInputTest {
 
     private static float[] engineSignal(DecodedAudio d) {
         return new AudioAnalyzer().prepare(d.interleaved(), d.channels(), d.sampleRate()).signal();
-    }
-
-    private static short pcm16(float v) {
-        return (short) Math.round(Math.max(-1, Math.min(1, v)) * 32767);
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.AudioAnalyzer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,13 +70,9 @@ class LongSetTest {
         int rate = AnalysisSettings.SAMPLE_RATE;
         int samples = SET_SECONDS * rate;
         ByteBuffer out = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
-        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples)
-                .put("WAVE".getBytes(StandardCharsets.US_ASCII)).put("fmt ".getBytes(StandardCharsets.US_ASCII))
-                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
-                .putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples);
+        out.put(TestWav.monoHeader(rate, samples));
         for (int i = 0; i < samples; i++) {
-            out.putShort((short) Math.round(Math.max(-1, Math.min(1, s[i % s.length])) * 32767));
+            out.putShort(TestWav.pcm16(s[i % s.length]));
         }
         Files.write(file, out.array());
     }
