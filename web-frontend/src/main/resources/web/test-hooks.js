@@ -13,7 +13,7 @@ export function installPageHooks(show, { resolution, messages, console: vj }) {
     /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'opening' | 'ready' | 'live' | 'error' */
     get state() { return show.state; },
     /** Live input: the engine's last livePush JSON with its timing ({update, latencyMs, engineMs}), null before. */
-    get live() { return show.lastLive; },
+    get live() { return show.live.last; },
     get analysis() { return show.analysis; },
     /** The music model as the worker reported it: {status: 'loaded', labels} | {status: 'absent'|'broken', message}. */
     get model() { return show.model; },
@@ -96,7 +96,7 @@ export function installEmbedHooks(show, widget) {
     get model() { return show.model; },
     get library() { return show.library; },
     /** Live input (input="mic"): the engine's last livePush JSON with its timing, null before. */
-    get live() { return show.lastLive; },
+    get live() { return show.live.last; },
     get currentPair() { return show.currentPair; },
     get notices() { return widget.notices; },
     get autoplay() { return widget.autoplay; },

@@ -18,7 +18,7 @@ import { signalOf } from '../song/analysis-signal.js';
 import { MAX_DURATION_SECONDS } from '../song/decode.js';
 import { mediaDuration } from '../song/media-duration.js';
 import { finiteSeries, segmentAt, segmentsOf } from './analysis-parts.js';
-import { LiveSession } from './live-session.js';
+import { LiveMode } from './live-mode.js';
 import { EnergyFollower } from './energy-follower.js';
 import { lookAt } from './look.js';
 import { PairShow, pairsOf } from './pair-show.js';
@@ -62,13 +62,8 @@ export class Show extends EventTarget {
     this.model = null;
     this.energy = null;
     this.look = null;
-    /** The live session while live input plays (goLive), its source node, and the lock of its pairs. */
-    this.live = null;
-    this.liveSource = null;
-    this.liveInput = false;
-    this.longSetTap = null;
-    this.liveLocked = false;
-    this.lastLive = null;
+    /** Live input or a long set, followed by the engine's live show (goLive, streamLongSet). */
+    this.live = new LiveMode(this);
     this.clear();
     stage.addEventListener('engine', (e) => this.onEngine(e.detail));
   }
@@ -129,13 +124,13 @@ export class Show extends EventTarget {
   }
 
   get playing() {
-    if (this.live && this.liveInput) return true;
+    if (this.live.active && this.live.input) return true;
     return this.player ? this.player.playing : false;
   }
 
   /** Playback seconds of the song, or the seconds of live input the engine has analysed. */
   get currentTime() {
-    if (this.live && this.liveInput) return this.live.seconds;
+    if (this.live.active && this.live.input) return this.live.seconds;
     return this.player ? this.player.currentTime() : 0;
   }
 
@@ -149,7 +144,7 @@ export class Show extends EventTarget {
   }
 
   get locked() {
-    if (this.live) return this.liveLocked;
+    if (this.live.active) return this.live.locked;
     return this.pairShow ? this.pairShow.locked : false;
   }
 
@@ -170,7 +165,7 @@ export class Show extends EventTarget {
     const token = ++this.loadToken;
     const stale = () => token !== this.loadToken;
     this.audio(); // first, while the click or drop still lets audio start
-    this.stopLive();
+    this.live.stop();
     this.client.cancel();
     this.player.unload();
     this.clear();
@@ -417,11 +412,11 @@ export class Show extends EventTarget {
   async goLive(stream, { sensitivity = 0.5, label = 'live input' } = {}) {
     const token = ++this.loadToken;
     this.audio();
-    this.stopLive();
+    this.live.stop();
     this.client.cancel();
     this.player.unload();
     this.clear();
-    return this.startLive(stream, { token, sensitivity, label, input: true });
+    return this.live.start(stream, { token, sensitivity, label, input: true });
   }
 
   /**
@@ -430,85 +425,11 @@ export class Show extends EventTarget {
    */
   async streamLongSet(file, name, seconds, token, onPlayable) {
     this.player.load(file, seconds);
-    this.longSetTap = this.audioContext.createMediaStreamDestination();
-    this.player.output.connect(this.longSetTap);
-    if (await this.startLive(this.longSetTap.stream, { token, sensitivity: 0.5, label: name, input: false })) {
+    if (await this.live.start(this.live.tapPlayer(), { token, sensitivity: 0.5, label: name, input: false })) {
       this.emit('progress', { step: 'streaming', seconds });
       onPlayable();
     }
     return null;
-  }
-
-  /**
-   * A live session on `stream`: live input (input true: muted, and always playing) or a long file the player
-   * plays (input false: heard, paused and played as a song).
-   */
-  async startLive(stream, { token, sensitivity, label, input }) {
-    let live;
-    try {
-      live = new LiveSession({ client: this.client, stream, rate: await this.client.analysisRate(), sensitivity, label });
-    } catch (error) {
-      if (token === this.loadToken) this.setState('error', { error });
-      return false;
-    }
-    if (token !== this.loadToken) return false;
-    this.live = live;
-    this.liveInput = input;
-    this.liveLocked = false;
-    if (input) {
-      this.player.monitor(false);
-      this.liveSource = this.audioContext.createMediaStreamSource(stream);
-      this.liveSource.connect(this.player.output);
-    }
-    live.addEventListener('update', (e) => {
-      this.lastLive = e.detail;
-      this.emit('live', e.detail);
-    });
-    live.addEventListener('cut', (e) => this.onLiveCut(e.detail));
-    live.addEventListener('error', (e) => this.liveFailed(live, new Error(e.detail.message)));
-    try {
-      await live.start();
-    } catch (error) {
-      this.liveFailed(live, error);
-      return false;
-    }
-    this.setState('live');
-    this.startVisuals();
-    if (input) this.emit('playing', { playing: true });
-    return true;
-  }
-
-  liveFailed(live, error) {
-    if (this.live !== live) return;
-    this.stopLive();
-    this.setState('error', { error });
-  }
-
-  /** Ends the live session (live input is released and the speakers hear songs again; a long set's tap goes). */
-  stopLive() {
-    if (this.live === null) return;
-    this.live.stop();
-    this.live = null;
-    if (this.liveInput) {
-      this.liveSource.disconnect();
-      this.liveSource = null;
-      this.player.monitor(true);
-      this.emit('playing', { playing: false });
-    } else {
-      this.player.output.disconnect(this.longSetTap);
-      this.longSetTap = null;
-    }
-  }
-
-  /** A live section's pair, at its beat (unless locked). */
-  onLiveCut({ pair, beatLate }) {
-    if (this.liveLocked || this.live === null) return;
-    const index = this.pairHistory.length;
-    this.currentPair = { index, pair, reason: 'section', locked: false, mix: pair.mix, beatLate };
-    this.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason: 'section', at: this.currentTime });
-    this.stage.showPair(pair, pair.mix.transitionSeconds);
-    if (this.planMix) this.stage.applyMix(pair.mix);
-    this.emit('pair', { ...this.currentPair, count: index + 1 });
   }
 
   play() {
@@ -520,8 +441,8 @@ export class Show extends EventTarget {
   }
 
   pause() {
-    if (this.live && this.liveInput) { // live input cannot pause: it stops
-      this.stopLive();
+    if (this.live.active && this.live.input) { // live input cannot pause: it stops
+      this.live.stop();
       this.setState('idle');
       return;
     }
@@ -545,9 +466,8 @@ export class Show extends EventTarget {
   }
 
   setLocked(locked) {
-    if (this.live) {
-      this.liveLocked = locked;
-      if (this.currentPair) this.emit('pair', { ...this.currentPair, reason: 'lock', locked, count: this.pairHistory.length });
+    if (this.live.active) {
+      this.live.setLocked(locked);
       return;
     }
     if (this.pairShow) this.pairShow.setLocked(locked);
