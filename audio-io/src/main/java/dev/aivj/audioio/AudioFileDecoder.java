@@ -92,12 +92,15 @@ public final class AudioFileDecoder {
 
     /**
      * Decodes a WAV, FLAC, Ogg Vorbis or MP3 file of any length in bounded memory, handing its PCM to {@code sink}
-     * in chunks of up to {@code chunkFrames} frames (a DJ set too long to hold whole). No duration or size limit:
-     * only one chunk is held. An exception from {@code sink} ends the stream as an {@link AudioDecodeException}.
+     * in chunks of up to {@code chunkFrames} frames (a DJ set too long to hold whole), on a worker thread abandoned
+     * when it makes no progress for the stall timeout. No duration or size limit: only one chunk is held. An
+     * exception from {@code sink} ends the stream as an {@link AudioDecodeException}.
      */
     public static void stream(Path file, int chunkFrames, PcmChunks sink) throws AudioDecodeException {
-        InputFileCheck.check(file, new Limits(Long.MAX_VALUE, Double.MAX_VALUE, Limits.DEFAULT.stallTimeoutMillis()));
-        new PcmStreamer(file, ContainerProbe.probe(file)).stream(chunkFrames, sink);
+        // Any size and length; only the stall timeout applies.
+        Limits limits = new Limits(Long.MAX_VALUE, Double.MAX_VALUE, Limits.fromSystemProperties().stallTimeoutMillis());
+        InputFileCheck.check(file, limits);
+        new PcmStreamer(file, ContainerProbe.probe(file)).stream(chunkFrames, sink, limits);
     }
 
     /** The duration a WAV, FLAC, Ogg Vorbis or MP3 container declares (s), or NaN when it declares none. */

@@ -9,19 +9,38 @@ import javax.sound.sampled.AudioInputStream;
 
 /**
  * Decodes a probed file chunk by chunk into {@link AudioFileDecoder.PcmChunks}, holding one chunk at a time: a DJ
- * set of any length in bounded memory. The same providers as the whole-file decode; what they throw becomes an
+ * set of any length in bounded memory. The same providers as the whole-file decode, under the same
+ * {@link DecodeWatchdog} (a provider that stops making progress is abandoned); what they throw becomes an
  * {@link AudioDecodeException} naming the file.
  */
 final class PcmStreamer {
     private final Path file;
     private final ContainerProbe.Probe probe;
+    private final DecodeProgress progress = new DecodeProgress();
+    // Set by the worker thread, read by the caller after it ended.
+    private volatile AudioDecodeException error;
 
     PcmStreamer(Path file, ContainerProbe.Probe probe) {
         this.file = file;
         this.probe = probe;
     }
 
-    void stream(int chunkFrames, AudioFileDecoder.PcmChunks sink) throws AudioDecodeException {
+    /** Streams the file into {@code sink} on a watched worker thread; returns when it ended. */
+    void stream(int chunkFrames, AudioFileDecoder.PcmChunks sink, AudioFileDecoder.Limits limits)
+            throws AudioDecodeException {
+        DecodeWatchdog.watch(file, probe.format(), () -> {
+            try {
+                decode(chunkFrames, sink);
+            } catch (AudioDecodeException e) {
+                error = e;
+            }
+        }, progress, limits);
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    private void decode(int chunkFrames, AudioFileDecoder.PcmChunks sink) throws AudioDecodeException {
         String label = DecodeMessages.label(probe.format());
         try (InputStream raw = Files.newInputStream(file);
              BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
@@ -40,7 +59,9 @@ final class PcmStreamer {
             int frameSize = channels * bytesPerSample;
             sink.format(Math.round(f.getSampleRate()), channels);
             byte[] buf = new byte[frameSize * chunkFrames];
+            long decoded = 0;
             while (true) {
+                progress.checkCancelled();
                 int r = pcm.readNBytes(buf, 0, buf.length); // fewer bytes only at the end of the stream
                 if (r <= 0) {
                     break;
@@ -49,6 +70,8 @@ final class PcmStreamer {
                 float[] chunk = new float[frames * channels];
                 conv.convert(buf, frames * channels, chunk, 0);
                 sink.chunk(chunk, frames);
+                decoded += frames;
+                progress.framesDecoded = decoded; // what the watchdog sees move
                 if (r < buf.length) {
                     break; // end of stream
                 }
