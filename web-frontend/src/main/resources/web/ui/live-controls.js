@@ -36,7 +36,10 @@ export class LiveControls {
       return;
     }
     this.status.textContent = `Listening to ${label}…`;
-    await this.show.goLive(stream, { sensitivity: this.sensitivity.value / 100, label });
+    if (!await this.show.goLive(stream, { sensitivity: this.sensitivity.value / 100, label })) {
+      this.status.textContent = 'Live input is off.';
+      return;
+    }
     this.fillDevices(); // labels are known once an input was allowed
   }
 
