@@ -12,6 +12,7 @@ import dev.aivj.engine.plan.PlanJson;
 import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairPlan;
+import dev.aivj.engine.recommend.PresetPreferences;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -39,9 +40,12 @@ import java.nio.file.Path;
  * <p>Pairs: with the pair library shipped at {@value #BUNDLED_LIBRARY}, the JSON also has {@code pairs}, one
  * preset pair per music section ({@link PairPlan}; deterministic for {@code --seed N}, default
  * {@link PairPlan#DEFAULT_SEED}); {@code --no-pairs} leaves them out. A library that fails to parse is an error.
+ * {@code --preferences FILE}: the viewer's blocklist and favourites in the page's format ({@link PresetPreferences}
+ * JSON, {@code {"blocked": [ids], "favourites": [ids]}}), applied as the page applies them.
  */
 public final class AnalyzeCommand {
-    static final String USAGE = "usage: aivj analyze FILE [--with-mel] [--model DIR | --no-model] [--seed N | --no-pairs]";
+    static final String USAGE = "usage: aivj analyze FILE [--with-mel] [--model DIR | --no-model] [--seed N | --no-pairs]"
+            + " [--preferences FILE]";
     /** Classpath location of the shipped pair library (model-export's export-library). */
     static final String BUNDLED_LIBRARY = "web/pairs/pair-library.json";
     /** Classpath folder of the shipped music model. */
@@ -64,9 +68,21 @@ public final class AnalyzeCommand {
         String modelDir = null;
         boolean noPairs = false;
         long seed = PairPlan.DEFAULT_SEED;
+        PresetPreferences preferences = PresetPreferences.NONE;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--no-pairs")) {
+            if (a.equals("--preferences")) {
+                if (i + 1 >= args.length) {
+                    err.println("aivj analyze: --preferences needs a file (" + USAGE + ")");
+                    return 2;
+                }
+                try {
+                    preferences = PresetPreferences.parse(Files.readString(Path.of(args[++i])));
+                } catch (IOException | IllegalArgumentException e) {
+                    err.println("aivj analyze: --preferences " + args[i] + ": " + e.getMessage());
+                    return 2;
+                }
+            } else if (a.equals("--no-pairs")) {
                 noPairs = true;
             } else if (a.equals("--seed")) {
                 try {
@@ -143,7 +159,14 @@ public final class AnalyzeCommand {
             // A damaged WAV, FLAC, Ogg or MP3 container is refused here (the browser would decode what it can).
             AudioFileDecoder.ContainerFacts facts = AudioFileDecoder.describe(path);
             BrowserDecoder.Signal signal = decoder().decode(path, AnalysisSettings.SAMPLE_RATE);
-            SongPlan plan = new Engine(model, library, seed).analyze(signal.mono(), 1, signal.sampleRate());
+            Engine engine;
+            try {
+                engine = new Engine(model, library, seed, preferences);
+            } catch (IllegalArgumentException e) {
+                err.println("aivj analyze: " + e.getMessage());
+                return 2;
+            }
+            SongPlan plan = engine.analyze(signal.mono(), 1, signal.sampleRate());
             JsonWriter doc = new JsonWriter().beginObject();
             writeSource(doc, file, facts, signal);
             PlanJson.writeFields(doc, plan, withMel);
