@@ -3,10 +3,12 @@
 // time, see ui/preset-filter.js), the viewer's favourites and blocklist (ui/preset-preferences.js), and the
 // presets of the pair on now. The list is virtual (ui/virtual-list.js): 4,000 presets scroll like 20.
 
-import { LOOK_LEVELS, bestStyle, filterPresets } from './preset-filter.js';
+import { LOOK_LEVELS, authorsOf, bestStyle, filterPresets } from './preset-filter.js';
 import { VirtualList } from './virtual-list.js';
 
 const ROW_HEIGHT = 58;
+/** Thumbnails from the frames the preset checker kept on the server's machine (PresetThumbnailHandler). */
+const THUMBS = '/presets/projectm-thumbs/';
 const AXIS_LABELS = { motion: 'Motion', brightness: 'Brightness', detail: 'Detail', colour: 'Colour' };
 
 function element(tag, className, text) {
@@ -28,9 +30,13 @@ export class PresetBrowser {
     this.preferences = preferences;
     this.panel = $('preset-browser');
     this.search = $('preset-search');
+    this.author = $('preset-author');
+    this.authors = $('preset-authors');
     this.styleSelect = $('preset-style');
     this.listSelect = $('preset-list');
     this.count = $('preset-count');
+    this.thumbNote = $('preset-thumbs-note');
+    this.thumbs = new Set();
     this.nowPlaying = $('preset-now');
     this.lookSelects = {};
     this.presets = [];
@@ -43,6 +49,7 @@ export class PresetBrowser {
     $('preset-browser-open').addEventListener('click', () => this.open());
     $('preset-browser-close').addEventListener('click', () => this.close());
     this.search.addEventListener('input', () => this.apply());
+    this.author.addEventListener('input', () => this.apply());
     this.styleSelect.addEventListener('change', () => this.apply());
     this.listSelect.addEventListener('change', () => this.apply());
     this.lookContainer = $('preset-look-filters');
@@ -83,10 +90,24 @@ export class PresetBrowser {
         this.axes = lookAxes;
         this.styles = styles;
         this.buildFilters();
+        this.thumbs = await this.thumbnailIds();
       })();
       this.loaded.catch(() => { this.loaded = null; });
     }
     return this.loaded;
+  }
+
+  /** The presets with a thumbnail; none (and a note why) when the checker kept no frames here. */
+  async thumbnailIds() {
+    let ids = [];
+    try {
+      const response = await fetch(`${THUMBS}index.json`);
+      if (response.ok) ids = (await response.json()).ids || [];
+    } catch (e) { /* no thumbnails: the list works without them */ }
+    this.thumbNote.textContent = ids.length > 0
+      ? `Thumbnails: the ${ids.length} presets the preset checker rendered on this machine.`
+      : 'No thumbnails: the preset checker (./aivj check-presets) has not rendered presets on this machine.';
+    return new Set(ids);
   }
 
   buildFilters() {
@@ -102,6 +123,7 @@ export class PresetBrowser {
     });
     this.lookContainer.replaceChildren(...selects);
     this.styleSelect.replaceChildren(new Option('any style', ''), ...this.styles.map((s) => new Option(s, s)));
+    this.authors.replaceChildren(...authorsOf(this.presets).map((a) => new Option(a)));
   }
 
   /** The list for the current search and filters. */
@@ -109,7 +131,7 @@ export class PresetBrowser {
     const look = {};
     for (const [axis, select] of Object.entries(this.lookSelects)) look[axis] = select.value;
     const shown = filterPresets(this.presets, {
-      text: this.search.value, look, style: this.styleSelect.value, list: this.listSelect.value,
+      text: this.search.value, author: this.author.value, look, style: this.styleSelect.value, list: this.listSelect.value,
     }, { axes: this.axes, styles: this.styles }, this.preferences);
     this.count.textContent = `${shown.length} of ${this.presets.length} presets`;
     this.list.setItems(shown);
@@ -120,10 +142,19 @@ export class PresetBrowser {
     const row = element('div', 'preset-row');
     row.dataset.id = p.id;
     if (this.preferences.isBlocked(p.id)) row.classList.add('blocked');
+    let thumb;
+    if (this.thumbs.has(p.id)) {
+      thumb = element('img', 'preset-thumb');
+      thumb.loading = 'lazy';
+      thumb.alt = '';
+      thumb.src = `${THUMBS}${p.id}.png`;
+    } else {
+      thumb = element('span', 'preset-thumb none', 'no frame');
+    }
     const text = element('div', 'preset-text');
     text.append(element('strong', 'preset-name', p.name));
     text.append(element('span', 'preset-meta muted', `${p.author || 'unknown author'} · ${p.pack}`));
-    row.append(text, this.lookBars(p), this.buttons(p));
+    row.append(thumb, text, this.lookBars(p), this.buttons(p));
     return row;
   }
 

@@ -15,13 +15,15 @@ function words(text) {
 /**
  * The presets matching every criterion, by name or (with a style) by affinity, best first.
  * @param {object[]} presets index entries {id, name, author?, pack, axes?, affinity?}
- * @param {{text?: string, look?: Object<string, string>, style?: string, list?: 'all'|'favourites'|'blocked'}} query
- *   look: axis name → 'low' | 'medium' | 'high' ('' or absent: any)
+ * @param {{text?: string, author?: string, look?: Object<string, string>, style?: string,
+ *   list?: 'all'|'favourites'|'blocked'}} query text: words found in the name or author; author: words found in
+ *   the author alone; look: axis name → 'low' | 'medium' | 'high' ('' or absent: any)
  * @param {{axes: string[], styles: string[]}} index the index's lookAxes and styles (the order of axes/affinity)
  * @param {{isFavourite: (id: string) => boolean, isBlocked: (id: string) => boolean}} preferences
  */
 export function filterPresets(presets, query, index, preferences) {
   const terms = words(query.text);
+  const authorTerms = words(query.author);
   const looks = Object.entries(query.look || {})
     .filter(([axis, level]) => LOOK_LEVELS[level] && index.axes.includes(axis))
     .map(([axis, level]) => [index.axes.indexOf(axis), LOOK_LEVELS[level]]);
@@ -30,6 +32,10 @@ export function filterPresets(presets, query, index, preferences) {
   const out = presets.filter((p) => {
     if (list === 'favourites' && !preferences.isFavourite(p.id)) return false;
     if (list === 'blocked' && !preferences.isBlocked(p.id)) return false;
+    if (authorTerms.length > 0) {
+      const author = (p.author || '').toLowerCase();
+      if (!authorTerms.every((t) => author.includes(t))) return false;
+    }
     if (terms.length > 0) {
       const haystack = `${p.name} ${p.author || ''}`.toLowerCase();
       if (!terms.every((t) => haystack.includes(t))) return false;
@@ -46,6 +52,13 @@ export function filterPresets(presets, query, index, preferences) {
   });
   if (styleIndex >= 0) out.sort((a, b) => b.affinity[styleIndex] - a.affinity[styleIndex]);
   return out;
+}
+
+/** The library's authors, most presets first (the author field's suggestions). */
+export function authorsOf(presets) {
+  const counts = new Map();
+  for (const p of presets) if (p.author) counts.set(p.author, (counts.get(p.author) || 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([a]) => a);
 }
 
 /** The style a preset suits best: {style, affinity}, or null without a measured look. */
