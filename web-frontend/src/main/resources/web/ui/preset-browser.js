@@ -145,7 +145,6 @@ export class PresetBrowser {
     let thumb;
     if (this.thumbs.has(p.id)) {
       thumb = element('img', 'preset-thumb');
-      thumb.loading = 'lazy';
       thumb.alt = '';
       thumb.src = `${THUMBS}${p.id}.png`;
     } else {
