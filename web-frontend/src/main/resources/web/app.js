@@ -10,6 +10,7 @@ import { StageResolution } from './stage/stage-resolution.js';
 import { installPageHooks } from './test-hooks.js';
 import { acceptDrops } from './ui/drag-drop.js';
 import { formatTime } from './ui/format.js';
+import { LiveControls } from './ui/live-controls.js';
 import { Messages, songErrorText } from './ui/messages.js';
 import { MixControls } from './ui/mix-controls.js';
 import { PairPanel } from './ui/pair-panel.js';
@@ -40,6 +41,7 @@ const show = new Show({ stage, presetChoice: () => menus.chosen() });
 const results = new ResultsView($, (seconds) => show.seek(seconds));
 const pairPanel = new PairPanel($, show);
 const mix = new MixControls($, show);
+new LiveControls($, show, messages);
 installPageHooks(show, { resolution, messages });
 // Favourites and blocklist: kept in the browser, applied by the engine (the song playing is re-planned).
 const presetPreferences = new PresetPreferences();
@@ -78,6 +80,9 @@ show.addEventListener('progress', (e) => {
     const text = `Analysing ${formatTime(seconds)} of audio in WebAssembly…`;
     if (elapsedMs === undefined) progress.show('analysing', text, null);
     else progress.setText(`${text} ${(elapsedMs / 1000).toFixed(0)} s`);
+  } else if (step === 'streaming') {
+    progress.show('ready', `“${songName}” is ${formatTime(seconds)} long: it plays as it streams, and the engine `
+      + 'follows it as live sound (no whole-song plan for a set this long).', 1);
   } else if (step === 'opening') {
     progress.setText(`Playing on the plan of the first ${formatTime(seconds)}; analysing the rest of “${songName}”…`);
   } else if (step === 'loading-engine') {

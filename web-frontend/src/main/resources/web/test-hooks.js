@@ -10,8 +10,10 @@
 export function installPageHooks(show, { resolution, messages }) {
   const { stage } = show;
   window.aivj = {
-    /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'ready' | 'error' */
+    /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'opening' | 'ready' | 'live' | 'error' */
     get state() { return show.state; },
+    /** Live input: the engine's last livePush JSON with its timing ({update, latencyMs, engineMs}), null before. */
+    get live() { return show.lastLive; },
     get analysis() { return show.analysis; },
     /** The music model as the worker reported it: {status: 'loaded', labels} | {status: 'absent'|'broken', message}. */
     get model() { return show.model; },
@@ -39,6 +41,8 @@ export function installPageHooks(show, { resolution, messages }) {
     get energy() { return show.energy; },
     /** Every pair shown so far, in order: {index, fg, bg, reason, at} (at = playback seconds). */
     get pairHistory() { return show.pairHistory; },
+    /** When each pair went to the layers: {at (playback seconds), reason}; a skip waits for the next beat. */
+    get cuts() { return show.cuts; },
     /** Non-fatal layer errors shown in #error, newest last. */
     get layerErrors() { return messages.layerErrors; },
     /** The running layers (for tests and the console). */
@@ -75,6 +79,8 @@ export function installEmbedHooks(show, widget) {
     get analysis() { return show.analysis; },
     get model() { return show.model; },
     get library() { return show.library; },
+    /** Live input (input="mic"): the engine's last livePush JSON with its timing, null before. */
+    get live() { return show.lastLive; },
     get currentPair() { return show.currentPair; },
     get notices() { return widget.notices; },
     get autoplay() { return widget.autoplay; },

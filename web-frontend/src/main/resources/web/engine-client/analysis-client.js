@@ -45,6 +45,8 @@ export class AnalysisClient {
     /** Hears preferences the engine refused: (message); its previous preferences stay. */
     this.onPreferencesError = () => {};
     this.replanAfterResult = false;
+    /** The live show's listeners while one runs: {onUpdate(update, {capturedAt, elapsedMs}), onError(message)}. */
+    this.live = null;
   }
 
   /**
@@ -61,6 +63,21 @@ export class AnalysisClient {
     } catch (e) {
       this.onPreferencesError(`could not reach the analysis worker (${e.message})`);
     }
+  }
+
+  /** Starts the engine's live show (live input); updates come to onUpdate, failures to onError. */
+  liveStart(sensitivity, { onUpdate, onError }) {
+    this.live = { onUpdate, onError };
+    this.ensureWorker().postMessage({ type: 'live-start', sensitivity });
+  }
+
+  /** One hop of mono PCM at the engine's rate (transferred). */
+  livePush(pcm, capturedAt) {
+    if (this.live) this.ensureWorker().postMessage({ type: 'live-push', pcm, capturedAt }, [pcm.buffer]);
+  }
+
+  liveStop() {
+    this.live = null;
   }
 
   /**
@@ -153,6 +170,15 @@ export class AnalysisClient {
   }
 
   onMessage(message) {
+    if (message.type === 'live' || message.type === 'live-error') {
+      if (this.live === null) return; // stopped meanwhile
+      if (message.type === 'live') {
+        this.live.onUpdate(message.update, { capturedAt: message.capturedAt, elapsedMs: message.elapsedMs });
+      } else {
+        this.live.onError(message.message);
+      }
+      return;
+    }
     if (message.type === 'rate') {
       if (message.error !== undefined) {
         this.failRate(new AnalysisError(`The engine did not start: ${message.error}`, 'worker'));

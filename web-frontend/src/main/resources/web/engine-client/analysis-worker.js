@@ -8,6 +8,8 @@
  *               | {type: 'preferences', preferences: {blocked: [ids], favourites: [ids]}, replan: id|null} (the
  *                 viewer's preset preferences for every later plan; with replan, the id of the song playing: its
  *                 plan is made again at once, by the engine's pair stages only)
+ *               | {type: 'live-start', sensitivity} | {type: 'live-push', pcm: Float32Array (mono at the engine's
+ *                 rate), capturedAt} (live input: the engine's live show, 0.5-s hops)
  * Messages out: {type: 'rate', analysisRate} | {type: 'rate', error} (the engine's rate, asked before decoding)
  *               | {type: 'progress', id, step}
  *               | {type: 'opening', id, analysis, engineVersion, elapsedMs, model, library} (songs longer than
@@ -17,6 +19,8 @@
  *                 again after a preferences change)
  *               | {type: 'preferences', error} (preferences the engine refused: the previous ones stay)
  *               | {type: 'error', id, kind: 'load' | 'engine', message}
+ *               | {type: 'live', update, capturedAt, elapsedMs} (the engine's livePush JSON, parsed) | {type: 'live-error',
+ *                 message}
  *
  * The music model (/models/music-v1/manifest.json + weights.bin) is fetched and loaded into the engine once,
  * right after the engine starts. It is optional: `model` in a result is {status: 'loaded', labels} or
@@ -271,6 +275,32 @@ function parsePlan(json) {
   return analysis;
 }
 
+/** Live input: the engine's live show, started on the loaded model and pair library, then one push per hop. */
+let liveReady = null;
+
+async function liveStart(sensitivity) {
+  const teavm = await loadEngine();
+  await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
+  applyPreferences(teavm); // the live show picks its pairs with the viewer's blocklist and favourites
+  const result = teavm.exports.liveStart(Number.isFinite(sensitivity) ? sensitivity : NaN);
+  if (result !== '') throw new Error(JSON.parse(result).error);
+  return teavm;
+}
+
+function livePush({ pcm, capturedAt }) {
+  if (liveReady === null) {
+    self.postMessage({ type: 'live-error', message: 'the live show was not started' });
+    return;
+  }
+  liveReady.then((teavm) => {
+    const started = performance.now();
+    const update = JSON.parse(teavm.exports.livePush(pcm));
+    const elapsedMs = performance.now() - started;
+    if (update.error !== undefined) throw new Error(update.error);
+    self.postMessage({ type: 'live', update, capturedAt, elapsedMs });
+  }).catch((e) => self.postMessage({ type: 'live-error', message: describe(e) }));
+}
+
 self.onmessage = (event) => {
   const message = event.data || {};
   if (message.type === 'configure') {
@@ -296,6 +326,15 @@ self.onmessage = (event) => {
   }
   if (message.type === 'preferences') {
     preferences(message).catch((e) => self.postMessage({ type: 'preferences', error: describe(e) }));
+    return;
+  }
+  if (message.type === 'live-start') {
+    liveReady = liveStart(message.sensitivity);
+    liveReady.catch((e) => self.postMessage({ type: 'live-error', message: describe(e) }));
+    return;
+  }
+  if (message.type === 'live-push') {
+    livePush(message);
     return;
   }
   if (message.type === 'analyze') {

@@ -1,12 +1,15 @@
 // Plays the song's own file through an <audio> element routed into Web Audio, to one output node the visualizers
-// listen to. The browser decodes as it plays, so the page holds no decoded copy of the song to play it: the one
+// listen to (live input joins the same node). The browser decodes as it plays, so the page holds no decoded copy of the song to play it: the one
 // full decode is the engine's signal (song/analysis-signal.js).
 
 export class Player {
   constructor(audioContext) {
     this.ctx = audioContext;
     this.output = audioContext.createGain();
-    this.output.connect(audioContext.destination);
+    // What reaches the speakers: muted for live input (the room or the tab plays it already; a microphone
+    // played back would howl).
+    this.speakers = audioContext.createGain();
+    this.output.connect(this.speakers).connect(audioContext.destination);
     this.element = new Audio();
     this.element.preload = 'auto';
     audioContext.createMediaElementSource(this.element).connect(this.output);
@@ -51,6 +54,11 @@ export class Player {
       this.url = null;
     }
     this.songDuration = 0;
+  }
+
+  /** Whether the output reaches the speakers. */
+  monitor(on) {
+    this.speakers.gain.value = on ? 1 : 0;
   }
 
   currentTime() {

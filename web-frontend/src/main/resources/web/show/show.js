@@ -16,7 +16,10 @@ import { SongError } from '../song/song-error.js';
 import { checkFile, readFile } from '../song/song-file.js';
 import { explainDecodeFailure, fetchSong } from '../song/song-fetch.js';
 import { signalOf } from '../song/analysis-signal.js';
+import { MAX_DURATION_SECONDS } from '../song/decode.js';
+import { mediaDuration } from '../song/media-duration.js';
 import { finiteSeries, segmentAt, segmentsOf } from './analysis-parts.js';
+import { LiveSession } from './live-session.js';
 import { EnergyFollower } from './energy-follower.js';
 import { lookAt } from './look.js';
 import { PairShow, pairsOf } from './pair-show.js';
@@ -27,8 +30,10 @@ const TICK_MS = 500;
 export class Show extends EventTarget {
   /**
    * Events (CustomEvent detail):
-   *   'state'    {state: 'idle'|'loading'|'decoding'|'analysing'|'opening'|'ready'|'error', error?} (error: the
-   *              exception; 'opening': a long song plays on the plan of its opening while the rest is analysed)
+   *   'state'    {state: 'idle'|'loading'|'decoding'|'analysing'|'opening'|'ready'|'live'|'error', error?} (error:
+   *              the exception; 'opening': a long song plays on the plan of its opening while the rest is analysed;
+   *              'live': live input plays, goLive())
+   *   'live'     {update, latencyMs, engineMs} the engine's live show after each 0.5-s hop (show/live-session.js)
    *   'progress' {step: 'reading'|'decoding'|'loading-engine'|'analysing'|'opening'|'ready', fraction?, bytes?,
    *              seconds?, elapsedMs?} (reading: fraction 0..1 of the file or download; analysing: again every
    *              0.5 s; opening: the seconds its plan covers)
@@ -64,6 +69,13 @@ export class Show extends EventTarget {
     this.blocked = new Set();
     /** How many times a song's plan was made again after a preferences change. */
     this.replans = 0;
+    /** The live session while live input plays (goLive), its source node, and the lock of its pairs. */
+    this.live = null;
+    this.liveSource = null;
+    this.liveInput = false;
+    this.longSetTap = null;
+    this.liveLocked = false;
+    this.lastLive = null;
     this.clear();
     stage.addEventListener('engine', (e) => this.onEngine(e.detail));
     this.client.onReplan = (result) => this.replanned(result);
@@ -81,6 +93,7 @@ export class Show extends EventTarget {
 
   /** Forgets the last song's results. */
   clear() {
+    this.pendingCut = null;
     this.result = null;
     this.analysis = null;
     this.library = null;
@@ -91,6 +104,8 @@ export class Show extends EventTarget {
     this.pairShow = null;
     this.currentPair = null;
     this.pairHistory = [];
+    /** When each pair went to the layers: {at (playback seconds), reason}. */
+    this.cuts = [];
   }
 
   /**
@@ -123,10 +138,13 @@ export class Show extends EventTarget {
   }
 
   get playing() {
+    if (this.live && this.liveInput) return true;
     return this.player ? this.player.playing : false;
   }
 
+  /** Playback seconds of the song, or the seconds of live input the engine has analysed. */
   get currentTime() {
+    if (this.live && this.liveInput) return this.live.seconds;
     return this.player ? this.player.currentTime() : 0;
   }
 
@@ -140,6 +158,7 @@ export class Show extends EventTarget {
   }
 
   get locked() {
+    if (this.live) return this.liveLocked;
     return this.pairShow ? this.pairShow.locked : false;
   }
 
@@ -152,18 +171,26 @@ export class Show extends EventTarget {
    * Loads a song: a File (checked and read) or {url} (downloaded), decoded, analysed by the engine; then the
    * plan's first pair is on and the layers start. A long song starts on the plan of its opening (state
    * 'opening'), which the whole song's plan then replaces. onPlayable() is called once, as soon as the song may
-   * play. A later load supersedes this one. Resolves the engine's result for the whole song once ready, or null
-   * (superseded, or failed: then the state is 'error' with the exception).
+   * play. A file longer than MAX_DURATION_SECONDS (a DJ set) is not decoded: it streams through the live show
+   * (streamLongSet, state 'live'). A later load supersedes this one. Resolves the engine's result for the whole
+   * song once ready, or null (a long set, superseded, or failed: then the state is 'error' with the exception).
    */
   async load(source, name, { onPlayable = () => {} } = {}) {
     const token = ++this.loadToken;
     const stale = () => token !== this.loadToken;
     this.audio(); // first, while the click or drop still lets audio start
+    this.stopLive();
     this.client.cancel();
     this.player.unload();
     this.clear();
     this.setState('loading');
     try {
+      if (typeof File !== 'undefined' && source instanceof File && source.size > 0) {
+        // A DJ set is streamed through the live show instead of decoded whole.
+        const seconds = await mediaDuration(source);
+        if (stale()) return null;
+        if (seconds > MAX_DURATION_SECONDS) return this.streamLongSet(source, name, seconds, token, onPlayable);
+      }
       const bytes = await this.read(source, name, stale);
       if (stale()) return null;
 
@@ -353,14 +380,44 @@ export class Show extends EventTarget {
     this.currentPair = { index, pair, reason, locked, mix };
     if (reason !== 'lock') {
       this.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason, at: this.pairShow.lastSeconds });
-      this.stage.showPair(pair, mix.transitionSeconds);
+      // A section's pair starts on its boundary, a beat already; a skip, back or unlock waits for the next beat.
+      const cut = () => {
+        this.cuts.push({ at: this.currentTime, reason });
+        this.stage.showPair(pair, mix.transitionSeconds);
+      };
+      if (reason === 'section') {
+        this.pendingCut = null; // a skip waiting for its beat is overtaken by the section's own pair
+        cut();
+      } else {
+        this.onNextBeat(cut);
+      }
     }
     if (this.planMix) this.stage.applyMix(mix);
     this.emit('pair', { ...this.currentPair, count: this.pairShow.pairs.length });
   }
 
+  /**
+   * Runs `action` on the first frame at or after the song's next beat while it plays (at once when paused, or
+   * without a beat within 2 s); a newer cue replaces a waiting one.
+   */
+  onNextBeat(action) {
+    const now = this.currentTime;
+    const beat = this.beats.find((b) => b > now + 0.01);
+    if (!this.playing || beat === undefined || beat - now > 2) {
+      this.pendingCut = null;
+      action();
+      return;
+    }
+    this.pendingCut = { beat, action };
+  }
+
   /** The show at `seconds`: the pair of its section, its segment and, when the model drives, the look. */
   update(seconds) {
+    if (this.pendingCut && seconds >= this.pendingCut.beat) {
+      const { action } = this.pendingCut;
+      this.pendingCut = null;
+      action();
+    }
     if (this.pairShow) this.pairShow.update(seconds);
     this.segment = segmentAt(this.segments, seconds);
     if (this.segment) {
@@ -389,6 +446,109 @@ export class Show extends EventTarget {
     }
   }
 
+  /**
+   * Plays live input instead of a song (state 'live'): the stream drives the layers, unheard (the room or the tab
+   * plays it already), and the engine's live show picks a pair per section, cut on the beat. Resolves true once
+   * capturing; false when the input could not be captured (state 'error') or another source took over.
+   * @param {MediaStream} stream
+   */
+  async goLive(stream, { sensitivity = 0.5, label = 'live input' } = {}) {
+    const token = ++this.loadToken;
+    this.audio();
+    this.stopLive();
+    this.client.cancel();
+    this.player.unload();
+    this.clear();
+    return this.startLive(stream, { token, sensitivity, label, input: true });
+  }
+
+  /**
+   * A file too long to decode whole (a DJ set): the player streams it from disk and the engine's live show
+   * analyses what it plays, so memory stays bounded and the show starts at once (state 'live').
+   */
+  async streamLongSet(file, name, seconds, token, onPlayable) {
+    this.player.load(file, seconds);
+    this.longSetTap = this.audioContext.createMediaStreamDestination();
+    this.player.output.connect(this.longSetTap);
+    if (await this.startLive(this.longSetTap.stream, { token, sensitivity: 0.5, label: name, input: false })) {
+      this.emit('progress', { step: 'streaming', seconds });
+      onPlayable();
+    }
+    return null;
+  }
+
+  /**
+   * A live session on `stream`: live input (input true: muted, and always playing) or a long file the player
+   * plays (input false: heard, paused and played as a song).
+   */
+  async startLive(stream, { token, sensitivity, label, input }) {
+    let live;
+    try {
+      live = new LiveSession({ client: this.client, stream, rate: await this.client.analysisRate(), sensitivity, label });
+    } catch (error) {
+      if (token === this.loadToken) this.setState('error', { error });
+      return false;
+    }
+    if (token !== this.loadToken) return false;
+    this.live = live;
+    this.liveInput = input;
+    this.liveLocked = false;
+    if (input) {
+      this.player.monitor(false);
+      this.liveSource = this.audioContext.createMediaStreamSource(stream);
+      this.liveSource.connect(this.player.output);
+    }
+    live.addEventListener('update', (e) => {
+      this.lastLive = e.detail;
+      this.emit('live', e.detail);
+    });
+    live.addEventListener('cut', (e) => this.onLiveCut(e.detail));
+    live.addEventListener('error', (e) => this.liveFailed(live, new Error(e.detail.message)));
+    try {
+      await live.start();
+    } catch (error) {
+      this.liveFailed(live, error);
+      return false;
+    }
+    this.setState('live');
+    this.startVisuals();
+    if (input) this.emit('playing', { playing: true });
+    return true;
+  }
+
+  liveFailed(live, error) {
+    if (this.live !== live) return;
+    this.stopLive();
+    this.setState('error', { error });
+  }
+
+  /** Ends the live session (live input is released and the speakers hear songs again; a long set's tap goes). */
+  stopLive() {
+    if (this.live === null) return;
+    this.live.stop();
+    this.live = null;
+    if (this.liveInput) {
+      this.liveSource.disconnect();
+      this.liveSource = null;
+      this.player.monitor(true);
+      this.emit('playing', { playing: false });
+    } else {
+      this.player.output.disconnect(this.longSetTap);
+      this.longSetTap = null;
+    }
+  }
+
+  /** A live section's pair, at its beat (unless locked). */
+  onLiveCut({ pair, beatLate }) {
+    if (this.liveLocked || this.live === null) return;
+    const index = this.pairHistory.length;
+    this.currentPair = { index, pair, reason: 'section', locked: false, mix: pair.mix, beatLate };
+    this.pairHistory.push({ index, fg: pair.fg, bg: pair.bg, reason: 'section', at: this.currentTime });
+    this.stage.showPair(pair, pair.mix.transitionSeconds);
+    if (this.planMix) this.stage.applyMix(pair.mix);
+    this.emit('pair', { ...this.currentPair, count: index + 1 });
+  }
+
   play() {
     if (!this.loaded || this.player.playing) return;
     this.audio();
@@ -398,6 +558,11 @@ export class Show extends EventTarget {
   }
 
   pause() {
+    if (this.live && this.liveInput) { // live input cannot pause: it stops
+      this.stopLive();
+      this.setState('idle');
+      return;
+    }
     if (!this.player || !this.player.playing) return;
     this.player.pause();
     this.emit('playing', { playing: false });
@@ -418,6 +583,11 @@ export class Show extends EventTarget {
   }
 
   setLocked(locked) {
+    if (this.live) {
+      this.liveLocked = locked;
+      if (this.currentPair) this.emit('pair', { ...this.currentPair, reason: 'lock', locked, count: this.pairHistory.length });
+      return;
+    }
     if (this.pairShow) this.pairShow.setLocked(locked);
   }
 

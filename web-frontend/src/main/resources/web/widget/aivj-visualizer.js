@@ -18,7 +18,9 @@
  *   presets   projectM preset library index (default <script origin>/presets/projectm/index.json)
  *   autoplay  start playing when ready (if the browser blocks it, the widget shows its play button)
  *   controls  show play/pause and the pair controls (back, lock, skip)
- * Set by the element: state = loading | decoding | analysing | opening | ready | error, playing (boolean)
+ *   input     "mic": play to the microphone / line-in instead of a song (the browser asks the person first; src is
+ *             then not needed)
+ * Set by the element: state = loading | decoding | analysing | opening | ready | live | error, playing (boolean)
  * (opening: a long song already plays on the plan of its first seconds while the rest is analysed).
  * Events (bubbling, composed; detail): aivj-statechange {state}, aivj-ready {song, tempoBpm, style, styleReason,
  *   ...} (style "none" with a styleReason such as "silence: digital silence" when the song has too little signal),
@@ -38,7 +40,7 @@
   /** After the iframe has loaded, the embed page must have reported within this time, or it did not start. */
   const START_TIMEOUT_MS = 8000;
   /** Attributes passed to the embed page: changing one reloads the widget. */
-  const PASSED = ['src', 'name', 'model', 'pairs', 'presets', 'autoplay', 'controls'];
+  const PASSED = ['src', 'name', 'model', 'pairs', 'presets', 'autoplay', 'controls', 'input'];
   const URL_ATTRIBUTES = ['src', 'model', 'pairs', 'presets'];
 
   // A constructed style sheet, not a <style> element: a page whose CSP forbids inline styles still allows it.
@@ -176,7 +178,7 @@
       this.removeAttribute('playing');
       const frame = document.createElement('iframe');
       frame.title = 'AIVJ music visualizer';
-      frame.allow = 'autoplay; fullscreen';
+      frame.allow = 'autoplay; fullscreen; microphone'; // microphone: input="mic"
       if (!styleSheet()) Object.assign(frame.style, { display: 'block', width: '100%', height: '100%', border: '0' });
       frame.addEventListener('load', () => {
         if (frame !== this.frame || this.heard) return;

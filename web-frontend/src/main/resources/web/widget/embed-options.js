@@ -7,7 +7,7 @@ export const DEFAULT_PRESETS = '/presets/projectm/index.json';
 
 /**
  * @returns {{src: string|null, srcProblem: string|null, name: string, model: string, pairs: string,
- *   presets: string, autoplay: boolean, controls: boolean}}
+ *   presets: string, autoplay: boolean, controls: boolean, input: 'song'|'mic'}}
  */
 export function readOptions(search, base = location.href) {
   const query = new URLSearchParams(search);
@@ -40,6 +40,8 @@ export function readOptions(search, base = location.href) {
     presets: library('presets', DEFAULT_PRESETS),
     autoplay: query.has('autoplay'),
     controls: query.has('controls'),
+    // "mic": live input from the microphone / line-in instead of a song.
+    input: query.get('input') === 'mic' ? 'mic' : 'song',
   };
 }
 

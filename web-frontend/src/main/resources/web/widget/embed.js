@@ -11,6 +11,7 @@ import { ProjectMPresetLibrary } from '../stage/projectm-preset-library.js';
 import { Stage } from '../stage/stage.js';
 import { installEmbedHooks } from '../test-hooks.js';
 import { formatTime } from '../ui/format.js';
+import { microphone } from '../live/live-input-sources.js';
 import { songErrorText } from '../ui/messages.js';
 import { readOptions } from './embed-options.js';
 import { EmbedView } from './embed-view.js';
@@ -155,7 +156,25 @@ function autoplay() {
   }, AUTOPLAY_WAIT_MS);
 }
 
+/** input="mic": the show plays to the microphone / line-in (the browser asks the person). */
+async function listen() {
+  setState('loading');
+  show.warmUp();
+  let stream;
+  try {
+    stream = await microphone();
+  } catch (e) {
+    fail(new SongError(`Live input: ${e.message}.`));
+    return;
+  }
+  if (await show.goLive(stream, { label: 'microphone' })) view.showStatus('Listening to the microphone…');
+}
+
 async function load() {
+  if (options.input === 'mic') {
+    await listen();
+    return;
+  }
   if (options.srcProblem || !options.src) {
     setState('loading');
     fail(new SongError(options.srcProblem

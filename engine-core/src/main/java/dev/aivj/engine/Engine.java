@@ -4,6 +4,7 @@ import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.live.LiveAnalyzer;
+import dev.aivj.engine.live.LiveShow;
 import dev.aivj.engine.mix.LayerMix;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.plan.SongPlan;
@@ -153,5 +154,13 @@ public final class Engine {
     /** A live session on this engine's model: push mono PCM at the analysis rate in hops of any size. */
     public LiveAnalyzer live() {
         return new LiveAnalyzer(model);
+    }
+
+    /**
+     * The live show on this engine's model and pair library: tempo, sections and a pair per section as the music
+     * plays; {@code sensitivity} 0..1 sets how readily sections change ({@link LiveShow}).
+     */
+    public LiveShow liveShow(double sensitivity) {
+        return new LiveShow(live(), library, preferences, seed, sensitivity);
     }
 }

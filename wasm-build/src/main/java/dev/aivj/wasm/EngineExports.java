@@ -2,7 +2,6 @@ package dev.aivj.wasm;
 
 import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.EngineInfo;
-import dev.aivj.engine.live.LiveAnalyzer;
 import dev.aivj.engine.plan.PlanJson;
 import org.teavm.jso.JSExport;
 
@@ -131,21 +130,26 @@ public final class EngineExports {
     }
 
     /**
-     * Starts (or restarts) a live stream with the loaded model, if any (loading another model does not change a
-     * running stream). Returns {@code ""}.
+     * Starts (or restarts) a live show with the loaded model and pair library, if any (loading another model does
+     * not change a running show); {@code sensitivity} 0..1 sets how readily sections change (NaN or no argument:
+     * 0.5). Returns {@code ""} or {@code {"error":...}} for a sensitivity outside 0..1.
      */
     @JSExport
-    public static String liveStart() {
-        return SESSION.liveStart();
+    public static String liveStart(double sensitivity) {
+        return SESSION.liveStart(sensitivity);
     }
 
     /**
-     * Pushes mono PCM at {@link #analysisRate} into the live stream, in chunks of any size (e.g. 0.5 s), and
-     * returns {@code {"frames":n,"newFrames":k,"steps":s,"style":label,"reason":r,"probabilities":[...],
-     * "visual":{name:value,...}}}: frames and model steps so far, and the latest step's style (argmax label;
-     * {@code null} with its probabilities and visual parameters before the first step or without a model). A step
-     * without enough signal has {@code "style":"none"}, {@code "reason":"silence: ..."} and
-     * {@code "probabilities":null}. See {@link LiveAnalyzer}.
+     * Pushes mono PCM at {@link #analysisRate} into the live show, in chunks of any size (e.g. 0.5 s), and returns
+     * what it knows now: {@code {"seconds":t,"readings":[{seconds,style,confidence}...],"tempo":{bpm,confidence}|null,
+     * "beat":{last,next},"section":{start,reason,style}|null,"sectionStarted":b,"pair":{...a plan pair...,
+     * "cutAt":t}|null,"frames":n,"newFrames":k,"steps":s,"style":label,"reason":r,"probabilities":[...],
+     * "visual":{name:value,...}}}: the stream time, the model's recent readings, tempo and beats, the section and,
+     * when one started with this push, its pair and the time to cut to it (the next beat); then frames and model
+     * steps so far and the latest step's style (argmax label; {@code null} with its probabilities and visual
+     * parameters before the first step or without a model). A step without enough signal has
+     * {@code "style":"none"}, {@code "reason":"silence: ..."} and {@code "probabilities":null}. See
+     * {@link dev.aivj.engine.live.LiveShow}.
      */
     @JSExport
     public static String livePush(float[] pcm) {

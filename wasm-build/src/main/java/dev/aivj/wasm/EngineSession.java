@@ -5,7 +5,9 @@ import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.coupling.CouplingModel;
 import dev.aivj.engine.coupling.CouplingScore;
 import dev.aivj.engine.json.JsonWriter;
-import dev.aivj.engine.live.LiveAnalyzer;
+import dev.aivj.engine.live.LiveShow;
+import dev.aivj.engine.live.LiveShowUpdate;
+import dev.aivj.engine.live.StyleReading;
 import dev.aivj.engine.live.LiveUpdate;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.model.VisualParameters;
@@ -26,7 +28,7 @@ import java.util.function.Supplier;
 public final class EngineSession {
     private Engine engine = Engine.bare();
     private CouplingModel couplingModel;
-    private LiveAnalyzer live;
+    private LiveShow live;
     /** The last analysed song, kept so that {@link #replan} can re-run only the pair stages when preferences change. */
     private SongPlan lastPlan;
 
@@ -164,10 +166,15 @@ public final class EngineSession {
         });
     }
 
-    /** Starts (or restarts) a live stream with the loaded model, if any. */
-    public String liveStart() {
-        live = engine.live();
-        return "";
+    /**
+     * Starts (or restarts) a live show with the loaded model and pair library, if any; {@code sensitivity} 0..1
+     * (NaN: {@link LiveShow#DEFAULT_SENSITIVITY}) sets how readily its sections change.
+     */
+    public String liveStart(double sensitivity) {
+        return guarded("invalid argument", () -> {
+            live = engine.liveShow(Double.isNaN(sensitivity) ? LiveShow.DEFAULT_SENSITIVITY : sensitivity);
+            return "";
+        });
     }
 
     /** Pushes mono PCM at the analysis rate into the live stream ({@link EngineExports#livePush}). */
@@ -183,18 +190,68 @@ public final class EngineSession {
         });
     }
 
-    /** The {@link EngineExports#livePush} JSON of one update; {@code labels} are the live stream's model's. */
-    public static String liveJson(LiveUpdate u, String[] labels) {
-        JsonWriter w = new JsonWriter().beginObject().name("frames").value(u.frames()).name("newFrames")
-                .value(u.newFrames()).name("steps").value(u.steps());
+    /**
+     * The {@link EngineExports#livePush} JSON of one update; {@code labels} are the live show's model's. The
+     * analysis of the push (frames, steps, the latest step's style and visual parameters), then what the show
+     * knows: seconds, readings, tempo, beat, section, and the pair chosen when a section started.
+     */
+    public static String liveJson(LiveShowUpdate show, String[] labels) {
+        JsonWriter w = new JsonWriter().beginObject();
+        writeShow(w, show);
+        return writeAnalysis(w, show.analysis(), labels).endObject().toString();
+    }
+
+    private static void writeShow(JsonWriter w, LiveShowUpdate u) {
+        w.name("seconds").value(u.seconds()).name("readings").beginArray();
+        for (StyleReading r : u.readings()) {
+            w.beginObject().name("seconds").value(r.seconds()).name("style").value(r.style()).name("confidence")
+                    .value(r.confidence()).endObject();
+        }
+        w.endArray().name("tempo");
+        if (u.tempo().bpm() > 0) {
+            w.beginObject().name("bpm").value(u.tempo().bpm()).name("confidence").value(u.tempo().confidence())
+                    .endObject();
+        } else {
+            w.nullValue();
+        }
+        finiteOrNull(w.name("beat").beginObject().name("last"), u.lastBeat());
+        finiteOrNull(w.name("next"), u.nextBeat()).endObject().name("section");
+        if (u.section() == null) {
+            w.nullValue();
+        } else {
+            w.beginObject().name("start").value(u.section().start()).name("reason").value(u.section().reason())
+                    .name("style");
+            if (u.section().style() == null) { // no music model
+                w.nullValue();
+            } else {
+                w.value(u.section().style());
+            }
+            w.endObject();
+        }
+        w.name("sectionStarted").value(u.sectionStarted()).name("pair");
+        if (u.pair() == null) {
+            w.nullValue();
+        } else {
+            PlanJson.writePair(w.beginObject(), u.pair(), u.mix());
+            w.name("cutAt").value(u.cutAt()).endObject();
+        }
+    }
+
+    private static JsonWriter finiteOrNull(JsonWriter w, double v) {
+        return Double.isFinite(v) ? w.value(v) : w.nullValue();
+    }
+
+    /** The push's analysis into the open object: frames, steps, the latest step's style and visual parameters. */
+    private static JsonWriter writeAnalysis(JsonWriter w, LiveUpdate u, String[] labels) {
+        w.name("frames").value(u.frames()).name("newFrames").value(u.newFrames()).name("steps").value(u.steps());
         float[] p = u.style();
         if (u.reason() != null) { // a silent step: no style, its reason, the visual parameters as usual
             w.name("style").value(SongStyle.NONE).name("reason").value(u.reason()).name("probabilities").nullValue();
-            return visualJson(w, u.visual()).endObject().toString();
+            return visualJson(w, u.visual());
         }
         if (p == null) {
             return w.name("style").nullValue().name("reason").nullValue().name("probabilities").nullValue()
-                    .name("visual").nullValue().endObject().toString();
+                    .name("visual").nullValue();
         }
         int best = 0;
         for (int k = 1; k < p.length; k++) {
@@ -203,7 +260,7 @@ public final class EngineSession {
             }
         }
         w.name("style").value(labels[best]).name("reason").nullValue().name("probabilities").array(p);
-        return visualJson(w, u.visual()).endObject().toString();
+        return visualJson(w, u.visual());
     }
 
     private static JsonWriter visualJson(JsonWriter w, float[] v) {

@@ -48,7 +48,7 @@ class EngineExportsSilenceTest {
     @Test
     void livePushOfSilenceSaysNoneWithItsReason() throws Exception {
         assertEquals("", InstrumentedExports.loadModel(FixtureBundles.manifest(), FixtureBundles.weights()));
-        InstrumentedExports.liveStart();
+        InstrumentedExports.liveStart(Double.NaN);
         JsonNode loud = JSON.readTree(InstrumentedExports.livePush(noise(RATE, 0.1)));
         assertTrue(loud.get("reason").isNull() && loud.get("probabilities").isArray(), loud.toString());
         JsonNode quiet = JSON.readTree(InstrumentedExports.livePush(noise(RATE, 1e-4))); // −80 dBFS

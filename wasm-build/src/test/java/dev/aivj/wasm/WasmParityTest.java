@@ -22,6 +22,7 @@ import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.wasm.instrumented.StageBenchmark;
 import dev.aivj.wasm.instrumented.StageTimes;
 import dev.aivj.engine.live.LiveAnalyzer;
+import dev.aivj.engine.live.LiveShow;
 import dev.aivj.engine.model.FixtureBundles;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.recommend.PairLibrary;
@@ -437,7 +438,11 @@ class WasmParityTest {
         float[] signal = new AudioAnalyzer().prepare(Arrays.copyOf(mono, LIVE_SECONDS * sr), 1, sr).signal();
         Arrays.fill(signal, signal.length / 3, signal.length / 2, 0f); // silent steps: "none" with a reason
         harness.floats("live-22050", signal);
-        LiveAnalyzer jvm = new LiveAnalyzer(FixtureBundles.model());
+        // The live show picks pairs from the session's library (the default seed): the same one on both sides.
+        String library = TestLibraries.generatedJson(40, 3);
+        assertEquals("", page.evaluate("(j) => window.harness.engine.exports.loadPairLibrary(j)", library));
+        LiveShow jvm = new LiveShow(new LiveAnalyzer(FixtureBundles.model()), PairLibrary.parse(library),
+                PairPlan.DEFAULT_SEED, LiveShow.DEFAULT_SENSITIVITY);
         List<String> expected = new ArrayList<>();
         for (int start = 0; start < signal.length; start += LIVE_CHUNK) {
             float[] part = Arrays.copyOfRange(signal, start, Math.min(signal.length, start + LIVE_CHUNK));
@@ -461,6 +466,7 @@ class WasmParityTest {
         assertTrue(JSON.readTree(actual.get(actual.size() - 1)).get("style").isTextual(), "no style after "
                 + LIVE_SECONDS + " s");
         assertTrue(actual.stream().anyMatch(o -> o.contains("\"style\":\"none\"")), "no silent update");
+        assertTrue(actual.stream().anyMatch(o -> o.contains("\"sectionStarted\":true")), "no live section");
         page.evaluate("() => window.harness.engine.exports.unloadModel()");
         double[] ms = ((List<Number>) r.get("ms")).stream().mapToDouble(Number::doubleValue).toArray();
         timingRows.add(String.format("  %-44s %7.2f", "livePush(0.5 s at 22050 Hz), Wasm median [ms]", median(ms)));

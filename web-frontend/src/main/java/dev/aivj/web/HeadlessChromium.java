@@ -29,10 +29,16 @@ public final class HeadlessChromium {
 
     /** @throws IllegalStateException when Chromium is not installed */
     public static Browser launch(Playwright playwright) {
+        return launch(playwright, List.of());
+    }
+
+    /** With {@code extraArgs} after the usual ones (e.g. a fake capture device for live input tests). */
+    public static Browser launch(Playwright playwright, List<String> extraArgs) {
         if (!Files.isExecutable(EXECUTABLE)) {
             throw new IllegalStateException("Chromium not found at " + EXECUTABLE + " (apt-get install chromium)");
         }
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
+                .setExecutablePath(EXECUTABLE).setHeadless(true)
+                .setArgs(java.util.stream.Stream.concat(ARGS.stream(), extraArgs.stream()).toList()));
     }
 }

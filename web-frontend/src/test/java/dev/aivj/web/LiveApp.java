@@ -15,12 +15,22 @@ final class LiveApp implements BeforeAllCallback, AfterAllCallback {
     private AppServer server;
     private Playwright playwright;
     private Browser browser;
+    private final java.util.List<String> chromiumArgs;
+
+    LiveApp() {
+        this(java.util.List.of());
+    }
+
+    /** With extra Chromium switches (e.g. a fake capture device). */
+    LiveApp(java.util.List<String> chromiumArgs) {
+        this.chromiumArgs = chromiumArgs;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         server = AppServer.start(0);
         playwright = HeadlessChromium.playwright();
-        browser = HeadlessChromium.launch(playwright);
+        browser = HeadlessChromium.launch(playwright, chromiumArgs);
     }
 
     @Override

@@ -141,9 +141,19 @@ class PairShowPageTest {
         double e = num(live.get("e"));
         assertTrue(e >= 0 && e <= 1, "energy " + live);
         assertEquals(num(live.get("base")) * (0.75 + 0.25 * e), num(live.get("shown")), 0.02, "opacity " + live);
+        double clickedAt = num(page.evaluate("() => window.aivj.currentTime"));
         page.click("#pair-skip");
         assertEquals(1, currentIndex());
         assertEquals("skip", page.evaluate("() => window.aivj.currentPair.reason"));
+        // The skip's cut waits for the song's next beat: it lands on the first frame after a beat, before the next.
+        page.waitForFunction("() => window.aivj.cuts.some(c => c.reason === 'skip')");
+        double cutAt = num(page.evaluate("() => window.aivj.cuts.filter(c => c.reason === 'skip').pop().at"));
+        List<Double> beats = ((List<?>) page.evaluate("() => window.aivj.analysis.beats")).stream()
+                .map(b -> num(b)).toList();
+        double beat = beats.stream().filter(b -> b <= cutAt).reduce((a, b) -> b).orElseThrow();
+        double nextBeat = beats.stream().filter(b -> b > cutAt).findFirst().orElse(Double.MAX_VALUE);
+        assertTrue(beat > clickedAt && cutAt < nextBeat, "the skip clicked at " + clickedAt + " s was cut at "
+                + cutAt + " s, after the beat at " + beat + " s and before the next at " + nextBeat + " s");
         page.waitForFunction("p => window.aivj.presets.fg === p.fg && window.aivj.presets.bg === p.bg",
                 rock.get(1), new Page.WaitForFunctionOptions().setTimeout(30_000));
         page.click("#pair-back");

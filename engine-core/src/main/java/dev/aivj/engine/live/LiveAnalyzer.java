@@ -2,8 +2,10 @@ package dev.aivj.engine.live;
 
 import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.analysis.SignalGate;
+import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.features.MelFilterBank;
 import dev.aivj.engine.features.PowerSpectrum;
+import dev.aivj.engine.features.SpectralShape;
 import dev.aivj.engine.model.ModelOutput;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.model.MusicModelStream;
@@ -12,9 +14,10 @@ import dev.aivj.engine.model.VisualParameters;
 /**
  * Live analysis of mono PCM at {@link AnalysisSettings#SAMPLE_RATE}, pushed in chunks of any size (e.g. 0.5 s):
  * each push computes the STFT frames whose window is complete, their log-mel, and feeds them to the music model's
- * {@link MusicModelStream}. The samples a later frame's window still needs are kept across pushes, so frame t is
- * the whole-song {@link dev.aivj.engine.features.FeatureExtractor}'s frame t; {@link #finish} pads the end with
- * zeros as the whole-song STFT does. Frame t is ready FFT_SIZE/2 samples (23 ms) after its centre.
+ * {@link MusicModelStream}, with the frame's other features (RMS, spectral shape, onset strength). The samples a
+ * later frame's window still needs are kept across pushes, so frame t is the whole-song
+ * {@link dev.aivj.engine.features.FeatureExtractor}'s frame t; {@link #finish} pads the end with zeros as the
+ * whole-song STFT does. Frame t is ready FFT_SIZE/2 samples (23 ms) after its centre.
  * Each frame's RMS over its window feeds the {@link SignalGate}: a model step without enough signal has no style
  * ({@link LiveUpdate#reason()}), as in the whole-song {@link dev.aivj.engine.analysis.SongStyle}.
  */
@@ -27,6 +30,10 @@ public final class LiveAnalyzer {
     private final PowerSpectrum spectrum = new PowerSpectrum(AnalysisSettings.FFT_SIZE, HOP);
     private final MelFilterBank melBank = MelFilterBank.forAnalysis();
     private final float[] power = new float[spectrum.binCount()];
+    private final SpectralShape shape = new SpectralShape(AnalysisSettings.FFT_SIZE, AnalysisSettings.SAMPLE_RATE,
+            AnalysisSettings.LOW_MID_SPLIT_HZ, AnalysisSettings.MID_HIGH_SPLIT_HZ, spectrum.windowSumSquares());
+    /** The last analysed frame's log-mel: the onset strength of the next push's first frame rises from it. */
+    private final float[] previousLogMel = new float[melBank.bands()];
     /** Samples from absolute index {@code kept} on: what the next frames' windows still need. */
     private float[] samples = new float[4 * AnalysisSettings.FFT_SIZE];
     private int sampleCount;
@@ -99,12 +106,22 @@ public final class LiveAnalyzer {
         int bands = melBank.bands();
         int count = (int) Math.max(0, until - frames);
         float[] logMel = new float[count * bands];
+        float[] rms = new float[count];
+        float[] centroid = new float[count];
+        float[] flux = new float[count];
+        float[] low = new float[count];
+        float[] mid = new float[count];
+        float[] high = new float[count];
         for (int i = 0; i < count; i++) {
             long start = (frames + i) * HOP - HALF; // absolute index of the window's first sample
             spectrum.computeWindow(samples, sampleCount, (int) (start - kept), power);
             melBank.applyLogDb(power, logMel, i * bands);
-            addFrameLevel((int) (start - kept));
+            shape.measure(power, i, centroid, flux, low, mid, high);
+            double meanSquare = windowMeanSquare((int) (start - kept));
+            rms[i] = (float) Math.sqrt(meanSquare);
+            addStepLevel(meanSquare);
         }
+        float[] onset = onsetOf(logMel, count, bands);
         frames += count;
         int newSteps = 0;
         if (stream != null && count > 0) {
@@ -118,23 +135,46 @@ public final class LiveAnalyzer {
             }
         }
         drop(Math.max(0, frames * HOP - HALF));
-        return new LiveUpdate(frames, count, stream == null ? 0 : stream.stepsEmitted(), newSteps, logMel,
+        FrameFeatures features = new FrameFeatures(count, bands, logMel, rms, centroid, flux, onset, low, mid, high);
+        return new LiveUpdate(frames, count, stream == null ? 0 : stream.stepsEmitted(), newSteps, features,
                 style == null ? null : style.clone(), visual == null ? null : visual.clone(), reason);
     }
 
-    /**
-     * Adds the mean square of the window starting at buffer index {@code start} (zeros outside the buffer, like
-     * the whole-song frame RMS) to the current step; a completed step sets {@link #reason}.
-     */
-    private void addFrameLevel(int start) {
-        if (stream == null) {
-            return;
+    /** The whole song's {@link dev.aivj.engine.features.OnsetStrength} of these frames, across pushes. */
+    private float[] onsetOf(float[] logMel, int count, int bands) {
+        float[] onset = new float[count];
+        for (int t = 0; t < count; t++) {
+            if (frames + t == 0) {
+                continue; // frame 0 has no predecessor
+            }
+            double sum = 0;
+            for (int b = 0; b < bands; b++) {
+                float prev = t == 0 ? previousLogMel[b] : logMel[(t - 1) * bands + b];
+                sum += Math.max(0f, logMel[t * bands + b] - prev);
+            }
+            onset[t] = (float) (sum / bands);
         }
+        if (count > 0) {
+            System.arraycopy(logMel, (count - 1) * bands, previousLogMel, 0, bands);
+        }
+        return onset;
+    }
+
+    /** The mean square of the window starting at buffer index {@code start} (zeros outside, like the song's RMS). */
+    private double windowMeanSquare(int start) {
         double sum = 0;
         for (int i = Math.max(0, start); i < Math.min(sampleCount, start + AnalysisSettings.FFT_SIZE); i++) {
             sum += (double) samples[i] * samples[i];
         }
-        stepPower += sum / AnalysisSettings.FFT_SIZE;
+        return sum / AnalysisSettings.FFT_SIZE;
+    }
+
+    /** Adds a frame's mean square to the current model step; a completed step sets {@link #reason}. */
+    private void addStepLevel(double meanSquare) {
+        if (stream == null) {
+            return;
+        }
+        stepPower += meanSquare;
         if (++stepFrames == framesPerStep) {
             reason = SignalGate.stepReason(SignalGate.dbfs(stepPower / framesPerStep));
             stepPower = 0;

@@ -87,25 +87,31 @@ public final class PlanJson {
     private static void writePairs(JsonWriter w, List<PairChoice> pairs, List<LayerMix> mixes) {
         w.name("pairs").beginArray();
         for (int i = 0; i < pairs.size(); i++) {
-            PairChoice c = pairs.get(i);
-            LayerMix m = mixes.get(i);
-            w.beginObject().name("start").value(c.section().start()).name("end").value(c.section().end())
-                    .name("fg").value(c.pair().fg()).name("bg").value(c.pair().bg())
-                    .name("fgUrl").value(c.pair().fgUrl()).name("bgUrl").value(c.pair().bgUrl())
-                    .name("quality").value(c.pair().quality()).name("w_s").value(c.pair().ws())
-                    .name("w_t").value(c.pair().wt()).name("score").value(c.score()).name("style");
-            if (c.section().style() == null) {
-                w.nullValue();
-            } else {
-                w.value(c.section().style());
-            }
-            w.name("reason").value(c.section().reason()).name("explored").value(c.explored());
-            w.name("mix").beginObject().name("blendMode").value(m.blendMode()).name("fgOpacity").value(m.fgOpacity())
-                    .name("bgOpacity").value(m.bgOpacity()).name("transitionSeconds").value(m.transitionSeconds())
-                    .name("followSeconds").value(m.followSeconds()).endObject();
+            writePair(w.beginObject(), pairs.get(i), mixes.get(i));
             w.endObject();
         }
         w.endArray();
+    }
+
+    /**
+     * A pair's fields into the open object: start, end, fg, bg, fgUrl, bgUrl, quality, w_s, w_t, score, style,
+     * reason, explored, mix (a plan's pairs, and a live show's pair as it is chosen).
+     */
+    public static void writePair(JsonWriter w, PairChoice c, LayerMix m) {
+        w.name("start").value(c.section().start()).name("end").value(c.section().end())
+                .name("fg").value(c.pair().fg()).name("bg").value(c.pair().bg())
+                .name("fgUrl").value(c.pair().fgUrl()).name("bgUrl").value(c.pair().bgUrl())
+                .name("quality").value(c.pair().quality()).name("w_s").value(c.pair().ws())
+                .name("w_t").value(c.pair().wt()).name("score").value(c.score()).name("style");
+        if (c.section().style() == null) {
+            w.nullValue();
+        } else {
+            w.value(c.section().style());
+        }
+        w.name("reason").value(c.section().reason()).name("explored").value(c.explored());
+        w.name("mix").beginObject().name("blendMode").value(m.blendMode()).name("fgOpacity").value(m.fgOpacity())
+                .name("bgOpacity").value(m.bgOpacity()).name("transitionSeconds").value(m.transitionSeconds())
+                .name("followSeconds").value(m.followSeconds()).endObject();
     }
 
     private static void writeStyle(JsonWriter w, SongStyle style, boolean includeSteps) {

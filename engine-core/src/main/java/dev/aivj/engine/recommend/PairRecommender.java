@@ -23,8 +23,8 @@ public final class PairRecommender {
 
     private final PairLibrary library;
     private final PresetPreferences preferences;
-    private final int noRepeat;
     private final double exploration;
+    private final int window;
 
     /** @throws IllegalArgumentException when the preferences block every pair of the library */
     public PairRecommender(PairLibrary library, PresetPreferences preferences, int noRepeat, double exploration) {
@@ -34,8 +34,9 @@ public final class PairRecommender {
         preferences.requireSomePairIn(library);
         this.library = library;
         this.preferences = preferences;
-        this.noRepeat = noRepeat;
         this.exploration = exploration;
+        // The no-repeat window counts allowed pairs only, so a long blocklist cannot leave a section without one.
+        this.window = Math.min(noRepeat, preferences.allowedIn(library) - 1);
     }
 
     public PairRecommender(PairLibrary library, int noRepeat, double exploration) {
@@ -54,20 +55,26 @@ public final class PairRecommender {
         Random rnd = new Random(seed);
         Deque<Integer> recent = new ArrayDeque<>();
         List<PairChoice> out = new ArrayList<>();
-        // The no-repeat window counts allowed pairs only, so a long blocklist cannot leave a section without one.
-        int window = Math.min(noRepeat, preferences.allowedIn(library) - 1);
         for (MusicSection s : sections) {
-            List<double[]> ranked = rank(s, labels, recent); // {index, score}
-            boolean explore = rnd.nextDouble() < exploration && ranked.size() > 1;
-            double[] pick = explore ? ranked.get(rnd.nextInt(Math.min(EXPLORE_TOP, ranked.size()))) : ranked.get(0);
-            int index = (int) pick[0];
-            out.add(new PairChoice(s, library.pairs().get(index), pick[1], explore));
-            recent.addLast(index);
-            while (recent.size() > window) {
-                recent.removeFirst();
-            }
+            out.add(next(s, labels, rnd, recent));
         }
         return out;
+    }
+
+    /**
+     * The pair for one more section, after the picks in {@code recent} (library indices, oldest first; updated):
+     * a whole song's sections in turn, or a live stream's as they begin.
+     */
+    public PairChoice next(MusicSection s, String[] labels, Random rnd, Deque<Integer> recent) {
+        List<double[]> ranked = rank(s, labels, recent); // {index, score}
+        boolean explore = rnd.nextDouble() < exploration && ranked.size() > 1;
+        double[] pick = explore ? ranked.get(rnd.nextInt(Math.min(EXPLORE_TOP, ranked.size()))) : ranked.get(0);
+        int index = (int) pick[0];
+        recent.addLast(index);
+        while (recent.size() > window) {
+            recent.removeFirst();
+        }
+        return new PairChoice(s, library.pairs().get(index), pick[1], explore);
     }
 
     /** Allowed pairs by descending score (index order on ties). */

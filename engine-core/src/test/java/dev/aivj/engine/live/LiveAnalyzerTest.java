@@ -60,6 +60,35 @@ class LiveAnalyzerTest {
         }
     }
 
+    @Test
+    void chunkedPushesGiveTheWholeSongsFrameFeatures() {
+        float[] signal = signal();
+        FrameFeatures whole = new FeatureExtractor().extract(signal);
+        LiveAnalyzer live = new LiveAnalyzer(null);
+        float[][] got = new float[7][whole.frames()];
+        int frames = 0;
+        for (int start = 0; start < signal.length + 4096; start += 4096) {
+            LiveUpdate u = start < signal.length
+                    ? live.push(Arrays.copyOfRange(signal, start, Math.min(signal.length, start + 4096))) : live.finish();
+            FrameFeatures f = u.features();
+            float[][] columns = {f.rms(), f.centroidHz(), f.flux(), f.onset(), f.low(), f.mid(), f.high()};
+            for (int c = 0; c < columns.length; c++) {
+                System.arraycopy(columns[c], 0, got[c], frames, u.newFrames());
+            }
+            frames += u.newFrames();
+        }
+        assertEquals(whole.frames(), frames);
+        float[][] expected = {whole.rms(), whole.centroidHz(), whole.flux(), whole.onset(), whole.low(), whole.mid(),
+            whole.high()};
+        String[] names = {"rms", "centroid", "flux", "onset", "low", "mid", "high"};
+        for (int c = 0; c < expected.length; c++) {
+            for (int t = 0; t < frames; t++) {
+                double scale = Math.max(1, Math.abs(expected[c][t]));
+                assertEquals(expected[c][t], got[c][t], TOLERANCE * scale, names[c] + " of frame " + t);
+            }
+        }
+    }
+
     /** Concatenates the pushes' log-mel and checks each push's latest step against the whole song's output. */
     private static final class Collected {
         final float[] logMel;

@@ -75,8 +75,8 @@ public final class InstrumentedExports {
     }
 
     @JSExport
-    public static String liveStart() {
-        return SESSION.liveStart();
+    public static String liveStart(double sensitivity) {
+        return SESSION.liveStart(sensitivity);
     }
 
     @JSExport
