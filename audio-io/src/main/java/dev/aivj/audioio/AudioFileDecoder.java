@@ -83,6 +83,29 @@ public final class AudioFileDecoder {
         return new ContainerFacts(probe.format(), probe.sampleRate(), probe.channels());
     }
 
+    /** Receives a streamed file's PCM: its format once, then interleaved chunks of {@code frames × channels}. */
+    public interface PcmChunks {
+        void format(int sampleRate, int channels) throws Exception;
+
+        void chunk(float[] interleaved, int frames) throws Exception;
+    }
+
+    /**
+     * Decodes a WAV, FLAC, Ogg Vorbis or MP3 file of any length in bounded memory, handing its PCM to {@code sink}
+     * in chunks of up to {@code chunkFrames} frames (a DJ set too long to hold whole). No duration or size limit:
+     * only one chunk is held. An exception from {@code sink} ends the stream as an {@link AudioDecodeException}.
+     */
+    public static void stream(Path file, int chunkFrames, PcmChunks sink) throws AudioDecodeException {
+        InputFileCheck.check(file, new Limits(Long.MAX_VALUE, Double.MAX_VALUE, Limits.DEFAULT.stallTimeoutMillis()));
+        new PcmStreamer(file, ContainerProbe.probe(file)).stream(chunkFrames, sink);
+    }
+
+    /** The duration a WAV, FLAC, Ogg Vorbis or MP3 container declares (s), or NaN when it declares none. */
+    public static double declaredSeconds(Path file) throws AudioDecodeException {
+        double s = ContainerProbe.probe(file).expectedSeconds();
+        return s > 0 ? s : Double.NaN;
+    }
+
     public static DecodedAudio decode(Path file, Limits limits) throws AudioDecodeException {
         InputFileCheck.check(file, limits);
         ContainerProbe.Probe probe = ContainerProbe.probe(file);

@@ -3,6 +3,9 @@ package dev.aivj.cli;
 import dev.aivj.audioio.AudioDecodeException;
 import dev.aivj.audioio.AudioFileDecoder;
 import dev.aivj.cli.decode.BrowserDecoder;
+import dev.aivj.engine.live.LiveShow;
+import dev.aivj.engine.live.StreamedSet;
+import dev.aivj.engine.plan.SetPlanJson;
 import dev.aivj.cli.decode.SongDecodeException;
 import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.Engine;
@@ -40,12 +43,20 @@ import java.nio.file.Path;
  * <p>Pairs: with the pair library shipped at {@value #BUNDLED_LIBRARY}, the JSON also has {@code pairs}, one
  * preset pair per music section ({@link PairPlan}; deterministic for {@code --seed N}, default
  * {@link PairPlan#DEFAULT_SEED}); {@code --no-pairs} leaves them out. A library that fails to parse is an error.
- * {@code --preferences FILE}: the viewer's blocklist and favourites in the page's format ({@link PresetPreferences}
- * JSON, {@code {"blocked": [ids], "favourites": [ids]}}), applied as the page applies them.
+ *
+ * <p>Sets: a WAV, FLAC, Ogg or MP3 file declaring more than {@link #SET_SECONDS} (or any with {@code --stream}) is
+ * decoded in Java chunk by chunk and analysed by the engine's live show as it is read (bounded memory, any length;
+ * the page streams such files the same way); the JSON then has {@code mode: "streamed"}, its sections with their
+ * pairs and a style timeline instead of a song plan ({@link SetPlanJson}).
+ *
+ * <p>{@code --preferences FILE}: the viewer's blocklist and favourites in the page's format ({@link PresetPreferences}
+ * JSON, {@code {"blocked": [ids], "favourites": [ids]}}), applied as the page applies them (a set's live show too).
  */
 public final class AnalyzeCommand {
     static final String USAGE = "usage: aivj analyze FILE [--with-mel] [--model DIR | --no-model] [--seed N | --no-pairs]"
-            + " [--preferences FILE]";
+            + " [--stream] [--preferences FILE]";
+    /** Files declaring more than this are analysed as a set, streamed in bounded memory (the page streams them too). */
+    static final double SET_SECONDS = 20 * 60;
     /** Classpath location of the shipped pair library (model-export's export-library). */
     static final String BUNDLED_LIBRARY = "web/pairs/pair-library.json";
     /** Classpath folder of the shipped music model. */
@@ -67,6 +78,7 @@ public final class AnalyzeCommand {
         boolean noModel = false;
         String modelDir = null;
         boolean noPairs = false;
+        boolean stream = false;
         long seed = PairPlan.DEFAULT_SEED;
         PresetPreferences preferences = PresetPreferences.NONE;
         for (int i = 0; i < args.length; i++) {
@@ -84,6 +96,8 @@ public final class AnalyzeCommand {
                 }
             } else if (a.equals("--no-pairs")) {
                 noPairs = true;
+            } else if (a.equals("--stream")) {
+                stream = true;
             } else if (a.equals("--seed")) {
                 try {
                     seed = Long.parseLong(i + 1 < args.length ? args[++i] : "");
@@ -158,25 +172,31 @@ public final class AnalyzeCommand {
             }
             // A damaged WAV, FLAC, Ogg or MP3 container is refused here (the browser would decode what it can).
             AudioFileDecoder.ContainerFacts facts = AudioFileDecoder.describe(path);
-            BrowserDecoder.Signal signal = decoder().decode(path, AnalysisSettings.SAMPLE_RATE);
             Engine engine;
             try {
                 engine = new Engine(model, library, seed, preferences);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) { // a blocklist that leaves no pair of the library
                 err.println("aivj analyze: " + e.getMessage());
                 return 2;
             }
+            if (facts != null && (stream || AudioFileDecoder.declaredSeconds(path) > SET_SECONDS)) {
+                StreamedSet.Plan set = streamSet(path, engine);
+                JsonWriter doc = new JsonWriter().beginObject();
+                doc.name("source").beginObject().name("file").value(file).name("format").value(facts.format())
+                        .name("sampleRate").value(facts.sampleRate()).name("channels").value(facts.channels())
+                        .name("decoder").value("java, streamed").endObject();
+                SetPlanJson.writeFields(doc, set);
+                writeModel(doc, model, modelSource);
+                out.println(doc.endObject());
+                out.flush();
+                return 0;
+            }
+            BrowserDecoder.Signal signal = decoder().decode(path, AnalysisSettings.SAMPLE_RATE);
             SongPlan plan = engine.analyze(signal.mono(), 1, signal.sampleRate());
             JsonWriter doc = new JsonWriter().beginObject();
             writeSource(doc, file, facts, signal);
             PlanJson.writeFields(doc, plan, withMel);
-            if (model != null) {
-                doc.name("model").beginObject().name("source").value(modelSource).name("labels").beginArray();
-                for (String l : model.labels()) {
-                    doc.value(l);
-                }
-                doc.endArray().endObject();
-            }
+            writeModel(doc, model, modelSource);
             out.println(doc.endObject());
             out.flush();
             return 0;
@@ -195,6 +215,40 @@ public final class AnalyzeCommand {
         } catch (Exception e) {
             return fail(err, file, "analysis failed: " + e);
         }
+    }
+
+    /** {@code model: {source, labels}} when a model was used. */
+    private static void writeModel(JsonWriter doc, MusicModel model, String modelSource) {
+        if (model != null) {
+            doc.name("model").beginObject().name("source").value(modelSource).name("labels").beginArray();
+            for (String l : model.labels()) {
+                doc.value(l);
+            }
+            doc.endArray().endObject();
+        }
+    }
+
+    /**
+     * A set (a file longer than {@link #SET_SECONDS}, or {@code --stream}) read chunk by chunk through the engine's
+     * live show: memory stays bounded whatever its length. Its JSON is {@link SetPlanJson}'s, not a song plan.
+     */
+    private static StreamedSet.Plan streamSet(Path path, Engine engine) throws AudioDecodeException {
+        StreamedSet[] set = new StreamedSet[1];
+        AudioFileDecoder.stream(path, 1 << 16, new AudioFileDecoder.PcmChunks() {
+            @Override
+            public void format(int sampleRate, int channels) {
+                set[0] = new StreamedSet(engine.liveShow(LiveShow.DEFAULT_SENSITIVITY), sampleRate, channels);
+            }
+
+            @Override
+            public void chunk(float[] interleaved, int frames) {
+                set[0].push(interleaved, frames);
+            }
+        });
+        if (set[0] == null) {
+            throw new AudioDecodeException(path, "no audio in the file");
+        }
+        return set[0].finish();
     }
 
     /**

@@ -16,7 +16,7 @@ public final class Main {
             "",
             "commands:",
             "  serve [--port N]            start the web app server",
-            "  analyze FILE [--with-mel] [--model DIR | --no-model]",
+            "  analyze FILE [--with-mel] [--model DIR | --no-model] [--stream]   (files over 20 min stream as a set)",
             "                              analyse an audio file (WAV, FLAC, Ogg Vorbis, MP3); prints JSON",
             "  --help                      show this help",
             "",

@@ -41,6 +41,20 @@ public final class Resampler {
         this.folded = foldedTable();
     }
 
+    /** The kernel's length in input samples. */
+    int taps() {
+        return taps;
+    }
+
+    /** Output samples per {@link #down()} input samples (the reduced rate ratio). */
+    long up() {
+        return up;
+    }
+
+    long down() {
+        return down;
+    }
+
     public float[] process(float[] input) {
         if (inputRate == outputRate) {
             return input.clone();
