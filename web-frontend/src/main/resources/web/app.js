@@ -17,7 +17,9 @@ import { Messages, songErrorText } from './ui/messages.js';
 import { MixControls } from './ui/mix-controls.js';
 import { OwnPresetImport } from './ui/own-preset-import.js';
 import { PairPanel } from './ui/pair-panel.js';
+import { PresetBrowser } from './ui/preset-browser.js';
 import { PresetMenus } from './ui/preset-menus.js';
+import { PresetPreferences } from './ui/preset-preferences.js';
 import { ProgressView } from './ui/progress-view.js';
 import { ResultsView } from './ui/results-view.js';
 
@@ -44,6 +46,12 @@ const results = new ResultsView($, (seconds) => show.seek(seconds));
 const pairPanel = new PairPanel($, show);
 const mix = new MixControls($, show);
 new LiveControls($, show, messages);
+// Favourites and blocklist: kept in the browser, applied by the engine (the song playing is re-planned).
+const presetPreferences = new PresetPreferences();
+show.setPresetPreferences(presetPreferences.toEngine());
+presetPreferences.addEventListener('change', (e) => show.setPresetPreferences(e.detail));
+show.addEventListener('preferences', (e) => messages.showNotice(`Preset preferences not applied: ${e.detail.error}`));
+new PresetBrowser($, stage.libraries.projectm, presetPreferences, show);
 
 let songName = '';
 let modelNoticeShown = false;

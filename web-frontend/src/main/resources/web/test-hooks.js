@@ -55,6 +55,8 @@ export function installPageHooks(show, { resolution, messages, console: vj }) {
     get renderSettled() { return resolution.settled; },
     /** The last song's time in the worker: {postedAt, answeredAt} (performance.now() ms), null before one. */
     get workerRun() { return show.workerRun; },
+    /** How many times the song's plan was made again after a preset preferences change (show.js replanned). */
+    get replans() { return show.replans; },
     /** The AudioContext's state ('suspended' until a song is dropped or played, 'running' while playing). */
     get audioState() { return show.audioContext ? show.audioContext.state : null; },
     /** The VJ console (ui/console.js): what its keys, buttons and MIDI have done. */

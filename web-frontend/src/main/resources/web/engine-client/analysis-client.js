@@ -36,8 +36,33 @@ export class AnalysisClient {
     this.lastRun = null;
     /** {promise, resolve, reject} of the engine's analysis rate, asked once per worker. */
     this.rate = null;
+    /** The viewer's preset preferences {blocked, favourites}, sent to every worker; null = none. */
+    this.preferences = null;
+    /** The id of the last song whose whole plan came back: the one a replan is for. */
+    this.plannedId = null;
+    /** Hears a replanned song: (result) with the shape of analyze()'s. */
+    this.onReplan = () => {};
+    /** Hears preferences the engine refused: (message); its previous preferences stay. */
+    this.onPreferencesError = () => {};
+    this.replanAfterResult = false;
     /** The live show's listeners while one runs: {onUpdate(update, {capturedAt, elapsedMs}), onError(message)}. */
     this.live = null;
+  }
+
+  /**
+   * New preset preferences for every later plan; with replan, the last song's plan is made again with them and
+   * handed to onReplan (the engine runs its pair stages only).
+   */
+  setPreferences(preferences, { replan = false } = {}) {
+    this.preferences = preferences;
+    // A song still being analysed has had its preferences applied already: replan it once its plan is in.
+    this.replanAfterResult = replan && this.pending !== null;
+    try {
+      this.ensureWorker().postMessage({ type: 'preferences', preferences,
+        replan: replan && this.pending === null ? this.plannedId : null });
+    } catch (e) {
+      this.onPreferencesError(`could not reach the analysis worker (${e.message})`);
+    }
   }
 
   /** Starts the engine's live show (live input); updates come to onUpdate, failures to onError. */
@@ -97,6 +122,7 @@ export class AnalysisClient {
    */
   analyze(pcm, channels, sampleRate, { timeoutMs = 120000, onProgress = () => {}, onOpening = () => {} } = {}) {
     this.cancel();
+    this.plannedId = null;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -137,6 +163,7 @@ export class AnalysisClient {
         this.fail(new AnalysisError('The analysis worker sent a message that could not be read.', 'worker'));
       };
       if (this.config) worker.postMessage({ type: 'configure', ...this.config });
+      if (this.preferences) worker.postMessage({ type: 'preferences', preferences: this.preferences, replan: null });
       this.worker = worker;
     }
     return this.worker;
@@ -160,6 +187,14 @@ export class AnalysisClient {
       }
       return;
     }
+    if (message.type === 'replan') {
+      if (message.id === this.plannedId && this.pending === null) this.onReplan(resultOf(message));
+      return;
+    }
+    if (message.type === 'preferences') {
+      if (message.error !== undefined) this.onPreferencesError(String(message.error));
+      return;
+    }
     const pending = this.pending;
     if (!pending || message.id !== pending.id) {
       return;
@@ -171,8 +206,13 @@ export class AnalysisClient {
       pending.onOpening(resultOf(message));
     } else if (message.type === 'result') {
       if (this.lastRun) this.lastRun.answeredAt = performance.now();
+      this.plannedId = message.id;
       this.settle();
       pending.resolve(resultOf(message));
+      if (this.replanAfterResult) {
+        this.replanAfterResult = false;
+        this.worker.postMessage({ type: 'preferences', preferences: this.preferences, replan: message.id });
+      }
     } else if (message.type === 'error') {
       if (this.lastRun) this.lastRun.answeredAt = performance.now();
       this.settle();

@@ -5,6 +5,9 @@
  *               (the page sends mono at the engine's rate: song/analysis-signal.js)
  *               | {type: 'configure', modelUrl?, pairLibraryUrl?} (the widget: its own model folder / pair library;
  *                 only before the first load, so send it first)
+ *               | {type: 'preferences', preferences: {blocked: [ids], favourites: [ids]}, replan: id|null} (the
+ *                 viewer's preset preferences for every later plan; with replan, the id of the song playing: its
+ *                 plan is made again at once, by the engine's pair stages only)
  *               | {type: 'live-start', sensitivity} | {type: 'live-push', pcm: Float32Array (mono at the engine's
  *                 rate), capturedAt} (live input: the engine's live show, 0.5-s hops)
  * Messages out: {type: 'rate', analysisRate} | {type: 'rate', error} (the engine's rate, asked before decoding)
@@ -12,6 +15,9 @@
  *               | {type: 'opening', id, analysis, engineVersion, elapsedMs, model, library} (songs longer than
  *                 OPENING_SECONDS: the plan of the opening alone, sent before the whole song is analysed)
  *               | {type: 'result', id, analysis, engineVersion, elapsedMs, model, library}
+ *               | {type: 'replan', id, analysis, engineVersion, elapsedMs, model, library} (the song `id` planned
+ *                 again after a preferences change)
+ *               | {type: 'preferences', error} (preferences the engine refused: the previous ones stay)
  *               | {type: 'error', id, kind: 'load' | 'engine', message}
  *               | {type: 'live', update, capturedAt, elapsedMs} (the engine's livePush JSON, parsed) | {type: 'live-error',
  *                 message}
@@ -41,6 +47,11 @@ let PAIR_LIBRARY = '/pairs/pair-library.json';
 const OPENING_SECONDS = 15;
 // A song this much longer than the opening is worth a separate pass; shorter ones are analysed whole at once.
 const OPENING_MIN_SONG_SECONDS = 2 * OPENING_SECONDS;
+
+// The viewer's preset preferences as JSON for the engine's setPresetPreferences ('' = none), applied before each
+// plan; and the id of the last song whose whole plan is made (the only one a replan may answer for).
+let preferencesJson = '';
+let plannedSongId = null;
 
 let enginePromise = null;
 let modelPromise = null;
@@ -189,12 +200,51 @@ async function analyze(message) {
   const [model, library] = await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
   self.postMessage({ type: 'progress', id, step: 'analysing' });
   const about = { engineVersion: engineVersion(teavm), model, library };
+  applyPreferences(teavm);
+  plannedSongId = null;
   const frames = pcm.length / channels;
   if (frames / sampleRate >= OPENING_MIN_SONG_SECONDS) {
     const opening = pcm.subarray(0, Math.round(OPENING_SECONDS * sampleRate) * channels);
     self.postMessage({ type: 'opening', id, ...plan(teavm, opening, channels, sampleRate), ...about });
   }
   self.postMessage({ type: 'result', id, ...plan(teavm, pcm, channels, sampleRate), ...about });
+  plannedSongId = id;
+}
+
+/** Hands the preferences to the engine; a refusal is reported and the engine keeps its previous ones. */
+function applyPreferences(teavm) {
+  if (typeof teavm.exports.setPresetPreferences !== 'function') return;
+  const result = teavm.exports.setPresetPreferences(preferencesJson);
+  if (result !== '') {
+    let message = String(result);
+    try {
+      message = JSON.parse(result).error || message;
+    } catch (e) { /* keep the raw text */ }
+    self.postMessage({ type: 'preferences', error: message });
+  }
+}
+
+/**
+ * New preferences: kept for every later plan and, for the song playing, its plan made again now. Only the pair
+ * stages run (the engine keeps the song's analysis), a few ms, where a whole analysis of a long song takes
+ * seconds; the analysis and so the sections are the same, only the pairs change.
+ */
+async function preferences({ preferences: prefs, replan }) {
+  preferencesJson = prefs ? JSON.stringify({
+    blocked: Array.isArray(prefs.blocked) ? prefs.blocked : [],
+    favourites: Array.isArray(prefs.favourites) ? prefs.favourites : [],
+  }) : '';
+  const teavm = await loadEngine();
+  const [model, library] = await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
+  applyPreferences(teavm);
+  if (replan === null || replan === undefined || replan !== plannedSongId || library.status !== 'loaded'
+      || typeof teavm.exports.replan !== 'function') {
+    return;
+  }
+  const started = performance.now();
+  const analysis = parsePlan(teavm.exports.replan());
+  self.postMessage({ type: 'replan', id: replan, analysis, elapsedMs: performance.now() - started,
+    engineVersion: engineVersion(teavm), model, library });
 }
 
 /** The engine's plan of interleaved PCM: {analysis, elapsedMs}; throws with the engine's message. */
@@ -202,6 +252,11 @@ function plan(teavm, pcm, channels, sampleRate) {
   const started = performance.now();
   const json = teavm.exports.analyzeInterleaved(pcm, channels, sampleRate);
   const elapsedMs = performance.now() - started;
+  return { analysis: parsePlan(json), elapsedMs };
+}
+
+/** The engine's plan JSON parsed; throws with the engine's message. */
+function parsePlan(json) {
   if (typeof json !== 'string' || json.length === 0) {
     throw new Error('the engine returned no result');
   }
@@ -217,7 +272,7 @@ function plan(teavm, pcm, channels, sampleRate) {
   if (analysis.error !== undefined) {
     throw new Error(String(analysis.error));
   }
-  return { analysis, elapsedMs };
+  return analysis;
 }
 
 /** Live input: the engine's live show, started on the loaded model and pair library, then one push per hop. */
@@ -226,6 +281,7 @@ let liveReady = null;
 async function liveStart(sensitivity) {
   const teavm = await loadEngine();
   await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
+  applyPreferences(teavm); // the live show picks its pairs with the viewer's blocklist and favourites
   const result = teavm.exports.liveStart(Number.isFinite(sensitivity) ? sensitivity : NaN);
   if (result !== '') throw new Error(JSON.parse(result).error);
   return teavm;
@@ -266,6 +322,10 @@ self.onmessage = (event) => {
       await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
       warmUpEngine(teavm); // engine-warm-up.js
     }).catch(() => { /* reported when a song is analysed */ });
+    return;
+  }
+  if (message.type === 'preferences') {
+    preferences(message).catch((e) => self.postMessage({ type: 'preferences', error: describe(e) }));
     return;
   }
   if (message.type === 'live-start') {

@@ -6,6 +6,7 @@
 //   show.warmUp(); show.run();                 // the engine loads early; the frame loop runs from now on
 //   await show.load(file, name, { onPlayable }) | await show.load({ url }, name)   // the engine's result, or null
 //   show.play() / pause() / seek(t) / next() / back() / setLocked(bool)
+//   show.setPresetPreferences({blocked, favourites})   // the engine re-plans the song playing (pairs only)
 //
 // Every number of the mix comes from the engine (each plan pair carries `mix`: blendMode, fgOpacity, bgOpacity,
 // transitionSeconds, followSeconds); the show applies them as they are.
@@ -41,6 +42,8 @@ export class Show extends EventTarget {
    *   'pair'     {index, count, pair, reason, locked, mix} the pair on now ('lock' when only the lock changed)
    *   'playing'  {playing} play, pause, the song's end
    *   'tick'     {seconds} each frame while playing, after a seek and after the analysis
+   *   'replan'   {result} the song's plan made again after a preferences change (an 'analysis' event comes first)
+   *   'preferences' {error} preferences the engine refused (e.g. a blocklist that leaves no pair)
    * @param {{stage: import('../stage/stage.js').Stage, workerConfig?: object|null,
    *   presetChoice?: () => Promise<{bg?: string, fg?: string}>}} parts presetChoice: the presets the layers
    *   start with when the plan has none for the engine (the page's menus); default: the library's defaults
@@ -64,8 +67,14 @@ export class Show extends EventTarget {
     this.look = null;
     /** Live input or a long set, followed by the engine's live show (goLive, streamLongSet). */
     this.live = new LiveMode(this);
+    /** Presets the viewer blocked: a pair on now with one of them gives way when the song is re-planned. */
+    this.blocked = new Set();
+    /** How many times a song's plan was made again after a preferences change. */
+    this.replans = 0;
     this.clear();
     stage.addEventListener('engine', (e) => this.onEngine(e.detail));
+    this.client.onReplan = (result) => this.replanned(result);
+    this.client.onPreferencesError = (error) => this.emit('preferences', { error });
   }
 
   emit(type, detail) {
@@ -296,6 +305,35 @@ export class Show extends EventTarget {
       this.pairShow.addEventListener('pair', (e) => this.onPair(e.detail));
     }
     this.emit('analysis', { result, seconds, opening });
+  }
+
+  /**
+   * The viewer's preset preferences ({blocked: [ids], favourites: [ids]}) for this and every later song: the
+   * engine never picks a pair with a blocked preset and favours pairs with favourites. A song already planned is
+   * planned again (the engine's pair stages only; 'replan').
+   */
+  setPresetPreferences(preferences) {
+    this.blocked = new Set(preferences.blocked || []);
+    this.client.setPreferences(preferences, { replan: this.result !== null });
+  }
+
+  /**
+   * The song's new plan takes over as the whole song's plan does after the opening's: the pair on stays until
+   * its section ends (PairShow.following), unless it holds a blocked preset: then the new plan's pair comes in
+   * now, with the engine's transition time (a cross-fade, not a cut).
+   */
+  replanned(result) {
+    if (this.result === null || this.state === 'error') return;
+    this.adopt(result, this.duration, false);
+    const pairShow = this.pairShow;
+    const on = pairShow && pairShow.onNow();
+    if (on && (this.blocked.has(on.fg) || this.blocked.has(on.bg))) {
+      pairShow.held = null;
+      pairShow.current = -1;
+      pairShow.update(pairShow.lastSeconds);
+    }
+    this.replans++;
+    this.emit('replan', { result });
   }
 
   /** Starts the layers (once) with the pair on now where the plan has one for their engine. */

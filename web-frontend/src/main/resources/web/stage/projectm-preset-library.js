@@ -27,7 +27,8 @@ export class ProjectMPresetLibrary {
     this.failed = new Set();
   }
 
-  /** @returns {Promise<{presets: object[], defaultBackground: string, defaultForeground: string, source: string}>} */
+  /** @returns {Promise<{presets: object[], defaultBackground: string, defaultForeground: string, source: string,
+   *   lookAxes: string[], styles: string[]}>} */
   async list() {
     if (this.index === null) {
       const response = await fetch(this.indexUrl);
@@ -45,6 +46,9 @@ export class ProjectMPresetLibrary {
       this.index = {
         presets,
         source: typeof index.source === 'string' ? index.source : '',
+        // The engine's look axes and style names, the order of each preset's axes and affinity (preset browser).
+        lookAxes: Array.isArray(index.lookAxes) ? index.lookAxes : [],
+        styles: Array.isArray(index.styles) ? index.styles : [],
         defaultBackground,
         defaultForeground: pick(PREFERRED_FOREGROUND, defaultBackground),
       };

@@ -11,6 +11,7 @@ import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairChoice;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairPlan;
+import dev.aivj.engine.recommend.PresetPreferences;
 import java.util.List;
 
 /**
@@ -21,6 +22,9 @@ import java.util.List;
  * rhythm (tempo, beats, summary), style (the music model, when loaded), pairs (sections and one library pair per
  * section, when a library is loaded), mix (how each pair's layers blend, {@link LayerMix}). Live audio runs the
  * same front end and model in 0.5 s hops through {@link #live()}.
+ *
+ * <p>The viewer's {@link PresetPreferences} (blocklist, favourites) apply to the pairs stage; {@link #replan} runs the
+ * pairs and mix stages again on an analysed song when they change mid-song.
  *
  * <p>Immutable: {@code with…} returns a new engine, so a caller can swap the model or library between songs.
  */
@@ -40,6 +44,7 @@ public final class Engine {
     private final MusicModel model;
     private final PairLibrary library;
     private final long seed;
+    private final PresetPreferences preferences;
 
     /**
      * @param model the music model, or null: plans then have no style
@@ -47,9 +52,18 @@ public final class Engine {
      * @param seed the pair choice's seed (same song, library and seed → same pairs)
      */
     public Engine(MusicModel model, PairLibrary library, long seed) {
+        this(model, library, seed, PresetPreferences.NONE);
+    }
+
+    /** As above, with the viewer's preset preferences (refused when they block every pair of the library). */
+    public Engine(MusicModel model, PairLibrary library, long seed, PresetPreferences preferences) {
+        if (library != null) {
+            preferences.requireSomePairIn(library);
+        }
         this.model = model;
         this.library = library;
         this.seed = seed;
+        this.preferences = preferences;
     }
 
     /** An engine with neither model nor library and the default seed: analysis only. */
@@ -58,15 +72,26 @@ public final class Engine {
     }
 
     public Engine withModel(MusicModel m) {
-        return new Engine(m, library, seed);
+        return new Engine(m, library, seed, preferences);
     }
 
+    /** A new library drops preferences that would block all of its pairs rather than refuse the library. */
     public Engine withLibrary(PairLibrary l) {
-        return new Engine(model, l, seed);
+        boolean fits = l == null || preferences.allowedIn(l) > 0;
+        return new Engine(model, l, seed, fits ? preferences : PresetPreferences.NONE);
     }
 
     public Engine withSeed(long s) {
-        return new Engine(model, library, s);
+        return new Engine(model, library, s, preferences);
+    }
+
+    /** @throws IllegalArgumentException when they block every pair of the loaded library */
+    public Engine withPreferences(PresetPreferences p) {
+        return new Engine(model, library, seed, p);
+    }
+
+    public PresetPreferences preferences() {
+        return preferences;
     }
 
     public MusicModel model() {
@@ -106,7 +131,20 @@ public final class Engine {
         listener.ended(Stage.RHYTHM);
         SongStyle style = model == null ? null : SongStyle.analyze(model, result);
         listener.ended(Stage.STYLE);
-        List<PairChoice> pairs = library == null ? null : PairPlan.of(result, style, library, seed);
+        return plan(result, style, listener);
+    }
+
+    /**
+     * The song of {@code analysed} planned again with this engine's library and preferences: only the pairs and mix
+     * stages run (milliseconds), the analysis and style are reused, and the same seed gives the same plan as a
+     * fresh analysis with these preferences.
+     */
+    public SongPlan replan(SongPlan analysed) {
+        return plan(analysed.analysis(), analysed.style(), SILENT);
+    }
+
+    private SongPlan plan(AnalysisResult result, SongStyle style, StageListener listener) {
+        List<PairChoice> pairs = library == null ? null : PairPlan.of(result, style, library, preferences, seed);
         listener.ended(Stage.PAIRS);
         List<LayerMix> mixes = LayerMix.forPairs(pairs);
         listener.ended(Stage.MIX);
@@ -123,6 +161,6 @@ public final class Engine {
      * plays; {@code sensitivity} 0..1 sets how readily sections change ({@link LiveShow}).
      */
     public LiveShow liveShow(double sensitivity) {
-        return new LiveShow(live(), library, seed, sensitivity);
+        return new LiveShow(live(), library, preferences, seed, sensitivity);
     }
 }

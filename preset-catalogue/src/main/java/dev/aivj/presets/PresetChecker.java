@@ -168,6 +168,22 @@ public final class PresetChecker {
         System.exit(new PresetChecker(o.resolve()).run());
     }
 
+    /**
+     * Renders the given projectM presets as {@code ./aivj check-presets --id ...} does, writing their status to
+     * {@code status} and their kept frames under {@code framesDir}: for tools and tests that need a few presets
+     * checked (e.g. the page's thumbnails) without touching the committed status file. Returns the exit code.
+     */
+    public static int checkProjectM(List<String> ids, Path projectmWeb, Path music, Path status, Path framesDir)
+            throws Exception {
+        Options o = new Options();
+        o.ids.addAll(ids);
+        o.web = projectmWeb;
+        o.music = music;
+        o.status = status;
+        o.framesDir = framesDir;
+        return new PresetChecker(o.resolve()).run();
+    }
+
     int run() throws Exception {
         List<PresetLibrary.Entry> all = o.butterchurn() ? ButterchurnPresets.scan(o.presets)
                 : PresetLibrary.scan(PresetLibrary.resolveRoot(o.presets.toString()));

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aivj.engine.looks.MeasuredLook;
+import dev.aivj.engine.recommend.LookPercentiles;
+import dev.aivj.engine.recommend.LookSpace;
+import dev.aivj.engine.recommend.StyleAffinity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +55,12 @@ public final class PresetLibrary {
 
         public String url() {
             return "/presets/projectm/" + pack + "/" + slug + ".milk";
+        }
+
+        /** The author by MilkDrop's naming convention "Author - Title"; null for a name without " - ". */
+        public String author() {
+            int dash = name.indexOf(" - ");
+            return dash > 0 ? name.substring(0, dash).trim() : null;
         }
     }
 
@@ -156,6 +165,18 @@ public final class PresetLibrary {
         for (String n : MeasuredLook.names()) {
             lookNames.add(n);
         }
+        // Each measured preset's place in the engine's look space and its affinity to each style prototype, computed
+        // here by the engine's own code so that the page's preset browser filters on what the recommender uses.
+        ArrayNode axesNames = index.putArray("lookAxes");
+        for (String a : LookSpace.AXES) {
+            axesNames.add(a);
+        }
+        ArrayNode styles = index.putArray("styles");
+        for (String st : StyleAffinity.STYLES) {
+            styles.add(st);
+        }
+        Map<String, float[]> looks = measuredLooks(status);
+        LookPercentiles percentiles = new LookPercentiles(new ArrayList<>(looks.values()));
         ArrayNode list = index.putArray("presets");
         int copied = 0;
         for (Entry e : entries) {
@@ -169,6 +190,21 @@ public final class PresetLibrary {
             p.put("pack", e.pack());
             p.put("url", e.url());
             p.put("md2", e.md2());
+            if (e.author() != null) {
+                p.put("author", e.author());
+            }
+            float[] look = looks.get(e.id());
+            if (look != null && LookPercentiles.usable(look)) {
+                double[] axes = percentiles.axes(look);
+                ArrayNode ax = p.putArray("axes");
+                for (double v : axes) {
+                    ax.add(round4(v));
+                }
+                ArrayNode aff = p.putArray("affinity");
+                for (String style : StyleAffinity.STYLES) {
+                    aff.add(round4(StyleAffinity.toStyle(axes, style)));
+                }
+            }
             JsonNode st = status.get(e.id());
             if (st != null && st.has("loads")) {
                 ObjectNode s = p.putObject("status");
@@ -200,6 +236,27 @@ public final class PresetLibrary {
                 entries.stream().filter(e -> status.containsKey(e.id())).count(), vectors,
                 older == 0 ? "" : " (" + older + " checked with an older projectM build than " + build + ")", indexFile);
         return index;
+    }
+
+    /** The measured looks (current look version) of a status map, by preset id. */
+    static Map<String, float[]> measuredLooks(Map<String, JsonNode> status) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        status.forEach((id, st) -> {
+            JsonNode l = st.path("look");
+            if (st.path("lookVersion").asInt() == MeasuredLook.LOOK_VERSION && l.isArray()
+                    && l.size() == MeasuredLook.LENGTH) {
+                float[] v = new float[l.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) l.get(i).asDouble();
+                }
+                out.put(id, v);
+            }
+        });
+        return out;
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 1e4) / 1e4;
     }
 
     /** The "presets" object of a status file (id to result), empty when the file is missing. */

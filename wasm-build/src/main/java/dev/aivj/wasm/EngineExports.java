@@ -76,6 +76,27 @@ public final class EngineExports {
     }
 
     /**
+     * Sets the viewer's preset preferences, {@code {"blocked":[preset ids],"favourites":[preset ids]}} (see
+     * {@link dev.aivj.engine.recommend.PresetPreferences}; {@code ""} clears them): later plans never pick a pair
+     * with a blocked preset and favour pairs with favourites. Returns {@code ""} or an error (bad JSON, or a
+     * blocklist that leaves no pair of the library); on failure the previous preferences stay.
+     */
+    @JSExport
+    public static String setPresetPreferences(String json) {
+        return SESSION.setPresetPreferences(json);
+    }
+
+    /**
+     * The last analysed song planned again with the current pair library and preferences, as the plan JSON of
+     * {@link #analyzeInterleaved}: only the pair stages run (milliseconds), so the page can re-plan the rest of a
+     * playing song when the viewer blocks or favours a preset. An error before any song has been analysed.
+     */
+    @JSExport
+    public static String replan() {
+        return SESSION.replan();
+    }
+
+    /**
      * Loads (and checks: sha256, format version, architecture, tensor shapes) a coupling-model bundle into its own
      * slot (the music model is not affected). Returns {@code ""} or an error; on failure the previous one stays.
      */

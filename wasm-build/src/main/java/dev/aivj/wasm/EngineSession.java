@@ -14,6 +14,7 @@ import dev.aivj.engine.model.VisualParameters;
 import dev.aivj.engine.plan.PlanJson;
 import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairLibrary;
+import dev.aivj.engine.recommend.PresetPreferences;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,8 @@ public final class EngineSession {
     private Engine engine = Engine.bare();
     private CouplingModel couplingModel;
     private LiveShow live;
+    /** The last analysed song, kept so that {@link #replan} can re-run only the pair stages when preferences change. */
+    private SongPlan lastPlan;
 
     /** The session's engine (music model, pair library, seed) as loaded so far. */
     public Engine engine() {
@@ -38,6 +41,7 @@ public final class EngineSession {
     public String analyze(float[] pcm, int channels, int sampleRate, boolean includeLogMel, Engine.StageListener listener) {
         return guarded("invalid argument", () -> {
             SongPlan plan = engine.analyze(pcm, channels, sampleRate, true, listener);
+            lastPlan = plan;
             return PlanJson.write(plan, includeLogMel);
         });
     }
@@ -74,6 +78,29 @@ public final class EngineSession {
             }
             engine = engine.withLibrary(PairLibrary.parse(json));
             return "";
+        });
+    }
+
+    /**
+     * Sets the viewer's preset preferences ({@link PresetPreferences} JSON; {@code ""} or null clears them) for the
+     * next analyses and {@link #replan}s: {@code ""} or an error, after which the previous preferences stay.
+     */
+    public String setPresetPreferences(String json) {
+        return guarded("invalid preset preferences", () -> {
+            engine = engine.withPreferences(PresetPreferences.parse(json));
+            return "";
+        });
+    }
+
+    /** The last analysed song's plan again with the current library and preferences (pairs and mix stages only). */
+    public String replan() {
+        return guarded("invalid argument", () -> {
+            if (lastPlan == null) {
+                return errorJson("replan: no song has been analysed yet");
+            }
+            SongPlan plan = engine.replan(lastPlan);
+            lastPlan = plan;
+            return PlanJson.write(plan, false);
         });
     }
 

@@ -169,8 +169,8 @@ class WasmParityTest {
 
     /** The export names of the product build, the one web-frontend serves at /engine/. */
     static final List<String> PRODUCT_EXPORTS = List.of("analysisRate", "analyzeInterleaved", "couplingInputSize",
-            "livePush", "liveStart", "loadCouplingModel", "loadModel", "loadPairLibrary", "modelLabels", "scorePairs",
-            "unloadCouplingModel", "unloadModel", "version");
+            "livePush", "liveStart", "loadCouplingModel", "loadModel", "loadPairLibrary", "modelLabels", "replan",
+            "scorePairs", "setPresetPreferences", "unloadCouplingModel", "unloadModel", "version");
 
     @Test
     @Order(2)

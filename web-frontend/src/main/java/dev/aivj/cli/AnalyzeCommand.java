@@ -15,6 +15,7 @@ import dev.aivj.engine.plan.PlanJson;
 import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairPlan;
+import dev.aivj.engine.recommend.PresetPreferences;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -47,10 +48,13 @@ import java.nio.file.Path;
  * decoded in Java chunk by chunk and analysed by the engine's live show as it is read (bounded memory, any length;
  * the page streams such files the same way); the JSON then has {@code mode: "streamed"}, its sections with their
  * pairs and a style timeline instead of a song plan ({@link SetPlanJson}).
+ *
+ * <p>{@code --preferences FILE}: the viewer's blocklist and favourites in the page's format ({@link PresetPreferences}
+ * JSON, {@code {"blocked": [ids], "favourites": [ids]}}), applied as the page applies them (a set's live show too).
  */
 public final class AnalyzeCommand {
     static final String USAGE = "usage: aivj analyze FILE [--with-mel] [--model DIR | --no-model] [--seed N | --no-pairs]"
-            + " [--stream]";
+            + " [--stream] [--preferences FILE]";
     /** Files declaring more than this are analysed as a set, streamed in bounded memory (the page streams them too). */
     static final double SET_SECONDS = 20 * 60;
     /** Classpath location of the shipped pair library (model-export's export-library). */
@@ -76,9 +80,21 @@ public final class AnalyzeCommand {
         boolean noPairs = false;
         boolean stream = false;
         long seed = PairPlan.DEFAULT_SEED;
+        PresetPreferences preferences = PresetPreferences.NONE;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--no-pairs")) {
+            if (a.equals("--preferences")) {
+                if (i + 1 >= args.length) {
+                    err.println("aivj analyze: --preferences needs a file (" + USAGE + ")");
+                    return 2;
+                }
+                try {
+                    preferences = PresetPreferences.parse(Files.readString(Path.of(args[++i])));
+                } catch (IOException | IllegalArgumentException e) {
+                    err.println("aivj analyze: --preferences " + args[i] + ": " + e.getMessage());
+                    return 2;
+                }
+            } else if (a.equals("--no-pairs")) {
                 noPairs = true;
             } else if (a.equals("--stream")) {
                 stream = true;
@@ -156,8 +172,15 @@ public final class AnalyzeCommand {
             }
             // A damaged WAV, FLAC, Ogg or MP3 container is refused here (the browser would decode what it can).
             AudioFileDecoder.ContainerFacts facts = AudioFileDecoder.describe(path);
+            Engine engine;
+            try {
+                engine = new Engine(model, library, seed, preferences);
+            } catch (IllegalArgumentException e) { // a blocklist that leaves no pair of the library
+                err.println("aivj analyze: " + e.getMessage());
+                return 2;
+            }
             if (facts != null && (stream || AudioFileDecoder.declaredSeconds(path) > SET_SECONDS)) {
-                StreamedSet.Plan set = streamSet(path, new Engine(model, library, seed));
+                StreamedSet.Plan set = streamSet(path, engine);
                 JsonWriter doc = new JsonWriter().beginObject();
                 doc.name("source").beginObject().name("file").value(file).name("format").value(facts.format())
                         .name("sampleRate").value(facts.sampleRate()).name("channels").value(facts.channels())
@@ -169,7 +192,7 @@ public final class AnalyzeCommand {
                 return 0;
             }
             BrowserDecoder.Signal signal = decoder().decode(path, AnalysisSettings.SAMPLE_RATE);
-            SongPlan plan = new Engine(model, library, seed).analyze(signal.mono(), 1, signal.sampleRate());
+            SongPlan plan = engine.analyze(signal.mono(), 1, signal.sampleRate());
             JsonWriter doc = new JsonWriter().beginObject();
             writeSource(doc, file, facts, signal);
             PlanJson.writeFields(doc, plan, withMel);

@@ -38,6 +38,8 @@ public final class AppServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", new AssetHandler(assets));
         server.createContext(DemoMediaHandler.PREFIX, new DemoMediaHandler());
+        server.createContext(PresetThumbnailHandler.PREFIX,
+                new PresetThumbnailHandler(PresetThumbnailHandler.framesDirFromSystemProperties()));
         AppServer app = new AppServer(server, executor);
         ProjectMBuild.fromSystemProperties(assets).mount(app);
         server.start();

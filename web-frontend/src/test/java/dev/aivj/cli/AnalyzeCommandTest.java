@@ -206,6 +206,26 @@ class AnalyzeCommandTest {
         assertTrue(bad.err().contains("--seed needs a whole number"), bad.err());
     }
 
+    /** The page's preset preferences file: the CLI's plan leaves blocked presets out, as the page's does. */
+    @Test
+    void preferencesBlockPresetsFromThePlanAndBadFilesAreRefused(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path song = MusicCache.sectoidSong("Metal madness");
+        JsonNode pairs = JSON.readTree(analyze(song.toString()).out()).path("pairs");
+        java.util.List<String> blocked = new java.util.ArrayList<>();
+        pairs.forEach(p -> blocked.add(p.path("fg").asText()));
+        Path prefs = java.nio.file.Files.writeString(tmp.resolve("prefs.json"),
+                JSON.writeValueAsString(java.util.Map.of("blocked", blocked, "favourites", java.util.List.of())));
+        JsonNode replanned = JSON.readTree(analyze(song.toString(), "--preferences", prefs.toString()).out()).path("pairs");
+        assertEquals(pairs.size(), replanned.size(), "the same sections");
+        replanned.forEach(p -> assertTrue(!blocked.contains(p.path("fg").asText()) && !blocked.contains(p.path("bg").asText()),
+                "a blocked preset in " + p));
+        Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.json"), "{\"blocked\": 3}");
+        Run refused = analyze(song.toString(), "--preferences", bad.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("blocked must be an array of preset ids"), refused.err());
+    }
+
     @Test
     void corruptOrIncompleteModelGivesOneLineAndExitCode1() throws Exception {
         Path clip = MusicCache.clip("wav");

@@ -7,6 +7,7 @@ import dev.aivj.engine.recommend.MusicSection;
 import dev.aivj.engine.recommend.PairChoice;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairRecommender;
+import dev.aivj.engine.recommend.PresetPreferences;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,10 +44,16 @@ public final class LiveShow {
      * @param sensitivity 0..1, how readily sections change ({@link LiveSections})
      */
     public LiveShow(LiveAnalyzer analyzer, PairLibrary library, long seed, double sensitivity) {
+        this(analyzer, library, PresetPreferences.NONE, seed, sensitivity);
+    }
+
+    /** As above, the pairs chosen with the viewer's blocklist and favourites ({@link PresetPreferences}). */
+    public LiveShow(LiveAnalyzer analyzer, PairLibrary library, PresetPreferences preferences, long seed,
+            double sensitivity) {
         this.analyzer = analyzer;
         this.labels = analyzer.labels();
         this.sections = new LiveSections(sensitivity, labels);
-        this.recommender = library == null || library.size() == 0 ? null : new PairRecommender(library);
+        this.recommender = library == null || library.size() == 0 ? null : new PairRecommender(library, preferences);
         this.rnd = new Random(seed);
     }
 

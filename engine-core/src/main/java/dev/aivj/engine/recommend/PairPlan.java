@@ -16,7 +16,13 @@ public final class PairPlan {
     }
 
     public static List<PairChoice> of(AnalysisResult result, SongStyle style, PairLibrary library, long seed) {
+        return of(result, style, library, PresetPreferences.NONE, seed);
+    }
+
+    /** As above, with the viewer's blocklist and favourites ({@link PresetPreferences}). */
+    public static List<PairChoice> of(AnalysisResult result, SongStyle style, PairLibrary library,
+            PresetPreferences preferences, long seed) {
         List<MusicSection> sections = SectionFinder.find(result, style);
-        return new PairRecommender(library).choose(sections, style == null ? null : style.labels(), seed);
+        return new PairRecommender(library, preferences).choose(sections, style == null ? null : style.labels(), seed);
     }
 }

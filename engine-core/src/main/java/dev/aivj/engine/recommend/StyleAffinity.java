@@ -10,6 +10,8 @@ package dev.aivj.engine.recommend;
  */
 public final class StyleAffinity {
     public static final double WIDTH = 0.3;
+    /** The styles with a prototype of their own, in the order above. */
+    public static final String[] STYLES = {"edm", "classical", "rock", "ambient", "chiptune", "jazz", "folk"};
 
     private StyleAffinity() {
     }
@@ -37,6 +39,11 @@ public final class StyleAffinity {
             a += probabilities[i] * closeness(LookSpace.distance(look, prototype(labels[i])));
         }
         return a;
+    }
+
+    /** The affinity of a look to one style alone (probability 1): the preset browser's per-style filter. */
+    public static double toStyle(double[] look, String style) {
+        return closeness(LookSpace.distance(look, prototype(style)));
     }
 
     /** exp(−d²/(2·WIDTH²)): 1 at distance 0. */

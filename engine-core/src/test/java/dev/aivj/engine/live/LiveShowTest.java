@@ -86,6 +86,25 @@ class LiveShowTest {
     }
 
     @Test
+    void theViewersBlocklistKeepsItsPresetsOutOfTheLiveShow() {
+        float[] signal = quietThenLoud(20, 20, 120);
+        java.util.Set<String> blocked = new java.util.HashSet<>();
+        for (LiveShowUpdate u : play(show(LiveShow.DEFAULT_SENSITIVITY), signal)) {
+            if (u.sectionStarted()) {
+                blocked.add(u.pair().pair().fg());
+            }
+        }
+        LiveShow blocking = new LiveShow(new LiveAnalyzer(FixtureBundles.model()), TestLibraries.generated(40, 3),
+                new dev.aivj.engine.recommend.PresetPreferences(blocked, java.util.Set.of()), 1,
+                LiveShow.DEFAULT_SENSITIVITY);
+        List<LiveShowUpdate> starts = play(blocking, signal).stream().filter(LiveShowUpdate::sectionStarted).toList();
+        assertEquals(2, starts.size());
+        for (LiveShowUpdate u : starts) {
+            assertTrue(!blocked.contains(u.pair().pair().fg()), "a blocked preset in the live show: " + u.pair().pair());
+        }
+    }
+
+    @Test
     void sensitivitySetsHowReadilySectionsChange() {
         float[] signal = quietThenLoud(20, 20, 120);
         long eager = play(show(1.0), signal).stream().filter(LiveShowUpdate::sectionStarted).count();

@@ -7,6 +7,7 @@ import dev.aivj.engine.coupling.CouplingModel;
 import dev.aivj.engine.coupling.CouplingScore;
 import dev.aivj.engine.looks.MeasuredLook;
 import dev.aivj.engine.presets.PresetFeatures;
+import dev.aivj.engine.recommend.LookPercentiles;
 import dev.aivj.engine.recommend.LookSpace;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.presets.PresetLibrary;
@@ -27,12 +28,11 @@ import java.util.Map;
  * {@code ./aivj export-library [--elite DIR] [--model DIR] [--out FILE]}: the pair library the page and
  * {@code ./aivj analyze} recommend from ({@link PairLibrary}'s format). For each pair of the elite manifest whose
  * presets are measured and usable: its quality, w_s and w_t from the coupling model, and its look in
- * {@link LookSpace}: per axis the mean of the two presets' percentiles among all usable measured presets (motion,
- * luma_mean, edge_density, colourfulness).
+ * {@link LookSpace}: per axis the mean of the two presets' percentiles among all usable measured presets
+ * ({@link LookPercentiles}: motion, luma_mean, edge_density, colourfulness; the preset index shows each preset's).
  */
 public final class PairLibraryExporter {
     public static final Path DEFAULT_OUT = Path.of("web-frontend/src/main/resources/web/pairs/pair-library.json");
-    private static final String[] LOOK_SLOTS = {"motion", "luma_mean", "edge_density", "colourfulness"};
 
     private PairLibraryExporter() {
     }
@@ -41,7 +41,7 @@ public final class PairLibraryExporter {
     public static List<String> export(Path eliteManifest, CouplingModel model, Map<String, float[]> vectors, Path out)
             throws IOException {
         PairsManifest elite = new PairsManifestReader().read(eliteManifest);
-        Percentiles pct = new Percentiles(vectors);
+        LookPercentiles pct = percentiles(vectors);
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("format", PairLibrary.FORMAT);
@@ -64,8 +64,8 @@ public final class PairLibraryExporter {
             o.put("fg", fg).put("bg", bg).put("fgUrl", p.fgUrl()).put("bgUrl", p.bgUrl());
             o.put("quality", round(s.quality())).put("w_s", round(s.spatialWeight())).put("w_t", round(s.temporalWeight()));
             ArrayNode look = o.putArray("look");
-            for (int a = 0; a < LOOK_SLOTS.length; a++) {
-                look.add(round((pct.of(a, u) + pct.of(a, l)) / 2));
+            for (int a = 0; a < LookSpace.DIMENSIONS; a++) {
+                look.add(round((pct.of(a, look(u)) + pct.of(a, look(l))) / 2));
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -74,37 +74,17 @@ public final class PairLibraryExporter {
         return left;
     }
 
-    private static int slot(String name) {
-        return PresetFeatures.LENGTH + Arrays.asList(MeasuredLook.names()).indexOf(name);
-    }
-
     private static boolean usable(float[] v) {
-        return v[slot("blank")] == 0 && v[slot("frozen")] == 0 && v[slot("broken")] == 0;
+        return LookPercentiles.usable(look(v));
     }
 
-    /** Each look axis's values over the usable presets, sorted, to turn a value into its percentile. */
-    private static final class Percentiles {
-        private final float[][] sorted = new float[LOOK_SLOTS.length][];
+    /** The looks part of the preset vectors, as {@link LookPercentiles} takes them. */
+    private static LookPercentiles percentiles(Map<String, float[]> vectors) {
+        return new LookPercentiles(vectors.values().stream().map(PairLibraryExporter::look).toList());
+    }
 
-        Percentiles(Map<String, float[]> vectors) {
-            List<float[]> ok = vectors.values().stream().filter(PairLibraryExporter::usable).toList();
-            for (int a = 0; a < LOOK_SLOTS.length; a++) {
-                int s = slot(LOOK_SLOTS[a]);
-                float[] v = new float[ok.size()];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = ok.get(i)[s];
-                }
-                Arrays.sort(v);
-                sorted[a] = v;
-            }
-        }
-
-        double of(int axis, float[] vector) {
-            float[] v = sorted[axis];
-            int i = Arrays.binarySearch(v, vector[slot(LOOK_SLOTS[axis])]);
-            int pos = i >= 0 ? i : -i - 1;
-            return v.length <= 1 ? 0.5 : Math.min(1, (double) pos / (v.length - 1));
-        }
+    private static float[] look(float[] vector) {
+        return Arrays.copyOfRange(vector, PresetFeatures.LENGTH, PresetFeatures.LENGTH + MeasuredLook.LENGTH);
     }
 
     private static double round(double v) {
