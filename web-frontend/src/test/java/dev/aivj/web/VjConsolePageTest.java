@@ -220,7 +220,7 @@ class VjConsolePageTest {
         // U hides everything but the stage; its button brings it back.
         press("u");
         assertEquals(true, js("() => window.aivj.uiHidden"));
-        for (String hidden : List.of("#console", ".controls", "#pair-panel", "#results", "#drop-zone", "header")) {
+        for (String hidden : List.of("#console", ".controls", "#pair-panel", "#results", "#drop-zone", "header.top")) {
             PlaywrightAssertions.assertThat(page.locator(hidden)).isHidden();
         }
         PlaywrightAssertions.assertThat(page.locator("#stage")).isVisible();
