@@ -57,15 +57,24 @@ export class TimelineCanvas {
     this.draw(0);
   }
 
-  /** Redraws the base picture with the playhead at `seconds`. */
+  /**
+   * Redraws the base picture with the playhead at `seconds`; nothing when the playhead would stay on the same pixel
+   * (it moves a pixel every few frames: copying the picture each frame cost the visuals frames).
+   */
   draw(seconds) {
     if (!this.base) {
       return;
     }
     const { ctx, canvas } = this;
+    const x = this.duration > 0
+      ? Math.round((Math.min(Math.max(seconds, 0), this.duration) / this.duration) * (canvas.width - 1)) : -1;
+    if (x === this.drawnX && this.base === this.drawnBase) {
+      return;
+    }
+    this.drawnX = x;
+    this.drawnBase = this.base;
     ctx.drawImage(this.base, 0, 0);
-    if (this.duration > 0) {
-      const x = Math.round((Math.min(Math.max(seconds, 0), this.duration) / this.duration) * (canvas.width - 1));
+    if (x >= 0) {
       ctx.fillStyle = PLAYHEAD;
       ctx.fillRect(x - this.playheadLineWidth / 2, 0, this.playheadLineWidth, canvas.height);
     }
