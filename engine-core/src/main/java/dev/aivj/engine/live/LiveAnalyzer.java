@@ -4,6 +4,7 @@ import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.analysis.SignalGate;
 import dev.aivj.engine.features.FrameFeatures;
 import dev.aivj.engine.features.MelFilterBank;
+import dev.aivj.engine.features.OnsetStrength;
 import dev.aivj.engine.features.PowerSpectrum;
 import dev.aivj.engine.features.SpectralShape;
 import dev.aivj.engine.model.ModelOutput;
@@ -147,12 +148,8 @@ public final class LiveAnalyzer {
             if (frames + t == 0) {
                 continue; // frame 0 has no predecessor
             }
-            double sum = 0;
-            for (int b = 0; b < bands; b++) {
-                float prev = t == 0 ? previousLogMel[b] : logMel[(t - 1) * bands + b];
-                sum += Math.max(0f, logMel[t * bands + b] - prev);
-            }
-            onset[t] = (float) (sum / bands);
+            onset[t] = t == 0 ? OnsetStrength.rise(previousLogMel, 0, logMel, 0, bands)
+                    : OnsetStrength.rise(logMel, (t - 1) * bands, logMel, t * bands, bands);
         }
         if (count > 0) {
             System.arraycopy(logMel, (count - 1) * bands, previousLogMel, 0, bands);
