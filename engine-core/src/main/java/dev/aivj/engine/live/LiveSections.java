@@ -114,12 +114,10 @@ final class LiveSections {
         if (silent > loud) {
             return lastSilent;
         }
-        int best = 0;
         for (int k = 0; k < sum.length; k++) {
             sum[k] /= loud;
-            best = sum[k] > sum[best] ? k : best;
         }
-        return new StyleReading(seconds, labels[best], sum[best], sum, null);
+        return StyleReading.of(seconds, labels, sum);
     }
 
     /** {Euclidean dB change of the (low, mid, high) levels, |mean level change|} of [i, i+w) against [i−w, i). */

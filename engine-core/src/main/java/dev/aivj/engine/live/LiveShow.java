@@ -90,11 +90,7 @@ public final class LiveShow {
         if (u.reason() != null || u.style() == null) {
             r = new StyleReading(seconds, SongStyle.NONE, 0, null, u.reason() == null ? "no reading" : u.reason());
         } else {
-            int best = 0;
-            for (int k = 1; k < u.style().length; k++) {
-                best = u.style()[k] > u.style()[best] ? k : best;
-            }
-            r = new StyleReading(seconds, labels[best], u.style()[best], u.style(), null);
+            r = StyleReading.of(seconds, labels, u.style());
         }
         readings.addLast(r);
         while (readings.size() > HISTORY) {

@@ -8,4 +8,13 @@ public record StyleReading(double seconds, String style, double confidence, floa
     public boolean silent() {
         return reason != null;
     }
+
+    /** The reading of style probabilities (the model's label order): their most probable label (first on a tie). */
+    public static StyleReading of(double seconds, String[] labels, float[] probabilities) {
+        int best = 0;
+        for (int k = 1; k < probabilities.length; k++) {
+            best = probabilities[k] > probabilities[best] ? k : best;
+        }
+        return new StyleReading(seconds, labels[best], probabilities[best], probabilities, null);
+    }
 }
