@@ -7,10 +7,11 @@ import dev.aivj.engine.coupling.CouplingScore;
 import dev.aivj.engine.json.JsonWriter;
 import dev.aivj.engine.live.LiveShow;
 import dev.aivj.engine.live.LiveShowUpdate;
-import dev.aivj.engine.live.StyleReading;
 import dev.aivj.engine.live.LiveUpdate;
+import dev.aivj.engine.live.StyleReading;
 import dev.aivj.engine.model.MusicModel;
 import dev.aivj.engine.model.VisualParameters;
+import dev.aivj.engine.plan.LiveJson;
 import dev.aivj.engine.plan.PlanJson;
 import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairLibrary;
@@ -202,31 +203,15 @@ public final class EngineSession {
     }
 
     private static void writeShow(JsonWriter w, LiveShowUpdate u) {
-        w.name("seconds").value(u.seconds()).name("readings").beginArray();
-        for (StyleReading r : u.readings()) {
-            w.beginObject().name("seconds").value(r.seconds()).name("style").value(r.style()).name("confidence")
-                    .value(r.confidence()).endObject();
-        }
-        w.endArray().name("tempo");
-        if (u.tempo().bpm() > 0) {
-            w.beginObject().name("bpm").value(u.tempo().bpm()).name("confidence").value(u.tempo().confidence())
-                    .endObject();
-        } else {
-            w.nullValue();
-        }
+        LiveJson.readings(w.name("seconds").value(u.seconds()).name("readings"), u.readings());
+        LiveJson.tempo(w.name("tempo"), u.tempo());
         finiteOrNull(w.name("beat").beginObject().name("last"), u.lastBeat());
         finiteOrNull(w.name("next"), u.nextBeat()).endObject().name("section");
         if (u.section() == null) {
             w.nullValue();
         } else {
             w.beginObject().name("start").value(u.section().start()).name("reason").value(u.section().reason())
-                    .name("style");
-            if (u.section().style() == null) { // no music model
-                w.nullValue();
-            } else {
-                w.value(u.section().style());
-            }
-            w.endObject();
+                    .name("style").valueOrNull(u.section().style()).endObject();
         }
         w.name("sectionStarted").value(u.sectionStarted()).name("pair");
         if (u.pair() == null) {
@@ -253,13 +238,7 @@ public final class EngineSession {
             return w.name("style").nullValue().name("reason").nullValue().name("probabilities").nullValue()
                     .name("visual").nullValue();
         }
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        w.name("style").value(labels[best]).name("reason").nullValue().name("probabilities").array(p);
+        w.name("style").value(StyleReading.of(0, labels, p).style()).name("reason").nullValue().name("probabilities").array(p);
         return visualJson(w, u.visual());
     }
 

@@ -49,6 +49,11 @@ public final class JsonWriter {
         return this;
     }
 
+    /** {@code s}, or {@code null} when there is none (e.g. a section's style without a music model). */
+    public JsonWriter valueOrNull(String s) {
+        return s == null ? nullValue() : value(s);
+    }
+
     public JsonWriter value(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             throw new IllegalStateException("non-finite number in analysis output");

@@ -102,12 +102,8 @@ public final class PlanJson {
                 .name("fg").value(c.pair().fg()).name("bg").value(c.pair().bg())
                 .name("fgUrl").value(c.pair().fgUrl()).name("bgUrl").value(c.pair().bgUrl())
                 .name("quality").value(c.pair().quality()).name("w_s").value(c.pair().ws())
-                .name("w_t").value(c.pair().wt()).name("score").value(c.score()).name("style");
-        if (c.section().style() == null) {
-            w.nullValue();
-        } else {
-            w.value(c.section().style());
-        }
+                .name("w_t").value(c.pair().wt()).name("score").value(c.score()).name("style")
+                .valueOrNull(c.section().style());
         w.name("reason").value(c.section().reason()).name("explored").value(c.explored());
         w.name("mix").beginObject().name("blendMode").value(m.blendMode()).name("fgOpacity").value(m.fgOpacity())
                 .name("bgOpacity").value(m.bgOpacity()).name("transitionSeconds").value(m.transitionSeconds())
@@ -127,7 +123,7 @@ public final class PlanJson {
         } else {
             w.value(style.label());
         }
-        nullable(w.name("reason"), style.reason());
+        w.name("reason").valueOrNull(style.reason());
         w.name("confidence");
         if (none) {
             w.nullValue();
@@ -154,7 +150,7 @@ public final class PlanJson {
                     .name("start").value(s.start())
                     .name("end").value(s.end())
                     .name("style").value(s.style());
-            nullable(w.name("reason"), s.reason());
+            w.name("reason").valueOrNull(s.reason());
             w.name("confidence");
             if (s.none()) {
                 w.nullValue();
@@ -178,14 +174,6 @@ public final class PlanJson {
                     .name("style").array(out.styleProbabilities())
                     .name("visual").array(out.visualParameters())
                     .endObject();
-        }
-    }
-
-    private static void nullable(JsonWriter w, String value) {
-        if (value == null) {
-            w.nullValue();
-        } else {
-            w.value(value);
         }
     }
 

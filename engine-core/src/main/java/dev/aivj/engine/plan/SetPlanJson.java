@@ -3,7 +3,6 @@ package dev.aivj.engine.plan;
 import dev.aivj.engine.json.JsonWriter;
 import dev.aivj.engine.live.LiveShowUpdate;
 import dev.aivj.engine.live.StreamedSet;
-import dev.aivj.engine.live.StyleReading;
 import dev.aivj.engine.recommend.MusicSection;
 import dev.aivj.engine.recommend.PairChoice;
 import java.util.List;
@@ -29,20 +28,8 @@ public final class SetPlanJson {
             MusicSection s = u.section();
             double end = i + 1 < sections.size() ? sections.get(i + 1).section().start() : plan.durationSeconds();
             w.beginObject().name("start").value(s.start()).name("end").value(end).name("reason").value(s.reason())
-                    .name("style");
-            if (s.style() == null) {
-                w.nullValue();
-            } else {
-                w.value(s.style());
-            }
-            w.name("tempo");
-            if (u.tempo().bpm() > 0) {
-                w.beginObject().name("bpm").value(u.tempo().bpm()).name("confidence").value(u.tempo().confidence())
-                        .endObject();
-            } else {
-                w.nullValue();
-            }
-            w.name("pair");
+                    .name("style").valueOrNull(s.style());
+            LiveJson.tempo(w.name("tempo"), u.tempo()).name("pair");
             if (u.pair() == null) {
                 w.nullValue();
             } else {
@@ -54,11 +41,6 @@ public final class SetPlanJson {
             }
             w.endObject();
         }
-        w.endArray().name("timeline").beginArray();
-        for (StyleReading r : plan.timeline()) {
-            w.beginObject().name("seconds").value(r.seconds()).name("style").value(r.style()).name("confidence")
-                    .value(r.confidence()).endObject();
-        }
-        w.endArray();
+        LiveJson.readings(w.endArray().name("timeline"), plan.timeline());
     }
 }
