@@ -130,6 +130,31 @@ public final class EngineExports {
     }
 
     /**
+     * Loads the presets of the pair library with their preset vectors and the library's look values
+     * ({@code partner-presets.json}, see {@link dev.aivj.engine.recommend.PartnerPresets}): what
+     * {@link #addOwnPreset} pairs a viewer's preset with. Returns {@code ""} or an error.
+     */
+    @JSExport
+    public static String loadPartnerPresets(String json) {
+        return SESSION.loadPartnerPresets(json);
+    }
+
+    /**
+     * A preset the viewer brought joins the session's pair library. {@code frames} holds the frames the page rendered
+     * of it on the preset checker's reference audio ({@code width}×{@code height} packed RGB each, back to back) and
+     * {@code energies} the audio energy fed for each. The engine measures its look, pairs it with the library's
+     * presets by the loaded coupling model (both layers, {@link dev.aivj.engine.recommend.OwnPresetPairs}) and adds
+     * the best pairs to the library every later plan uses. Returns {@code {"look":[...],"axes":[motion, brightness,
+     * detail, colour],"usable":b,"pairs":[{"fg","bg","quality","w_s","w_t"}...]}} (no pairs for a blank, frozen or
+     * broken look) or an error (no coupling model, partner presets or pair library loaded; frames that do not match).
+     */
+    @JSExport
+    public static String addOwnPreset(String id, String url, String milkText, byte[] frames, int width, int height,
+            float[] energies) {
+        return SESSION.addOwnPreset(id, url, milkText, frames, width, height, energies);
+    }
+
+    /**
      * Starts (or restarts) a live show with the loaded model and pair library, if any (loading another model does
      * not change a running show); {@code sensitivity} 0..1 sets how readily sections change (NaN or no argument:
      * 0.5). Returns {@code ""} or {@code {"error":...}} for a sensitivity outside 0..1.

@@ -29,6 +29,9 @@ import java.util.function.Supplier;
 public final class EngineSession {
     private Engine engine = Engine.bare();
     private CouplingModel couplingModel;
+    private final OwnPresets ownPresets = new OwnPresets();
+    /** The pair library as loaded; the engine's is this with the pairs of the viewer's own presets. */
+    private PairLibrary baseLibrary;
     private LiveShow live;
     /** The last analysed song, kept so that {@link #replan} can re-run only the pair stages when preferences change. */
     private SongPlan lastPlan;
@@ -77,7 +80,8 @@ public final class EngineSession {
             if (json == null) {
                 return errorJson("pair library: the library JSON is required");
             }
-            engine = engine.withLibrary(PairLibrary.parse(json));
+            baseLibrary = PairLibrary.parse(json);
+            engine = engine.withLibrary(ownPresets.on(baseLibrary));
             return "";
         });
     }
@@ -164,6 +168,30 @@ public final class EngineSession {
                 w.endObject();
             }
             return w.endArray().endObject().toString();
+        });
+    }
+
+    /** Loads the library presets that own presets are paired with ({@code partner-presets.json}): {@code ""} or an error. */
+    public String loadPartnerPresets(String json) {
+        return guarded("invalid partner presets", () -> {
+            ownPresets.loadPartners(json);
+            return "";
+        });
+    }
+
+    /**
+     * Measures a preset the viewer brought from the frames the page rendered of it, pairs it with the library by the
+     * coupling model, and adds the pairs to the session's library (see {@link EngineExports#addOwnPreset}).
+     */
+    public String addOwnPreset(String id, String url, String milkText, byte[] frames, int width, int height,
+            float[] energies) {
+        return guarded("invalid argument", () -> {
+            if (baseLibrary == null) {
+                return errorJson("own presets: no pair library is loaded");
+            }
+            String json = ownPresets.add(couplingModel, id, url, milkText, frames, width, height, energies);
+            engine = engine.withLibrary(ownPresets.on(baseLibrary));
+            return json;
         });
     }
 

@@ -137,6 +137,14 @@ public final class JsonValue {
         return out;
     }
 
+    public float[] asFloatArray() {
+        float[] out = new float[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) at(i).asDouble();
+        }
+        return out;
+    }
+
     public String[] asStringArray() {
         String[] out = new String[size()];
         for (int i = 0; i < out.length; i++) {

@@ -41,6 +41,23 @@ public final class LookMeter {
         this.height = height;
     }
 
+    /**
+     * The look of {@code energies.length} frames stored back to back in {@code frames} (packed RGB, width×height
+     * each), each with the audio energy fed for it: what the preset checker's page grabs, measured in one call.
+     */
+    public static MeasuredLook measure(byte[] frames, int width, int height, float[] energies) {
+        int size = width * height * 3;
+        if (energies.length < 2 || frames.length != (long) size * energies.length) {
+            throw new IllegalArgumentException("look: " + energies.length + " frames of " + width + "x" + height
+                    + " need " + (long) size * energies.length + " bytes, got " + frames.length);
+        }
+        LookMeter meter = new LookMeter(width, height);
+        for (int f = 0; f < energies.length; f++) {
+            meter.add(frames, f * size, energies[f]);
+        }
+        return meter.finish();
+    }
+
     /** Adds the next frame (packed RGB at offset) and the energy (e.g. RMS) of the audio fed for it. */
     public void add(byte[] rgb, int offset, double audioEnergy) {
         FrameMeasures m = FrameMeasures.of(rgb, offset, width, height);

@@ -19,16 +19,59 @@ public final class LookPercentiles {
 
     /** @param looks measured looks ({@link MeasuredLook#LENGTH} slots each); unusable ones are left out */
     public LookPercentiles(List<float[]> looks) {
-        List<String> names = Arrays.asList(MeasuredLook.names());
         List<float[]> ok = looks.stream().filter(LookPercentiles::usable).toList();
+        findSlots();
         for (int a = 0; a < SLOTS.length; a++) {
-            slot[a] = names.indexOf(SLOTS[a]);
             float[] v = new float[ok.size()];
             for (int i = 0; i < v.length; i++) {
                 v[i] = ok.get(i)[slot[a]];
             }
             Arrays.sort(v);
             sorted[a] = v;
+        }
+    }
+
+    private LookPercentiles(float[][] sortedValues) {
+        findSlots();
+        for (int a = 0; a < SLOTS.length; a++) {
+            sorted[a] = sortedValues[a].clone();
+        }
+    }
+
+    /**
+     * Percentiles over values stored by {@link #sortedValues}: per axis, the usable presets' values in ascending
+     * order (the page has no measured library of its own, so the export ships these).
+     */
+    public static LookPercentiles ofSorted(float[][] sortedValues) {
+        if (sortedValues.length != SLOTS.length) {
+            throw new IllegalArgumentException("look percentiles: expected " + SLOTS.length + " axes, got "
+                    + sortedValues.length);
+        }
+        for (int a = 0; a < SLOTS.length; a++) {
+            float[] v = sortedValues[a];
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i]) || i > 0 && v[i] < v[i - 1]) {
+                    throw new IllegalArgumentException("look percentiles: axis " + SLOTS[a]
+                            + " is not finite and ascending at value " + i);
+                }
+            }
+        }
+        return new LookPercentiles(sortedValues);
+    }
+
+    /** Per axis, the usable presets' values in ascending order. */
+    public float[][] sortedValues() {
+        float[][] out = new float[SLOTS.length][];
+        for (int a = 0; a < SLOTS.length; a++) {
+            out[a] = sorted[a].clone();
+        }
+        return out;
+    }
+
+    private void findSlots() {
+        List<String> names = Arrays.asList(MeasuredLook.names());
+        for (int a = 0; a < SLOTS.length; a++) {
+            slot[a] = names.indexOf(SLOTS[a]);
         }
     }
 

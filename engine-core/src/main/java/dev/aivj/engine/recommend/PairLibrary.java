@@ -80,6 +80,13 @@ public final class PairLibrary {
         return v;
     }
 
+    /** This library with {@code more} pairs after its own (e.g. the pairs of presets a viewer brought). */
+    public PairLibrary plus(List<LibraryPair> more) {
+        List<LibraryPair> all = new ArrayList<>(pairs);
+        all.addAll(more);
+        return new PairLibrary(all);
+    }
+
     public List<LibraryPair> pairs() {
         return pairs;
     }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aivj.engine.coupling.CouplingModel;
 import dev.aivj.engine.coupling.CouplingScore;
 import dev.aivj.engine.looks.MeasuredLook;
+import dev.aivj.engine.looks.PresetVector;
 import dev.aivj.engine.presets.PresetFeatures;
 import dev.aivj.engine.recommend.LookPercentiles;
 import dev.aivj.engine.recommend.LookSpace;
 import dev.aivj.engine.recommend.PairLibrary;
+import dev.aivj.engine.recommend.PartnerPresets;
 import dev.aivj.presets.PresetLibrary;
 import dev.aivj.training.coupling.CouplingPairs;
 import dev.aivj.training.coupling.LibraryVectors;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +33,13 @@ import java.util.Map;
  * presets are measured and usable: its quality, w_s and w_t from the coupling model, and its look in
  * {@link LookSpace}: per axis the mean of the two presets' percentiles among all usable measured presets
  * ({@link LookPercentiles}: motion, luma_mean, edge_density, colourfulness; the preset index shows each preset's).
+ * Beside it, {@value #PARTNERS_FILE}: those presets' vectors and the looks' sorted values, with which the page pairs
+ * the presets a viewer brings ({@link dev.aivj.engine.recommend.OwnPresetPairs}).
  */
 public final class PairLibraryExporter {
     public static final Path DEFAULT_OUT = Path.of("web-frontend/src/main/resources/web/pairs/pair-library.json");
+    /** Beside the library: what the page pairs a viewer's own presets with ({@link PartnerPresets}). */
+    public static final String PARTNERS_FILE = "partner-presets.json";
 
     private PairLibraryExporter() {
     }
@@ -49,6 +56,7 @@ public final class PairLibraryExporter {
         ArrayNode axes = root.putArray("lookAxes");
         Arrays.stream(LookSpace.AXES).forEach(axes::add);
         ArrayNode pairs = root.putArray("pairs");
+        Map<String, String> partners = new LinkedHashMap<>(); // id -> url, every preset of an exported pair
         List<String> left = new ArrayList<>();
         for (ManifestPair p : elite.pairs()) {
             String fg = CouplingPairs.presetId(p, "fg", p.fgUrl());
@@ -59,6 +67,8 @@ public final class PairLibraryExporter {
                 left.add("pair " + p.pair() + ": " + (u == null || !usable(u) ? fg : bg) + " is not a usable measured preset");
                 continue;
             }
+            partners.putIfAbsent(fg, p.fgUrl());
+            partners.putIfAbsent(bg, p.bgUrl());
             CouplingScore s = model.score(u, l);
             ObjectNode o = pairs.addObject();
             o.put("fg", fg).put("bg", bg).put("fgUrl", p.fgUrl()).put("bgUrl", p.bgUrl());
@@ -71,7 +81,34 @@ public final class PairLibraryExporter {
         Files.createDirectories(out.toAbsolutePath().getParent());
         json.writeValue(out.toFile(), root);
         PairLibrary.parse(Files.readString(out)); // what the engine will read must parse
+        writePartners(partners, vectors, pct, out.resolveSibling(PARTNERS_FILE));
         return left;
+    }
+
+    /** The library's presets with their vectors and the measured looks' sorted values, as {@link PartnerPresets} reads. */
+    static void writePartners(Map<String, String> partners, Map<String, float[]> vectors, LookPercentiles pct, Path out)
+            throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("format", PartnerPresets.FORMAT);
+        root.put("vectorVersion", PresetVector.VERSION);
+        ArrayNode sorted = root.putArray("lookSorted");
+        for (float[] axis : pct.sortedValues()) {
+            ArrayNode a = sorted.addArray();
+            for (float v : axis) {
+                a.add(v);
+            }
+        }
+        ArrayNode presets = root.putArray("presets");
+        for (Map.Entry<String, String> e : partners.entrySet()) {
+            ObjectNode p = presets.addObject().put("id", e.getKey()).put("url", e.getValue());
+            ArrayNode v = p.putArray("vector");
+            for (float x : vectors.get(e.getKey())) {
+                v.add(x);
+            }
+        }
+        json.writeValue(out.toFile(), root);
+        PartnerPresets.parse(Files.readString(out)); // what the engine will read must parse
     }
 
     private static boolean usable(float[] v) {
