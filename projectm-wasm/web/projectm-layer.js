@@ -19,6 +19,28 @@
 const factoryPromises = new Map();
 let canvasIdCounter = 0;
 
+// In a worker, Emscripten's html5 glue still finds a canvas with document.querySelector (and names `window` in its
+// table of event targets): a stand-in document that knows this module's offscreen canvases lets projectM draw there.
+const offscreenCanvases = new Map();
+
+/** The CSS selector the C++ host finds `canvas` by: its id in a page, a registered name for an OffscreenCanvas. */
+function canvasSelector(canvas) {
+  if (typeof OffscreenCanvas !== 'undefined' && canvas instanceof OffscreenCanvas) {
+    if (typeof document === 'undefined') {
+      globalThis.window = globalThis;
+      globalThis.document = { querySelector: (selector) => offscreenCanvases.get(selector) || null };
+    }
+    const selector = `#projectm-offscreen-${++canvasIdCounter}`;
+    offscreenCanvases.set(selector, canvas);
+    return selector;
+  }
+  if (typeof HTMLCanvasElement === 'undefined' || !(canvas instanceof HTMLCanvasElement) || !canvas.isConnected) {
+    throw new TypeError('ProjectMLayer.create: canvas must be an HTMLCanvasElement in the document or an OffscreenCanvas');
+  }
+  if (!canvas.id) canvas.id = `projectm-layer-canvas-${++canvasIdCounter}`;
+  return `#${CSS.escape(canvas.id)}`;
+}
+
 /** A new instance of the Emscripten module (its factory is imported once per URL). */
 function loadModule(moduleUrl) {
   const key = String(moduleUrl);
@@ -42,19 +64,16 @@ function looksLikeUrl(s) {
 
 export class ProjectMLayer extends EventTarget {
   /**
-   * @param {HTMLCanvasElement} canvas a canvas attached to the document
+   * @param {HTMLCanvasElement|OffscreenCanvas} canvas a canvas attached to the document, or (in a worker) an
+   *   OffscreenCanvas
    * @param {number} width  drawing-buffer width in pixels
    * @param {number} height drawing-buffer height in pixels
    * @param {{moduleUrl?: string|URL}} [options]
    */
   static async create(canvas, width, height, options = {}) {
-    if (!(canvas instanceof HTMLCanvasElement) || !canvas.isConnected) {
-      throw new TypeError('ProjectMLayer.create: canvas must be an HTMLCanvasElement in the document');
-    }
+    const selector = canvasSelector(canvas);
     const moduleUrl = options.moduleUrl ?? new URL('./projectm/projectm-layer.js', import.meta.url);
     const mod = await loadModule(moduleUrl);
-    if (!canvas.id) canvas.id = `projectm-layer-canvas-${++canvasIdCounter}`;
-    const selector = `#${CSS.escape(canvas.id)}`;
     const handle = withCString(mod, selector, (p) => mod._pmw_create(p, width | 0, height | 0));
     if (!handle) throw new Error(`projectM layer creation failed: ${mod.UTF8ToString(mod._pmw_lastError(0))}`);
     return new ProjectMLayer(mod, handle, canvas);

@@ -40,8 +40,8 @@ const stage = new Stage({
   libraries: { projectm: new ProjectMPresetLibrary(), butterchurn: new ButterchurnPresetLibrary() },
 });
 const menus = new PresetMenus($, stage, messages);
-const ownPresets = new OwnPresetImport($, stage, menus, messages);
 const show = new Show({ stage, presetChoice: () => menus.chosen() });
+const ownPresets = new OwnPresetImport($, stage, show, menus, messages);
 const results = new ResultsView($, (seconds) => show.seek(seconds));
 const pairPanel = new PairPanel($, show);
 const mix = new MixControls($, show);
@@ -144,7 +144,7 @@ const fullscreen = new StageFullscreen($('stage'), $('fullscreen'), [$('fullscre
   .showNotice(`Fullscreen was refused (${reason}); the visuals play on in the page.`));
 const vjConsole = installConsole($, { show, pairPanel, fullscreen, notice: (m) => messages.showNotice(m),
   songName: () => songName });
-installPageHooks(show, { resolution, messages, console: vjConsole });
+installPageHooks(show, { resolution, messages, console: vjConsole, ownPresets });
 
 document.body.dataset.state = 'idle';
 progress.reset('Waiting for a song.');

@@ -5,9 +5,10 @@
  * window.aivj: the page's show.
  * @param {import('./show/show.js').Show} show
  * @param {{resolution: import('./stage/stage-resolution.js').StageResolution,
- *   messages: import('./ui/messages.js').Messages, console: ReturnType<import('./ui/console.js').installConsole>}} page
+ *   messages: import('./ui/messages.js').Messages, console: ReturnType<import('./ui/console.js').installConsole>,
+ *   ownPresets: import('./ui/own-preset-import.js').OwnPresetImport}} page
  */
-export function installPageHooks(show, { resolution, messages, console: vj }) {
+export function installPageHooks(show, { resolution, messages, console: vj, ownPresets }) {
   const { stage } = show;
   window.aivj = {
     /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'opening' | 'ready' | 'live' | 'error' */
@@ -55,6 +56,8 @@ export function installPageHooks(show, { resolution, messages, console: vj }) {
     get renderSettled() { return resolution.settled; },
     /** The last song's time in the worker: {postedAt, answeredAt} (performance.now() ms), null before one. */
     get workerRun() { return show.workerRun; },
+    /** The last import of the viewer's own presets: per file {name, id, usable, pairs, best} or {name, error}. */
+    get ownPresets() { return ownPresets.lastResults; },
     /** How many times the song's plan was made again after a preset preferences change (show.js replanned). */
     get replans() { return show.replans; },
     /** The AudioContext's state ('suspended' until a song is dropped or played, 'running' while playing). */

@@ -45,6 +45,11 @@ export class AnalysisClient {
     /** Hears preferences the engine refused: (message); its previous preferences stay. */
     this.onPreferencesError = () => {};
     this.replanAfterResult = false;
+    /** The presets the viewer brought, as sent to the engine: sent again to a new worker. */
+    this.ownPresets = [];
+    /** Own-preset requests waiting for the engine's answer, by request id: {resolve, reject}. */
+    this.ownPresetRequests = new Map();
+    this.nextRequestId = 1;
     /** The live show's listeners while one runs: {onUpdate(update, {capturedAt, elapsedMs}), onError(message)}. */
     this.live = null;
   }
@@ -55,14 +60,42 @@ export class AnalysisClient {
    */
   setPreferences(preferences, { replan = false } = {}) {
     this.preferences = preferences;
-    // A song still being analysed has had its preferences applied already: replan it once its plan is in.
-    this.replanAfterResult = replan && this.pending !== null;
     try {
-      this.ensureWorker().postMessage({ type: 'preferences', preferences,
-        replan: replan && this.pending === null ? this.plannedId : null });
+      this.ensureWorker().postMessage({ type: 'preferences', preferences, replan: this.replanTarget(replan) });
     } catch (e) {
       this.onPreferencesError(`could not reach the analysis worker (${e.message})`);
     }
+  }
+
+  /**
+   * The song a change to the engine's library or preferences replans now: the last one planned, unless a song is
+   * still being analysed (it has the change already, and is replanned once its plan is in: a replan may only
+   * answer for the song whose plan the page holds).
+   */
+  replanTarget(replan) {
+    if (replan && this.pending !== null) this.replanAfterResult = true;
+    return replan && this.pending === null ? this.plannedId : null;
+  }
+
+  /**
+   * A preset the viewer brought, with the frames the page rendered of it ({id, url, text, frames: Uint8Array,
+   * width, height, energies}, stage/preset-look.js): the engine measures its look, pairs it with the library by the
+   * coupling model and adds the pairs to its library. Resolves the engine's {look, axes, usable, pairs}; rejects
+   * with an Error naming why. With replan, the last song is planned again with the grown library (onReplan).
+   */
+  addOwnPreset(preset, { replan = false } = {}) {
+    const requestId = this.nextRequestId++;
+    const answer = new Promise((resolve, reject) => this.ownPresetRequests.set(requestId, { resolve, reject }));
+    const sent = { ...preset, requestId };
+    try {
+      this.ensureWorker().postMessage({ type: 'own-preset', ...sent, frames: sent.frames.slice(),
+        replan: this.replanTarget(replan) });
+      this.ownPresets.push(sent);
+    } catch (e) {
+      this.ownPresetRequests.delete(requestId);
+      return Promise.reject(new Error(`could not reach the analysis worker (${e.message})`));
+    }
+    return answer;
   }
 
   /** Starts the engine's live show (live input); updates come to onUpdate, failures to onError. */
@@ -164,6 +197,9 @@ export class AnalysisClient {
       };
       if (this.config) worker.postMessage({ type: 'configure', ...this.config });
       if (this.preferences) worker.postMessage({ type: 'preferences', preferences: this.preferences, replan: null });
+      for (const preset of this.ownPresets) {
+        worker.postMessage({ type: 'own-preset', ...preset, frames: preset.frames.slice(), replan: null });
+      }
       this.worker = worker;
     }
     return this.worker;
@@ -195,6 +231,10 @@ export class AnalysisClient {
       if (message.error !== undefined) this.onPreferencesError(String(message.error));
       return;
     }
+    if (message.type === 'own-preset') {
+      this.ownPresetAnswered(message);
+      return;
+    }
     const pending = this.pending;
     if (!pending || message.id !== pending.id) {
       return;
@@ -221,6 +261,18 @@ export class AnalysisClient {
     }
   }
 
+  ownPresetAnswered({ requestId, result, error }) {
+    const request = this.ownPresetRequests.get(requestId);
+    if (!request) return; // sent again to a new worker: answered the first time
+    this.ownPresetRequests.delete(requestId);
+    if (error !== undefined) {
+      this.ownPresets = this.ownPresets.filter((p) => p.requestId !== requestId);
+      request.reject(new Error(String(error)));
+    } else {
+      request.resolve(result);
+    }
+  }
+
   settle() {
     clearTimeout(this.pending.timer);
     this.pending = null;
@@ -233,6 +285,10 @@ export class AnalysisClient {
       this.worker.terminate();
       this.worker = null;
       this.failRate(error);
+      // Presets the engine had not answered for are refused, not sent again to the next worker.
+      this.ownPresets = this.ownPresets.filter((p) => !this.ownPresetRequests.has(p.requestId));
+      for (const request of this.ownPresetRequests.values()) request.reject(error);
+      this.ownPresetRequests.clear();
     }
     if (pending) {
       this.settle();

@@ -8,6 +8,9 @@
  *               | {type: 'preferences', preferences: {blocked: [ids], favourites: [ids]}, replan: id|null} (the
  *                 viewer's preset preferences for every later plan; with replan, the id of the song playing: its
  *                 plan is made again at once, by the engine's pair stages only)
+ *               | {type: 'own-preset', requestId, id, url, text, frames: Uint8Array, width, height, energies,
+ *                 replan: id|null} (a preset the viewer brought, with the frames the page rendered of it: it joins
+ *                 the engine's pair library; with replan, the song playing is planned again with it)
  *               | {type: 'live-start', sensitivity} | {type: 'live-push', pcm: Float32Array (mono at the engine's
  *                 rate), capturedAt} (live input: the engine's live show, 0.5-s hops)
  * Messages out: {type: 'rate', analysisRate} | {type: 'rate', error} (the engine's rate, asked before decoding)
@@ -18,6 +21,8 @@
  *               | {type: 'replan', id, analysis, engineVersion, elapsedMs, model, library} (the song `id` planned
  *                 again after a preferences change)
  *               | {type: 'preferences', error} (preferences the engine refused: the previous ones stay)
+ *               | {type: 'own-preset', requestId, result: {look, axes, usable, pairs}} | {type: 'own-preset',
+ *                 requestId, error}
  *               | {type: 'error', id, kind: 'load' | 'engine', message}
  *               | {type: 'live', update, capturedAt, elapsedMs} (the engine's livePush JSON, parsed) | {type: 'live-error',
  *                 message}
@@ -31,7 +36,7 @@
  */
 'use strict';
 
-importScripts('/engine-client/engine-warm-up.js');
+importScripts('/engine-client/engine-warm-up.js', '/engine-client/own-presets-in-engine.js');
 
 const ENGINE_LOADER = '/engine/aivj-engine.wasm-runtime.js';
 const ENGINE_WASM = '/engine/aivj-engine.wasm';
@@ -235,8 +240,14 @@ async function preferences({ preferences: prefs, replan }) {
     favourites: Array.isArray(prefs.favourites) ? prefs.favourites : [],
   }) : '';
   const teavm = await loadEngine();
-  const [model, library] = await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
+  await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
   applyPreferences(teavm);
+  await replanSong(teavm, replan);
+}
+
+/** Plans the song `replan` again (when it is the last one planned) with the engine's library and preferences now. */
+async function replanSong(teavm, replan) {
+  const [model, library] = await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
   if (replan === null || replan === undefined || replan !== plannedSongId || library.status !== 'loaded'
       || typeof teavm.exports.replan !== 'function') {
     return;
@@ -245,6 +256,17 @@ async function preferences({ preferences: prefs, replan }) {
   const analysis = parsePlan(teavm.exports.replan());
   self.postMessage({ type: 'replan', id: replan, analysis, elapsedMs: performance.now() - started,
     engineVersion: engineVersion(teavm), model, library });
+}
+
+/** A preset the viewer brought joins the engine's library; the song playing is planned again with it. */
+async function ownPreset(message) {
+  const teavm = await loadEngine();
+  const library = await loadLibrary(teavm);
+  if (library.status !== 'loaded') throw new Error(`there is no pair library to join (${library.message})`);
+  await loadOwnPresetScoring(teavm);
+  const result = addOwnPresetToEngine(teavm, message);
+  self.postMessage({ type: 'own-preset', requestId: message.requestId, result });
+  await replanSong(teavm, message.replan);
 }
 
 /** The engine's plan of interleaved PCM: {analysis, elapsedMs}; throws with the engine's message. */
@@ -326,6 +348,11 @@ self.onmessage = (event) => {
   }
   if (message.type === 'preferences') {
     preferences(message).catch((e) => self.postMessage({ type: 'preferences', error: describe(e) }));
+    return;
+  }
+  if (message.type === 'own-preset') {
+    ownPreset(message).catch((e) => self.postMessage({ type: 'own-preset', requestId: message.requestId,
+      error: describe(e) }));
     return;
   }
   if (message.type === 'live-start') {

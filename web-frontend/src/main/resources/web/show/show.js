@@ -318,6 +318,14 @@ export class Show extends EventTarget {
   }
 
   /**
+   * A preset the viewer brought, with the frames rendered of it, joins the engine's pair library
+   * (AnalysisClient.addOwnPreset); a song already planned is planned again ('replan'). Resolves the engine's answer.
+   */
+  addOwnPreset(preset) {
+    return this.client.addOwnPreset(preset, { replan: this.result !== null });
+  }
+
+  /**
    * The song's new plan takes over as the whole song's plan does after the opening's: the pair on stays until
    * its section ends (PairShow.following), unless it holds a blocked preset: then the new plan's pair comes in
    * now, with the engine's transition time (a cross-fade, not a cut).

@@ -1,6 +1,9 @@
-// Presets people bring: .milk files dropped on the page join this session's projectM library (pack "your
-// presets"), so the preset menus offer them. Each is checked as text here; loading it on a layer then compiles it,
-// and a preset projectM refuses is reported by the layer (the layer keeps its picture, the menu marks it failed).
+// Presets people bring: a dropped .milk file is checked as text, then rendered once off-screen in a worker of its
+// own to measure its look (preset-look.js), and only then joins this session's projectM library (pack "your
+// presets"). A file that is not a preset, that projectM cannot parse, whose shader does not compile, that is too heavy
+// to draw or that hangs projectM gets its reason and never reaches the show's layers.
+
+import { PresetLookError, renderPresetLook } from './preset-look.js';
 
 export const OWN_PACK = 'your presets';
 const MAX_PRESET_BYTES = 1024 * 1024; // real presets are a few kB to ~100 kB
@@ -18,35 +21,39 @@ export function presetProblem(text) {
   return null;
 }
 
+const LOOK_FAILURES = {
+  parse: (m) => `projectM cannot read it (${m})`,
+  shader: (m) => `its shader does not compile (${m})`,
+  heavy: (m) => m,
+  hang: (m) => m,
+  failed: (m) => `it could not be rendered (${m})`,
+};
+
 /**
- * Adds the files to the projectM library: resolves [{name, id} | {name, error}] in the files' order. A file that
- * is empty, too large or not a preset gets its reason and is left out; the others never depend on it.
- * @param {File[]} files
- * @param {import('./projectm-preset-library.js').ProjectMPresetLibrary} library
+ * Reads, checks and renders one file: resolves {name, text, look} (look: renderPresetLook's frames) or
+ * {name, error} with the reason in words. Never rejects.
  */
-export async function addOwnPresets(files, library) {
-  const results = [];
-  for (const file of files) {
-    if (file.size === 0) {
-      results.push({ name: file.name, error: 'it is empty' });
-      continue;
-    }
-    if (file.size > MAX_PRESET_BYTES) {
-      results.push({ name: file.name, error: `it is ${(file.size / 1048576).toFixed(1)} MB; presets are far smaller` });
-      continue;
-    }
-    const text = await file.text();
-    const problem = presetProblem(text);
-    if (problem) {
-      results.push({ name: file.name, error: problem });
-      continue;
-    }
-    const name = file.name.replace(/\.milk$/i, '');
-    const id = await library.add({
-      name, pack: OWN_PACK, url: URL.createObjectURL(new Blob([text], { type: 'text/plain' })),
-      md2: /^\s*(warp_1|comp_1)\s*=/mi.test(text), status: null,
-    });
-    results.push({ name: file.name, id });
+export async function prepareOwnPreset(file) {
+  const name = file.name.replace(/\.milk$/i, '');
+  if (file.size === 0) return { name, error: 'it is empty' };
+  if (file.size > MAX_PRESET_BYTES) {
+    return { name, error: `it is ${(file.size / 1048576).toFixed(1)} MB; presets are far smaller` };
   }
-  return results;
+  const text = await file.text();
+  const problem = presetProblem(text);
+  if (problem) return { name, error: problem };
+  try {
+    return { name, text, look: await renderPresetLook(text) };
+  } catch (e) {
+    const reason = e instanceof PresetLookError ? e.reason : 'failed';
+    return { name, error: LOOK_FAILURES[reason](e.message) };
+  }
+}
+
+/** Adds a prepared preset to the projectM library (the menus and the browser offer it); resolves its id. */
+export function addToLibrary(library, { name, text }) {
+  return library.add({
+    name, pack: OWN_PACK, url: URL.createObjectURL(new Blob([text], { type: 'text/plain' })),
+    md2: /^\s*(warp_1|comp_1)\s*=/mi.test(text), status: null,
+  });
 }

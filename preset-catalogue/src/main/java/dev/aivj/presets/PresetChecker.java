@@ -466,12 +466,14 @@ public final class PresetChecker {
     // ------------------------------------------------------------------ assets and server
 
     private void loadAssets() throws IOException {
-        Map<String, Path> files = o.butterchurn()
+        Map<String, Path> files = new TreeMap<>(o.butterchurn()
                 ? Map.of("/butterchurn.min.js", o.butterchurnJs)
                 : Map.of("/web/projectm-layer.js", o.web.resolve("projectm-layer.js"),
                         "/web/projectm/projectm-layer.js", o.web.resolve("projectm/projectm-layer.js"),
-                        "/web/projectm/projectm-layer.wasm", o.web.resolve("projectm/projectm-layer.wasm"));
-        for (Map.Entry<String, Path> f : new TreeMap<>(files).entrySet()) {
+                        "/web/projectm/projectm-layer.wasm", o.web.resolve("projectm/projectm-layer.wasm")));
+        // How frames are sampled, shared with the page's measurement of the presets viewers bring.
+        files.put("/web/reference-frames.js", o.web.resolve("reference-frames.js"));
+        for (Map.Entry<String, Path> f : files.entrySet()) {
             if (!Files.isRegularFile(f.getValue())) {
                 throw new IOException("missing " + f.getValue() + ": build first (./aivj build)");
             }

@@ -16,6 +16,7 @@ public final class MimeTypes {
             Map.entry("milk", "text/plain; charset=utf-8"), // MilkDrop presets (projectM layers fetch them as text)
             Map.entry("wasm", "application/wasm"),
             Map.entry("bin", "application/octet-stream"), // music model weights (models/music-v1/weights.bin)
+            Map.entry("flac", "audio/flac"), // the reference audio own presets are measured on (presets/look-reference)
             Map.entry("svg", "image/svg+xml"),
             Map.entry("png", "image/png"),
             Map.entry("ico", "image/x-icon"),
