@@ -12,11 +12,18 @@ export function butterchurnUnsupportedReason() {
   return probe.getContext('webgl2') ? null : 'this browser has no WebGL 2';
 }
 
-function checkPreset(preset) {
-  if (!preset || typeof preset !== 'object' || typeof preset.baseVals !== 'object'
+/** Why `preset` (parsed JSON) is no butterchurn preset, or null when it looks like one. */
+export function butterchurnPresetProblem(preset) {
+  if (!preset || typeof preset !== 'object' || typeof preset.baseVals !== 'object' || preset.baseVals === null
       || !Array.isArray(preset.shapes) || !Array.isArray(preset.waves)) {
-    throw new Error('not a butterchurn preset (baseVals, shapes and waves are required)');
+    return 'not a butterchurn preset (baseVals, shapes and waves are required)';
   }
+  return null;
+}
+
+function checkPreset(preset) {
+  const problem = butterchurnPresetProblem(preset);
+  if (problem) throw new Error(problem);
 }
 
 export class ButterchurnLayer extends Layer {

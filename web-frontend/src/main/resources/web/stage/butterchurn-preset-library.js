@@ -33,6 +33,16 @@ export class ButterchurnPresetLibrary {
     return this.index;
   }
 
+  /** Adds a preset for this session (a person's own butterchurn JSON); resolves its name, made unique. */
+  async add({ name, data }) {
+    const { presets } = await this.list();
+    let unique = name;
+    for (let n = 2; presets.some((p) => p.name === unique); n++) unique = `${name} (${n})`;
+    presets.push({ name: unique, file: null, own: true });
+    this.cache.set(unique, Promise.resolve(data));
+    return unique;
+  }
+
   async get(name) {
     if (!this.cache.has(name)) {
       const { presets } = await this.list();

@@ -1,7 +1,7 @@
 // "Add your presets": .milk files chosen or dropped are checked and measured (stage/own-presets.js), join the preset
 // menus and the browser, and are paired with the library by the engine's coupling model, so the show can choose
-// them (the song playing is planned again). The first one added goes on the foreground layer at once. Each refused
-// file gets its reason; none of them stops the show.
+// them (the song playing is planned again). Butterchurn JSON presets join the butterchurn menus. The first one added
+// goes on the foreground layer at once. Each refused file gets its reason; none of them stops the show.
 
 import { addToLibrary, prepareOwnPreset } from '../stage/own-presets.js';
 
@@ -42,8 +42,13 @@ export class OwnPresetImport {
         results.push({ name: file.name, error: prepared.error });
         continue;
       }
+      if (prepared.engine === 'butterchurn') {
+        const id = await this.stage.libraries.butterchurn.add(prepared);
+        results.push({ name: file.name, id, engine: 'butterchurn' });
+        continue;
+      }
       const id = await addToLibrary(library, prepared);
-      results.push({ name: file.name, id, ...await this.pair(id, prepared) });
+      results.push({ name: file.name, id, engine: 'projectm', ...await this.pair(id, prepared) });
     }
     this.lastResults = results;
     const note = await this.showFirst(results);
@@ -65,14 +70,16 @@ export class OwnPresetImport {
     }
   }
 
-  /** Puts the first preset added on the foreground layer; resolves a note when that layer cannot play it. */
+  /** Puts the first preset added for the foreground layer's engine on it; resolves a note when there is none. */
   async showFirst(results) {
     const added = results.filter((r) => r.id);
     if (added.length === 0) return null;
     this.menus.prepare();
     await this.menus.ready;
-    if (this.stage.slot('fg').engine !== 'projectm') return 'Your presets play on projectM layers; this layer runs butterchurn.';
-    this.stage.loadPreset('fg', added[0].id).catch(() => {}); // measured already; the layer reports any failure
+    const engine = this.stage.slot('fg').engine;
+    const first = added.find((r) => r.engine === engine);
+    if (!first) return `The foreground layer runs ${engine}: your ${added[0].engine} presets play on ${added[0].engine} layers.`;
+    this.stage.loadPreset('fg', first.id).catch(() => {}); // checked already; the layer reports any failure
     return null;
   }
 }
@@ -81,6 +88,10 @@ export class OwnPresetImport {
 function summary(results) {
   const parts = results.map((r) => {
     if (r.error) return `“${r.name}” was not added: ${r.error}.`;
+    if (r.engine === 'butterchurn') {
+      return `“${r.name}” was added to the butterchurn presets; the show does not choose it (its pairs and their`
+        + ' coupling are measured on projectM).';
+    }
     if (r.pairError) return `“${r.name}” is in the menus, but the engine could not pair it: ${r.pairError}.`;
     if (!r.usable) return `“${r.name}” is in the menus; it draws nothing or does not move on music, so the show does not choose it.`;
     const partner = r.best.fg === r.id ? r.best.bg : r.best.fg;

@@ -125,6 +125,32 @@ class OwnPresetsPageTest {
         }
     }
 
+    @Test
+    void butterchurnJsonPresetsJoinTheButterchurnLibraryAndBadOnesAreRefused() throws Exception {
+        Path converted = dev.aivj.presets.PresetLibrary.cacheDir().resolve("presets/butterchurn-presets/package/presets/converted");
+        String chromatic = Files.readString(converted.resolve("Aderrasi - Chromatic Abyss (Refined Abyss Mix).json"));
+        try (BrowserContext context = app.newContext(800, 600)) {
+            Page page = context.newPage();
+            page.navigate(app.server().uri().toString());
+            page.waitForFunction("() => window.aivj && window.aivj.state === 'idle' && window.aivj.engines.fg === 'projectm'",
+                    null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+            page.setInputFiles("#preset-files", new FilePayload[] {
+                payload("chromatic abyss.json", chromatic), payload("broken.json", "{\"baseVals\": "),
+                payload("settings.json", "{\"volume\": 3}")});
+            page.waitForFunction("() => window.aivj.ownPresets !== null", null,
+                    new Page.WaitForFunctionOptions().setTimeout(60_000));
+            List<?> results = (List<?>) page.evaluate("() => window.aivj.ownPresets");
+            Map<?, ?> added = (Map<?, ?>) results.get(0);
+            assertEquals("chromatic abyss", added.get("id"), results::toString);
+            assertEquals("butterchurn", added.get("engine"));
+            assertError(results.get(1), "broken.json", "it is not JSON");
+            assertError(results.get(2), "settings.json", "it is not a butterchurn preset");
+            String notice = page.textContent("#notice");
+            assertTrue(notice.contains("“chromatic abyss.json” was added to the butterchurn presets"), notice);
+            assertTrue(notice.contains("The foreground layer runs projectm: your butterchurn presets play on butterchurn layers"), notice);
+        }
+    }
+
     private static void assertError(Object result, String name, String reason) {
         Map<?, ?> r = (Map<?, ?>) result;
         assertEquals(name, r.get("name"));
