@@ -93,6 +93,7 @@ public final class EngineSession {
     public String setPresetPreferences(String json) {
         return guarded("invalid preset preferences", () -> {
             engine = engine.withPreferences(PresetPreferences.parse(json));
+            liveUsesEnginePairs();
             return "";
         });
     }
@@ -191,6 +192,7 @@ public final class EngineSession {
             }
             String json = ownPresets.add(couplingModel, id, url, milkText, frames, width, height, energies);
             engine = engine.withLibrary(ownPresets.on(baseLibrary));
+            liveUsesEnginePairs();
             return json;
         });
     }
@@ -204,6 +206,13 @@ public final class EngineSession {
             live = engine.liveShow(Double.isNaN(sensitivity) ? LiveShow.DEFAULT_SENSITIVITY : sensitivity);
             return "";
         });
+    }
+
+    /** A running live show picks its next pairs with the engine's library and preferences as they are now. */
+    private void liveUsesEnginePairs() {
+        if (live != null) {
+            live.usePairs(engine.library(), engine.preferences());
+        }
     }
 
     /** Pushes mono PCM at the analysis rate into the live stream ({@link EngineExports#livePush}). */

@@ -34,7 +34,7 @@ public final class LiveShow {
     private final FrameWindow window = new FrameWindow((int) Math.round(WINDOW_SECONDS * AnalysisSettings.frameRate()));
     private final LiveTempo tempo = new LiveTempo();
     private final LiveSections sections;
-    private final PairRecommender recommender;
+    private PairRecommender recommender;
     private final Random rnd;
     private final Deque<Integer> recent = new ArrayDeque<>();
     private final Deque<StyleReading> readings = new ArrayDeque<>();
@@ -53,8 +53,20 @@ public final class LiveShow {
         this.analyzer = analyzer;
         this.labels = analyzer.labels();
         this.sections = new LiveSections(sensitivity, labels);
-        this.recommender = library == null || library.size() == 0 ? null : new PairRecommender(library, preferences);
+        this.recommender = recommenderOf(library, preferences);
         this.rnd = new Random(seed);
+    }
+
+    /**
+     * Later sections take their pairs from {@code library} with {@code preferences}: the viewer blocked or favoured a
+     * preset, or brought one, while the show runs. The no-repeat memory stays (a grown library keeps its indices).
+     */
+    public void usePairs(PairLibrary library, PresetPreferences preferences) {
+        recommender = recommenderOf(library, preferences);
+    }
+
+    private static PairRecommender recommenderOf(PairLibrary library, PresetPreferences preferences) {
+        return library == null || library.size() == 0 ? null : new PairRecommender(library, preferences);
     }
 
     public String[] labels() {

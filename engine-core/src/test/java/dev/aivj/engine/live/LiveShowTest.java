@@ -105,6 +105,25 @@ class LiveShowTest {
     }
 
     @Test
+    void preferencesChangedWhileTheShowRunsApplyToTheNextSection() {
+        float[] signal = quietThenLoud(20, 20, 120);
+        List<LiveShowUpdate> before = play(show(LiveShow.DEFAULT_SENSITIVITY), signal).stream()
+                .filter(LiveShowUpdate::sectionStarted).toList();
+        assertEquals(2, before.size());
+        String second = before.get(1).pair().pair().fg();
+        LiveShow changing = show(LiveShow.DEFAULT_SENSITIVITY);
+        int half = signal.length / 2; // the first section has started, the second not yet
+        List<LiveShowUpdate> first = play(changing, java.util.Arrays.copyOfRange(signal, 0, half));
+        assertEquals(1, first.stream().filter(LiveShowUpdate::sectionStarted).count());
+        changing.usePairs(TestLibraries.generated(40, 3),
+                new dev.aivj.engine.recommend.PresetPreferences(java.util.Set.of(second), java.util.Set.of()));
+        List<LiveShowUpdate> rest = play(changing, java.util.Arrays.copyOfRange(signal, half, signal.length)).stream()
+                .filter(LiveShowUpdate::sectionStarted).toList();
+        assertEquals(1, rest.size());
+        assertTrue(!rest.get(0).pair().pair().fg().equals(second), "blocked while live, still chosen: " + second);
+    }
+
+    @Test
     void sensitivitySetsHowReadilySectionsChange() {
         float[] signal = quietThenLoud(20, 20, 120);
         long eager = play(show(1.0), signal).stream().filter(LiveShowUpdate::sectionStarted).count();
