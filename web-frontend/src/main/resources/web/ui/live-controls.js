@@ -36,6 +36,7 @@ export class LiveControls {
       return;
     }
     this.status.textContent = `Listening to ${label}…`;
+    this.label = label;
     if (!await this.show.goLive(stream, { sensitivity: this.sensitivity.value / 100, label })) {
       this.status.textContent = 'Live input is off.';
       return;
@@ -68,6 +69,6 @@ export class LiveControls {
     parts.push(update.tempo ? `${update.tempo.bpm.toFixed(0)} BPM` : 'tempo: listening…');
     if (update.section) parts.push(`section since ${formatTime(update.section.start)} (${update.section.reason})`);
     const recent = update.readings.slice(-8).map((r) => r.style).join(' → ');
-    this.status.textContent = `Live: ${parts.join(' · ')}${recent ? ` · recent: ${recent}` : ''}. No whole-song plan: the engine knows the last 12 s.`;
+    this.status.textContent = `Live (${this.label}): ${parts.join(' · ')}${recent ? ` · recent: ${recent}` : ''}. No whole-song plan: the engine knows the last 12 s.`;
   }
 }

@@ -77,6 +77,32 @@ class LiveInputTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void tabAudioRunsTheSameLiveShow() {
+        // With the fake devices, getDisplayMedia answers with a fake screen and the same recording as its audio: the
+        // page's tab-audio path (its picker, the dropped video track) up to the engine's live show.
+        List<String> pageErrors = new ArrayList<>();
+        try (BrowserContext context = app.newContext(900, 800)) {
+            Page page = context.newPage();
+            page.onPageError(pageErrors::add);
+            page.navigate(app.server().uri().toString());
+            page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
+            page.click("#live-tab");
+            page.waitForFunction("() => ['live', 'error'].includes(window.aivj.state)", null,
+                    new Page.WaitForFunctionOptions().setTimeout(30_000));
+            assertEquals("live", page.evaluate("() => window.aivj.state"), () -> page.textContent("#error"));
+            page.waitForFunction("() => window.aivj.live && window.aivj.live.update.seconds > 8"
+                    + " && window.aivj.live.update.readings.length > 0", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+            Map<String, Object> update = (Map<String, Object>) ((Map<String, Object>) page.evaluate("() => window.aivj.live")).get("update");
+            assertTrue(update.get("style") != null && !"none".equals(update.get("style")), "a style from tab audio: " + update);
+            assertTrue(page.textContent("#live-status").contains("tab audio"), page.textContent("#live-status"));
+            page.click("#live-stop");
+            page.waitForFunction("() => window.aivj.state === 'idle'");
+        }
+        assertEquals(List.of(), pageErrors, "uncaught errors in the page");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void styleAndPairFollowASwitchToASongOfAnotherStyle() {
         List<String> pageErrors = new ArrayList<>();
         try (BrowserContext context = app.newContext(900, 800)) {
