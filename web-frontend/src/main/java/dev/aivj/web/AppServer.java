@@ -1,10 +1,21 @@
 package dev.aivj.web;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.aivj.web.metrics.LiveLatencyMetrics;
+import dev.aivj.web.metrics.LiveRollbackGuard;
+import dev.aivj.web.metrics.MetricsHandler;
+import dev.aivj.web.metrics.ReportHandler;
+import dev.aivj.web.metrics.RequestCounting;
+import dev.aivj.web.metrics.ServedModelMetrics;
+import dev.aivj.web.metrics.ServerMetrics;
+import dev.aivj.web.registry.CouplingModelHandler;
+import dev.aivj.web.registry.LatestModelHandler;
+import dev.aivj.web.registry.ServedModel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The local web server of AIVJ: serves the page, the WebAssembly engine and the vendored butterchurn files
  * from the classpath folder {@code web/}, and the demo article's songs from the music cache, on 127.0.0.1 only.
+ * Also its Prometheus metrics ({@code /metrics}, the page's timings posted to {@code /metrics/report}) and, with a
+ * model registry, the registry's latest coupling model, rolled back by itself when its live figures cross the
+ * gate's lines.
  */
 public final class AppServer implements AutoCloseable {
 
@@ -19,10 +33,12 @@ public final class AppServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final RequestCounting counting;
 
-    private AppServer(HttpServer server, ExecutorService executor) {
+    private AppServer(HttpServer server, ExecutorService executor, RequestCounting counting) {
         this.server = server;
         this.executor = executor;
+        this.counting = counting;
     }
 
     /** Starts serving the classpath assets on 127.0.0.1:{@code port} (0 = any free port). */
@@ -30,17 +46,34 @@ public final class AppServer implements AutoCloseable {
         return start(port, StaticAssets.fromClasspath());
     }
 
-    /** Starts serving {@code assets} on 127.0.0.1:{@code port} (0 = any free port). */
+    /** Starts serving {@code assets} on 127.0.0.1:{@code port} (0 = any free port), the bundled coupling model. */
     public static AppServer start(int port, StaticAssets assets) throws IOException {
+        return start(port, assets, null);
+    }
+
+    /**
+     * Starts serving {@code assets} on 127.0.0.1:{@code port} (0 = any free port) and the coupling model of the
+     * registry at {@code registryRoot} (null: no registry, the bundled model).
+     */
+    public static AppServer start(int port, StaticAssets assets, Path registryRoot) throws IOException {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         HttpServer server = HttpServer.create(address, 0);
         ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new AssetHandler(assets));
-        server.createContext(DemoMediaHandler.PREFIX, new DemoMediaHandler());
-        server.createContext(PresetThumbnailHandler.PREFIX,
+        ServerMetrics metrics = new ServerMetrics();
+        ServedModel served = new ServedModel(registryRoot);
+        LiveRollbackGuard guard = new LiveRollbackGuard(served, metrics);
+        metrics.register(new ServedModelMetrics(served));
+        metrics.register(new LiveLatencyMetrics(guard));
+        AppServer app = new AppServer(server, executor, new RequestCounting(metrics));
+        app.mount("/", new AssetHandler(assets));
+        app.mount(DemoMediaHandler.PREFIX, new DemoMediaHandler());
+        app.mount(PresetThumbnailHandler.PREFIX,
                 new PresetThumbnailHandler(PresetThumbnailHandler.framesDirFromSystemProperties()));
-        AppServer app = new AppServer(server, executor);
+        app.mount(MetricsHandler.PATH, new MetricsHandler(metrics));
+        app.mount(ReportHandler.PATH, new ReportHandler(metrics, guard));
+        app.mount(CouplingModelHandler.PREFIX, new CouplingModelHandler(served, new AssetHandler(assets)));
+        app.mount(LatestModelHandler.PATH, new LatestModelHandler(served));
         ProjectMBuild.fromSystemProperties(assets).mount(app);
         server.start();
         return app;
@@ -51,12 +84,14 @@ public final class AppServer implements AutoCloseable {
      * {@code aivj bench} that add pages the public app must not have.
      */
     public com.sun.net.httpserver.HttpContext mount(String prefix, StaticAssets assets) {
-        return server.createContext(prefix, new AssetHandler(assets, prefix));
+        return mount(prefix, new AssetHandler(assets, prefix));
     }
 
     /** Answers requests under {@code prefix} with {@code handler} (e.g. in-memory benchmark data). */
     public com.sun.net.httpserver.HttpContext mount(String prefix, com.sun.net.httpserver.HttpHandler handler) {
-        return server.createContext(prefix, handler);
+        com.sun.net.httpserver.HttpContext context = server.createContext(prefix, handler);
+        context.getFilters().add(counting); // every route counts in aivj_http_requests_total
+        return context;
     }
 
     /** The port actually bound. */
@@ -80,7 +115,7 @@ public final class AppServer implements AutoCloseable {
         stop();
     }
 
-    /** {@code [--port N]}: serves until the process is stopped and prints the address on stdout. */
+    /** {@code [--port N] [--registry DIR]}: serves until the process is stopped and prints the address on stdout. */
     public static void main(String[] args) throws IOException {
         ServerOptions options;
         try {
@@ -93,7 +128,7 @@ public final class AppServer implements AutoCloseable {
         }
         AppServer app;
         try {
-            app = start(options.port());
+            app = start(options.port(), StaticAssets.fromClasspath(), options.registry());
         } catch (java.net.BindException e) {
             System.err.println("aivj: cannot listen on 127.0.0.1:" + options.port() + " (" + e.getMessage()
                     + "); choose another port with --port N, or --port 0 for any free port");
@@ -102,6 +137,10 @@ public final class AppServer implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "aivj-server-stop"));
         System.out.println("AIVJ serving " + app.uri());
+        ServedModel served = new ServedModel(options.registry());
+        System.out.println("coupling model: " + served.version().map(v -> v + " from the registry " + options.registry())
+                .orElse("bundled (registry " + options.registry() + " has no LATEST)") + "; metrics at " + app.uri()
+                .resolve(MetricsHandler.PATH.substring(1)));
         System.out.flush();
     }
 

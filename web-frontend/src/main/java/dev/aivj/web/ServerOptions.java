@@ -1,41 +1,72 @@
 package dev.aivj.web;
 
-/** Command-line options of {@link AppServer}: {@code [--port N]}, where 0 picks a free port. */
-public record ServerOptions(int port) {
+import dev.aivj.registry.ModelRegistry;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Command-line options of {@link AppServer}: {@code [--port N] [--registry DIR]}, where port 0 picks a free port
+ * and the registry (default {@link ModelRegistry#defaultRoot()}) holds the coupling model versions it serves.
+ */
+public record ServerOptions(int port, Path registry) {
 
     public static final int DEFAULT_PORT = 8080;
 
-    public static final String USAGE = "usage: serve [--port N]   (N in 0..65535, 0 = any free port; default "
-            + DEFAULT_PORT + ")";
+    public static final String USAGE = "usage: serve [--port N] [--registry DIR]   (N in 0..65535, 0 = any free port; "
+            + "default " + DEFAULT_PORT + "; DIR: the model registry whose latest coupling model is served, default "
+            + "$AIVJ_REGISTRY or ~/.local/share/aivj/registry)";
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range 0..65535: " + port);
         }
+        Objects.requireNonNull(registry, "registry");
     }
 
-    /** Parses {@code --port N} or {@code --port=N}; throws IllegalArgumentException with a clear message. */
+    /** With the default registry. */
+    public ServerOptions(int port) {
+        this(port, ModelRegistry.defaultRoot());
+    }
+
+    /**
+     * Parses {@code --port N}, {@code --port=N}, {@code --registry DIR}, {@code --registry=DIR}; throws
+     * IllegalArgumentException with a clear message.
+     */
     public static ServerOptions parse(String... args) {
         int port = DEFAULT_PORT;
+        Path registry = ModelRegistry.defaultRoot();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            String value;
-            if (arg.equals("--port")) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("--port needs a number");
-                }
-                value = args[++i];
-            } else if (arg.startsWith("--port=")) {
-                value = arg.substring("--port=".length());
-            } else {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!name.equals("--port") && !name.equals("--registry")) {
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
-            try {
-                port = Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--port needs a number, got: " + value);
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException(name.equals("--port") ? "--port needs a number" : "--registry needs a folder");
+            }
+            if (name.equals("--port")) {
+                try {
+                    port = Integer.parseInt(value.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--port needs a number, got: " + value);
+                }
+            } else {
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException("--registry needs a folder");
+                }
+                try {
+                    registry = Path.of(value);
+                } catch (InvalidPathException e) {
+                    throw new IllegalArgumentException("--registry is not a usable path: " + value);
+                }
             }
         }
-        return new ServerOptions(port);
+        return new ServerOptions(port, registry);
     }
 }

@@ -28,4 +28,14 @@ class ServerOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--port", "-1"));
         assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--verbose"));
     }
+
+    @Test
+    void readsTheRegistryAndDefaultsToTheRegistryDefault() {
+        assertEquals(dev.aivj.registry.ModelRegistry.defaultRoot(), ServerOptions.parse().registry());
+        assertEquals(java.nio.file.Path.of("/tmp/reg"), ServerOptions.parse("--registry", "/tmp/reg").registry());
+        assertEquals(java.nio.file.Path.of("/tmp/reg"), ServerOptions.parse("--port=0", "--registry=/tmp/reg").registry());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--registry"))
+                .getMessage().contains("--registry"));
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--registry="));
+    }
 }

@@ -1,0 +1,48 @@
+package dev.aivj.web.metrics;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** {@code GET /metrics}: every metric of {@link ServerMetrics} in Prometheus's text format (0.0.4). */
+public final class MetricsHandler implements HttpHandler {
+    public static final String PATH = "/metrics";
+    private static final PrometheusTextFormatWriter WRITER = PrometheusTextFormatWriter.create();
+
+    private final ServerMetrics metrics;
+
+    public MetricsHandler(ServerMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestURI().getRawPath().equals(PATH)) {
+                Responses.text(exchange, 404, "Not found\n");
+                return;
+            }
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                Responses.text(exchange, 405, "Method not allowed\n");
+                return;
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            WRITER.write(body, metrics.registry().scrape());
+            exchange.getResponseHeaders().set("Content-Type", WRITER.getContentType());
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            if (method.equals("HEAD")) {
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                body.writeTo(out);
+            }
+        }
+    }
+}

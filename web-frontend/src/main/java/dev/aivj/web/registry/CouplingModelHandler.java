@@ -1,0 +1,75 @@
+package dev.aivj.web.registry;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.aivj.web.metrics.Responses;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@value #PREFIX}: the coupling model the page loads (engine-client/own-presets-in-engine.js). With a registry
+ * version served, its files come from that version's folder; otherwise the bundled files (the {@code bundled}
+ * handler). Every answer names the version in {@value #VERSION_HEADER} ({@code bundled} for the bundled one) and
+ * is not cached, since a promotion or rollback changes it under the same URL.
+ */
+public final class CouplingModelHandler implements HttpHandler {
+    public static final String PREFIX = "/models/coupling-v1/";
+    public static final String VERSION_HEADER = "X-AIVJ-Model-Version";
+    /** The bundle's files a client may fetch; never gate.json or anything else in the folder. */
+    private static final Map<String, String> FILES = Map.of(
+            "manifest.json", "application/json; charset=utf-8",
+            "weights.bin", "application/octet-stream",
+            "model-card.md", "text/markdown; charset=utf-8",
+            "training-log.txt", "text/plain; charset=utf-8");
+
+    private final ServedModel served;
+    private final HttpHandler bundled;
+
+    public CouplingModelHandler(ServedModel served, HttpHandler bundled) {
+        this.served = served;
+        this.bundled = bundled;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Optional<String> version = served.version();
+        if (version.isEmpty()) {
+            exchange.getResponseHeaders().set(VERSION_HEADER, "bundled");
+            bundled.handle(exchange);
+            return;
+        }
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                Responses.text(exchange, 405, "Method not allowed\n");
+                return;
+            }
+            String name = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
+            String type = FILES.get(name);
+            Optional<Path> file = type == null ? Optional.empty() : served.file(version.get(), name);
+            exchange.getResponseHeaders().set(VERSION_HEADER, version.get());
+            if (file.isEmpty()) {
+                Responses.text(exchange, 404, "Not found\n");
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(file.get());
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            if (method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+}
