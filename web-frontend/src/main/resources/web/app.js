@@ -1,6 +1,8 @@
 // AIVJ page: drop a song → the show (show/show.js: decode, analyse in the WebAssembly engine, play its plan with
 // two MilkDrop layers). This file only shows it: it wires the page's elements to the show and its stage.
 
+import { SongTimings } from './timings/song-timings.js';
+import { lastPost, postTimings } from './timings/timings-report.js';
 import { Show } from './show/show.js';
 import { ButterchurnPresetLibrary } from './stage/butterchurn-preset-library.js';
 import { StageFullscreen } from './stage/fullscreen.js';
@@ -42,6 +44,8 @@ const stage = new Stage({
 const menus = new PresetMenus($, stage, messages);
 const show = new Show({ stage, presetChoice: () => menus.chosen() });
 const ownPresets = new OwnPresetImport($, stage, show, menus, messages);
+// Each song's measured timings go to the server's /metrics (its latency histograms and the model rollback guard).
+const timings = new SongTimings(show, postTimings);
 const results = new ResultsView($, (seconds) => show.seek(seconds));
 const pairPanel = new PairPanel($, show);
 const mix = new MixControls($, show);
@@ -144,7 +148,7 @@ const fullscreen = new StageFullscreen($('stage'), $('fullscreen'), [$('fullscre
   .showNotice(`Fullscreen was refused (${reason}); the visuals play on in the page.`));
 const vjConsole = installConsole($, { show, pairPanel, fullscreen, notice: (m) => messages.showNotice(m),
   songName: () => songName });
-installPageHooks(show, { resolution, messages, console: vjConsole, ownPresets });
+installPageHooks(show, { resolution, messages, console: vjConsole, ownPresets, timings: { songs: timings, lastPost } });
 
 document.body.dataset.state = 'idle';
 progress.reset('Waiting for a song.');

@@ -6,9 +6,10 @@
  * @param {import('./show/show.js').Show} show
  * @param {{resolution: import('./stage/stage-resolution.js').StageResolution,
  *   messages: import('./ui/messages.js').Messages, console: ReturnType<import('./ui/console.js').installConsole>,
- *   ownPresets: import('./ui/own-preset-import.js').OwnPresetImport}} page
+ *   ownPresets: import('./ui/own-preset-import.js').OwnPresetImport,
+ *   timings: {songs: import('./timings/song-timings.js').SongTimings, lastPost: {status, message}}} page
  */
-export function installPageHooks(show, { resolution, messages, console: vj, ownPresets }) {
+export function installPageHooks(show, { resolution, messages, console: vj, ownPresets, timings }) {
   const { stage } = show;
   window.aivj = {
     /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'opening' | 'ready' | 'live' | 'error' */
@@ -56,6 +57,9 @@ export function installPageHooks(show, { resolution, messages, console: vj, ownP
     get renderSettled() { return resolution.settled; },
     /** The last song's time in the worker: {postedAt, answeredAt} (performance.now() ms), null before one. */
     get workerRun() { return show.workerRun; },
+    /** The last song's timings as reported to the server (timings/song-timings.js), and the server's answer. */
+    get timingsReport() { return timings.songs.last; },
+    get timingsPost() { return { ...timings.lastPost }; },
     /** The last import of the viewer's own presets: per file {name, id, usable, pairs, best} or {name, error}. */
     get ownPresets() { return ownPresets.lastResults; },
     /** How many times the song's plan was made again after a preset preferences change (show.js replanned). */

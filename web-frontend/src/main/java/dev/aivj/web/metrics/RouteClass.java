@@ -14,7 +14,7 @@ public final class RouteClass {
         if (p.equals("/metrics")) {
             return "metrics";
         }
-        if (p.startsWith("/metrics/")) {
+        if (p.equals("/metrics/report")) {
             return "report";
         }
         if (p.startsWith("/models/")) {
