@@ -1,5 +1,8 @@
 package dev.aivj.export.gate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aivj.audioio.MusicCache;
+import dev.aivj.engine.Engine;
 import dev.aivj.export.coupling.CouplingBundle;
 import dev.aivj.presets.PresetLibrary;
 import dev.aivj.registry.ModelRegistry;
@@ -7,14 +10,16 @@ import dev.aivj.training.coupling.CouplingPairs;
 import dev.aivj.training.coupling.LibraryVectors;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * {@code ./aivj regression [--full] [--record] [--reference FILE] [--model DIR]}: the stratified regression set
  * ({@link StratifiedSet}; fast by default, every pair with --full) on the bootstrap pack, the model's outputs beside
- * the recorded reference ({@link DualTrack}), per-bucket pass rates; exits 1 when a pair fails. {@code --record}
- * writes the reference from the model instead.
+ * the recorded reference ({@link DualTrack}), per-bucket pass rates; then the engine's plans of two songs beside
+ * theirs ({@link EngineTrack}). Exits 1 when a pair or a plan differs. {@code --record} writes both references.
  */
 public final class RegressionCommand {
     private RegressionCommand() {
@@ -43,10 +48,21 @@ public final class RegressionCommand {
                 LibraryVectors.read(LibraryVectors.DEFAULT_STATUS, PresetLibrary.resolveRoot(null)));
         PackScores now = PackScores.of(CouplingBundle.load(model), pack.pairs());
         String modelName = model + " (sha256 " + ModelRegistry.hashOf(model).substring(0, 12) + ")";
+        Map<String, ObjectNode> plans = enginePlans();
         if (record) {
             RegressionReference.write(reference, modelName, pack.pack(), pack.pairs(), now);
-            System.out.println("regression: recorded " + modelName + " on " + pack.pairs().size() + " pairs -> " + reference);
+            EngineTrack.record(EngineTrack.DEFAULT_REFERENCE, plans);
+            System.out.println("regression: recorded " + modelName + " on " + pack.pairs().size() + " pairs -> " + reference
+                    + "; the engine's plans of " + plans.keySet() + " -> " + EngineTrack.DEFAULT_REFERENCE);
             return;
+        }
+        int engineDifferences = 0;
+        for (Map.Entry<String, ObjectNode> p : plans.entrySet()) {
+            List<String> d = EngineTrack.differences(EngineTrack.reference(EngineTrack.DEFAULT_REFERENCE, p.getKey()), p.getValue());
+            engineDifferences += d.size();
+            System.out.printf(Locale.ROOT, "regression: engine track, %s: %d difference(s) beyond visual %.1f %% / one frame%n",
+                    p.getKey(), d.size(), 100 * EngineTrack.VISUAL_TOLERANCE);
+            d.stream().limit(10).forEach(line -> System.out.println("  " + line));
         }
         List<StratifiedSet.Member> set = full ? StratifiedSet.full(pack.pairs()) : StratifiedSet.fast(pack.pairs());
         List<DualTrack.PairResult> results = DualTrack.compare(set,
@@ -57,6 +73,15 @@ public final class RegressionCommand {
         results.stream().filter(r -> !r.passes()).limit(10).forEach(r -> System.out.printf(Locale.ROOT,
                 "  pair #%d (%s): reference %s, now %s%n", pack.pairs().get(r.index()).pair(), r.bucket(),
                 java.util.Arrays.toString(r.old()), java.util.Arrays.toString(r.now())));
-        System.exit(b.allPass() ? 0 : 1);
+        System.exit(b.allPass() && engineDifferences == 0 ? 0 : 1);
+    }
+
+    /** The shipped engine's plans of the regression songs (the music cache's: ./aivj fetch-music). */
+    static Map<String, ObjectNode> enginePlans() throws IOException {
+        Engine engine = EngineTrack.shippedEngine(Path.of("web-frontend/src/main/resources/web"));
+        Map<String, ObjectNode> out = new LinkedHashMap<>();
+        out.put("Metal madness", EngineTrack.plan(engine, MusicCache.sectoidSong("Metal madness")));
+        out.put("chiptune", EngineTrack.plan(engine, MusicCache.chiptune()));
+        return out;
     }
 }

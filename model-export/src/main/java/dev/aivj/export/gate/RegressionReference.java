@@ -25,7 +25,9 @@ public final class RegressionReference {
         ObjectNode root = json.createObjectNode().put("model", model).put("pack", pack);
         ObjectNode outputs = root.putObject("outputs");
         for (int i = 0; i < pairs.size(); i++) {
-            outputs.putArray(String.valueOf(pairs.get(i).pair())).add(s.quality()[i]).add(s.ws()[i]).add(s.wt()[i]);
+            // float precision: the model computes in float, and the tolerances are 0.5 % and more
+            outputs.putArray(String.valueOf(pairs.get(i).pair())).add((float) s.quality()[i]).add((float) s.ws()[i])
+                    .add((float) s.wt()[i]);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         json.writeValue(file.toFile(), root);
