@@ -18,7 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ./aivj promote BUNDLE [--registry DIR] [--pairs DIR] [--elite DIR] [--command TEXT]}: registers a coupling
+ * {@code ./aivj promote BUNDLE [--registry DIR] [--pairs DIR] [--elite DIR] [--command TEXT]} (the command defaults
+ * to the bundle's command.txt): registers a coupling
  * bundle as a candidate, runs the {@link ReleaseGate} against the model served now (the registry's latest, else the
  * bundled one) on the pack, writes the gate's figures and {@link QualityReport} beside it, and promotes it when the
  * gate passes. When it does not, it prints every reason, leaves LATEST alone and exits 1.
@@ -59,7 +60,7 @@ public final class PromoteCommand {
         Map<String, float[]> vectors = LibraryVectors.read(LibraryVectors.DEFAULT_STATUS, PresetLibrary.resolveRoot(null));
         CouplingPairs.Loaded pack = CouplingPairs.load(manifest(pairs), manifest(elite), vectors);
         System.exit(promote(bundle, new ModelRegistry(root, "coupling"), pack, dataHash(manifest(pairs), manifest(elite)),
-                command != null ? command : "(not stated: pass --command)", BUNDLED) ? 0 : 1);
+                command != null ? command : madeBy(bundle), BUNDLED) ? 0 : 1);
     }
 
     /**
@@ -93,6 +94,13 @@ public final class PromoteCommand {
         registry.promote(version, "passed the release gate");
         System.out.println("promote: PROMOTED " + version + " (latest)");
         return true;
+    }
+
+    /** The commands that made the bundle (its command.txt, written by train-coupling and export-coupling). */
+    private static String madeBy(Path bundle) throws IOException {
+        Path f = bundle.resolve("command.txt");
+        return Files.isRegularFile(f) ? Files.readString(f).strip().replace("\n", " && ")
+                : "(not recorded: the bundle has no command.txt; pass --command)";
     }
 
     private static void linkReportFromModelCard(Path dir) throws IOException {

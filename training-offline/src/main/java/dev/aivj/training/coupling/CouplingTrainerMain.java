@@ -81,6 +81,8 @@ public final class CouplingTrainerMain {
         CouplingReport report = new CouplingReport(loaded, split, seeds);
         report.run(variants, out);
         GoldenGateFile.write(out, loaded.pack(), goldenGate, split.goldenGate());
+        // How this checkpoint was made, for the bundle exported from it and the model registry's versions.csv.
+        Files.writeString(out.resolve("command.txt"), "./aivj train-coupling " + String.join(" ", args) + "\n");
         System.out.println(report.markdown());
         System.out.println("train-coupling: checkpoint and report in " + out.toAbsolutePath());
     }
