@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * {@code ./aivj rollback [--registry DIR] [--reason TEXT]}: serves the coupling model promoted before the current
- * one again; the current one is marked rolled-back (versions.csv, events.csv).
+ * one again (the bundled one when there is none); the current one is marked rolled-back (versions.csv, events.csv).
  */
 public final class RollbackCommand {
     private RollbackCommand() {
@@ -28,7 +28,7 @@ public final class RollbackCommand {
         ModelRegistry registry = new ModelRegistry(root, "coupling");
         try {
             String before = registry.latest().orElse("(none)");
-            String now = registry.rollback(reason);
+            String now = registry.rollback(reason).orElse("the bundled model (no earlier promotion)");
             System.out.println("rollback: " + before + " rolled back; serving " + now);
         } catch (IOException e) {
             System.err.println("rollback: " + e.getMessage());
