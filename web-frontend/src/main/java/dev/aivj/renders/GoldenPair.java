@@ -21,9 +21,9 @@ public record GoldenPair(String fg, String bg, String fgUrl, String bgUrl, doubl
         return LayerMix.of(ws, wt);
     }
 
-    /** The same pair with another foreground preset. */
-    public GoldenPair withForeground(String id, String url) {
-        return new GoldenPair(id, bg, url, bgUrl, ws, wt);
+    /** The same pair (same ids, same key) with the foreground preset's text fetched from elsewhere: a changed preset. */
+    public GoldenPair withForegroundUrl(String url) {
+        return new GoldenPair(fg, bg, url, bgUrl, ws, wt);
     }
 
     /** The same presets with other coupling weights. */
