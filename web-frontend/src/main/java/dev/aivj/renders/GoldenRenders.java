@@ -18,23 +18,29 @@ public final class GoldenRenders {
     private GoldenRenders() {
     }
 
-    /** Renders each pair and writes its frames and the folder's manifest; one line per pair on {@code log}. */
+    /** Starts a renderer for the run; see {@link #write(PairRenderer, List, RenderSettings, Path, PrintStream)}. */
     public static Summary write(List<GoldenPair> pairs, RenderSettings settings, Path out, PrintStream log)
             throws IOException {
+        try (PairRenderer renderer = PairRenderer.start()) {
+            return write(renderer, pairs, settings, out, log);
+        }
+    }
+
+    /** Renders each pair and writes its frames and the folder's manifest; one line per pair on {@code log}. */
+    public static Summary write(PairRenderer renderer, List<GoldenPair> pairs, RenderSettings settings, Path out,
+            PrintStream log) throws IOException {
         List<RenderFolder.Entry> rendered = new ArrayList<>();
         Map<GoldenPair, String> failed = new LinkedHashMap<>();
-        try (PairRenderer renderer = PairRenderer.start()) {
-            for (GoldenPair pair : pairs) {
-                try {
-                    PairRenderer.PairRender render = renderer.render(pair, settings);
-                    RenderFolder.writeFrames(out, pair.key(), settings, render.frames());
-                    rendered.add(new RenderFolder.Entry(pair.key(), pair.fg(), pair.bg(), pair.ws(), pair.wt(),
-                            render.msPerFrame()));
-                    log.printf("rendered %s (%.1f ms a frame)%n", pair.key(), render.msPerFrame());
-                } catch (IOException e) {
-                    failed.put(pair, e.getMessage());
-                    log.printf("FAILED %s: %s%n", pair.key(), e.getMessage());
-                }
+        for (GoldenPair pair : pairs) {
+            try {
+                PairRenderer.PairRender render = renderer.render(pair, settings);
+                RenderFolder.writeFrames(out, pair.key(), settings, render.frames());
+                rendered.add(new RenderFolder.Entry(pair.key(), pair.fg(), pair.bg(), pair.ws(), pair.wt(),
+                        render.msPerFrame()));
+                log.printf("rendered %s (%.1f ms a frame)%n", pair.key(), render.msPerFrame());
+            } catch (IOException e) {
+                failed.put(pair, e.getMessage());
+                log.printf("FAILED %s: %s%n", pair.key(), e.getMessage());
             }
         }
         RenderFolder.writeManifest(out, settings, rendered, failed);
