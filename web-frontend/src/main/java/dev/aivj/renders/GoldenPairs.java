@@ -42,7 +42,10 @@ public final class GoldenPairs {
 
     private static double number(JsonNode pair, String field, Path library) throws IOException {
         JsonNode v = pair.path(field);
-        if (!v.isNumber()) throw new IOException(library + ": a pair without a number \"" + field + "\"");
+        if (!v.isNumber()) {
+            throw new IOException(library + ": a pair without a number \"" + field + "\" (its mix needs the coupling"
+                    + " weights: give a pair library, ./aivj export-library)");
+        }
         return v.asDouble();
     }
 }
