@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,30 +20,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code aivj golden-renders} and {@code aivj compare-renders} on the shipped pair library's first pair (real
- * projectm-data presets): two runs compare as PASS (exit 0); a frame painted over fails with a heatmap (exit 1).
+ * projectm-data presets): rendered once, its copy compares as PASS (exit 0) and a copy with a frame painted over fails
+ * with a heatmap (exit 1). That two renders are the same is GoldenRendersTest's subject.
  */
 class RenderCommandsTest {
     @TempDir
     static Path dir;
-    private static Path library;
 
     /** What a command printed and returned. */
     private record Run(int code, String out, String err) {
     }
 
     @BeforeAll
-    static void renderTwice() throws Exception {
-        library = Path.of(RenderCommandsTest.class.getResource("/web/pairs/pair-library.json").toURI());
-        for (String folder : List.of("reference", "candidate")) {
-            Run r = run("golden-renders", "--pairs", library.toString(), "--limit", "1", "--frames", "10,20",
-                    "--out", dir.resolve(folder).toString());
-            assertEquals(0, r.code(), r.err() + r.out());
-            assertTrue(r.out().contains("1 pairs rendered, 0 failed"), r.out());
-        }
+    static void renderOnce() throws Exception {
+        Path library = Path.of(RenderCommandsTest.class.getResource("/web/pairs/pair-library.json").toURI());
+        Run r = run("golden-renders", "--pairs", library.toString(), "--limit", "1", "--frames", "10,20",
+                "--out", dir.resolve("reference").toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("1 pairs rendered, 0 failed"), r.out());
+        copy(dir.resolve("reference"), dir.resolve("candidate"));
     }
 
     @Test
-    void twoRunsOfTheSamePairPass() {
+    void theSameFramesPass() {
         Run r = run("compare-renders", "--reference", dir.resolve("reference").toString(), "--candidate",
                 dir.resolve("candidate").toString(), "--out", dir.resolve("heatmaps-same").toString());
         assertEquals(0, r.code(), r.out());
