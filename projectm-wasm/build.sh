@@ -32,7 +32,7 @@ CONFIGURE_FLAGS=(--enable-emscripten --disable-qt --disable-pulseaudio --disable
                  --disable-threading --enable-static --disable-shared --disable-sdl)
 LIB_CXXFLAGS="-std=c++11 -O2"
 # Link recipe.
-EXPORTS='["_pmw_create","_pmw_loadPresetText","_pmw_addPcm","_pmw_renderFrame","_pmw_resize","_pmw_destroy","_pmw_lastError","_pmw_lastWarning","_malloc","_free"]'
+EXPORTS='["_pmw_create","_pmw_loadPresetText","_pmw_addPcm","_pmw_renderFrame","_pmw_resize","_pmw_setFrameTime","_pmw_destroy","_pmw_lastError","_pmw_lastWarning","_malloc","_free"]'
 LINK_FLAGS=(-O2 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
             -sMODULARIZE=1 -sEXPORT_ES6=1 -sENVIRONMENT=web -sEXPORT_NAME=createProjectMModule
             "-sEXPORTED_FUNCTIONS=$EXPORTS"

@@ -18,11 +18,16 @@
 //  -1 bad handle / IO, -2 not a preset (nothing parsed / projectM refused it),
 //  -3 shader translation or compilation failed.
 //
+// Clock: projectM reads the time (its `time` and `progress`, preset blends, its frame limiter) through its own hook,
+// pprojectm_gettimeofday. A layer told its frame times (pmw_setFrameTime) answers that hook with them instead of the
+// wall clock and starts rand() from a fixed seed, so the same preset, audio and frame times draw the same pixels.
+//
 // Licence note: links projectM (LGPL-2.1); see projectm-wasm/README.md.
 
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -34,6 +39,7 @@
 
 #include "projectM.hpp"
 #include "PCM.hpp"
+#include "timer.h"
 
 namespace {
 
@@ -58,16 +64,32 @@ struct Layer {
     std::string currentPath;  // MEMFS path of the active preset ("" = idle preset)
     int seq = 0;
     int width = 0, height = 0;
+    bool fixedClock = false;  // projectM's clock reads frameTime, not the wall clock
+    double frameTime = 0;     // seconds
 };
 
 std::vector<Layer *> g_layers;   // handle = index + 1
 std::string g_globalError;       // errors without a valid handle
+Layer *g_current = nullptr;      // the layer an entry point drives: projectM's clock hook answers for it
+
+// rand()'s seed on a fixed clock (any constant: it only has to be the same every time).
+const unsigned kFixedSeed = 1;
 
 Layer *get(int h) {
     if (h <= 0 || h > (int)g_layers.size() || !g_layers[h - 1]) return nullptr;
     Layer *l = g_layers[h - 1];
     emscripten_webgl_make_context_current(l->ctx);
+    g_current = l;
     return l;
+}
+
+// projectM's clock hook (timer.h): the current layer's frame time on a fixed clock, the wall clock otherwise.
+int layerClock(struct timeval *tv, struct timezone *tz) {
+    if (!g_current || !g_current->fixedClock) return gettimeofday(tv, tz);
+    long long us = std::llround(g_current->frameTime * 1e6);
+    tv->tv_sec = (time_t)(us / 1000000);
+    tv->tv_usec = (suseconds_t)(us % 1000000);
+    return 0;
 }
 
 // Captures std::cerr (projectM's only error channel) for the lifetime of the object.
@@ -134,8 +156,21 @@ void makeProjectM(Layer *l) {
     s.softCutRatingsEnabled = false;
     CerrCapture cap;
     delete l->pm;
+    // On a fixed clock rand() starts from the same seed: projectM's renderer draws random numbers while it starts,
+    // and then projectM reseeds rand() from time(NULL), which no clock hook reaches, so seed both times.
+    if (l->fixedClock) srand(kFixedSeed);
     l->pm = new HostProjectM(s, projectM::FLAG_DISABLE_PLAYLIST_LOAD);
+    if (l->fixedClock) srand(kFixedSeed);
     l->pm->setPresetLock(true);
+}
+
+// A fresh projectM instance for the layer, with the current preset reloaded (hard cut).
+void rebuild(Layer *l) {
+    makeProjectM(l);
+    if (!l->currentPath.empty()) {
+        CerrCapture cap;
+        selectOnly(l, l->currentPath, true);
+    }
 }
 
 }  // namespace
@@ -168,6 +203,8 @@ int pmw_create(const char *canvasSelector, int width, int height) {
     emscripten_webgl_make_context_current(ctx);
 
     Layer *l = new Layer();
+    g_current = l;
+    pprojectm_gettimeofday = layerClock;
     l->ctx = ctx;
     l->selector = canvasSelector;
     l->width = width;
@@ -279,11 +316,20 @@ void pmw_resize(int h, int width, int height) {
     // projectM_resetGL() leaves MilkDrop 2 presets with warp/comp shaders rendering black
     // (stale renderer state after Renderer::reset, even for a same-size reset), so build a
     // fresh projectM instance at the new size and reload the current preset (hard cut).
-    makeProjectM(l);
-    if (!l->currentPath.empty()) {
-        CerrCapture cap;
-        selectOnly(l, l->currentPath, true);
-    }
+    rebuild(l);
+}
+
+// Sets the time of the layer's next frames, in seconds (0 or more). The first call puts the layer on a fixed clock
+// from then on: projectM is rebuilt with its clock starting at `seconds` and rand() seeded fixed, and the current
+// preset is reloaded (hard cut), so call it before loading presets. Later calls only move the clock.
+EMSCRIPTEN_KEEPALIVE
+void pmw_setFrameTime(int h, double seconds) {
+    Layer *l = get(h);
+    if (!l || !(seconds >= 0) || !std::isfinite(seconds)) return;
+    l->frameTime = seconds;
+    if (l->fixedClock) return;
+    l->fixedClock = true;
+    rebuild(l);
 }
 
 EMSCRIPTEN_KEEPALIVE
@@ -298,6 +344,7 @@ void pmw_destroy(int h) {
     emscripten_webgl_destroy_context(l->ctx);
     if (!l->currentPath.empty()) std::remove(l->currentPath.c_str());
     g_layers[h - 1] = nullptr;
+    if (g_current == l) g_current = nullptr;
     delete l;
 }
 

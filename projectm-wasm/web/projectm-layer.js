@@ -157,6 +157,18 @@ export class ProjectMLayer extends EventTarget {
     this._m._pmw_resize(this._h, width | 0, height | 0);
   }
 
+  /**
+   * Sets the time of the next frames in seconds (0 or more), for renders that must come out the same every time
+   * (golden renders). The first call puts this layer on a fixed clock for good: projectM's time, frame count, beat
+   * timing and preset blends then move only with these times, and its random numbers start from a fixed seed; projectM
+   * is rebuilt for it (the current preset reloads with a hard cut), so call it before loading presets. Layers never
+   * told a time run on the wall clock.
+   */
+  setFrameTime(seconds) {
+    this._check();
+    this._m._pmw_setFrameTime(this._h, +seconds);
+  }
+
   /** Releases projectM and the WebGL context. The canvas stays in the document. */
   destroy() {
     if (!this._h) return;

@@ -134,10 +134,11 @@ public final class ModelRegistry {
     }
 
     /**
-     * Serves the version promoted before the current one again (the newest earlier promotion not rolled back); the
-     * current one becomes {@code rolled-back}. Returns the version now served.
+     * Serves the version promoted before the current one again (the newest earlier promotion not rolled back), or,
+     * when there is none, nothing from the registry: LATEST goes and the server serves its bundled model. The current
+     * one becomes {@code rolled-back}. Returns the version now served, empty for the bundled model.
      */
-    public String rollback(String reason) throws IOException {
+    public Optional<String> rollback(String reason) throws IOException {
         return locked(() -> {
             String current = latest().orElseThrow(() -> new IOException("nothing to roll back: no version was promoted"));
             List<String> promoted = new ArrayList<>();
@@ -156,9 +157,6 @@ public final class ModelRegistry {
                     target = v;
                 }
             }
-            if (target == null) {
-                throw new IOException("nothing to roll back to: " + current + " is the only version promoted");
-            }
             String back = target;
             List<VersionRow> out = new ArrayList<>();
             for (VersionRow r : rows) {
@@ -166,9 +164,13 @@ public final class ModelRegistry {
                         : r.version().equals(back) ? r.withStatus("promoted") : r);
             }
             writeVersions(out);
-            replaceAtomically(dir.resolve(LATEST), back + "\n");
-            event("rollback", current, reason + " (now serving " + back + ")");
-            return back;
+            if (back != null) {
+                replaceAtomically(dir.resolve(LATEST), back + "\n");
+            } else {
+                Files.delete(dir.resolve(LATEST));
+            }
+            event("rollback", current, reason + " (now serving " + (back != null ? back : "the bundled model") + ")");
+            return Optional.ofNullable(back);
         });
     }
 

@@ -48,16 +48,18 @@ class ModelRegistryTest {
         assertEquals("retired", reg.version(first).orElseThrow().status());
         assertEquals(0.99, reg.gate(good).orElseThrow().goldenPassRate(), 1e-9);
 
-        assertEquals(first, reg.rollback("latency p95 over budget"));
+        assertEquals(java.util.Optional.of(first), reg.rollback("latency p95 over budget"));
         assertEquals(first, reg.latest().orElseThrow());
         assertEquals("rolled-back", reg.version(good).orElseThrow().status());
         assertEquals("promoted", reg.version(first).orElseThrow().status());
         assertEquals("./aivj train-coupling --out \"runs/a, b\"", reg.version(first).orElseThrow().command(),
                 "a command with a comma and quotes survives the CSV");
-        IOException none = assertThrows(IOException.class, () -> reg.rollback("again"));
-        assertTrue(none.getMessage().contains("nothing to roll back to"), none.getMessage());
+        assertTrue(reg.rollback("again").isEmpty(), "with no earlier promotion the bundled model is served again");
+        assertTrue(reg.latest().isEmpty());
+        IOException none = assertThrows(IOException.class, () -> reg.rollback("once more"));
+        assertTrue(none.getMessage().contains("nothing to roll back"), none.getMessage());
         List<String[]> events = reg.events();
-        assertEquals(List.of("promote", "promote", "rollback"), events.stream().map(e -> e[1]).toList());
+        assertEquals(List.of("promote", "promote", "rollback", "rollback"), events.stream().map(e -> e[1]).toList());
     }
 
     @Test

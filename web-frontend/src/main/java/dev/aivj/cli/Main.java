@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * The app's own commands (serve, analyze), started by the {@code ./aivj} launcher, which lists every command and
- * runs the others (fetch-*, test, train, export, ...) itself; {@code ./aivj bench} runs module bench's own main.
+ * The app's own commands (serve, analyze, golden-renders, compare-renders), started by the {@code ./aivj} launcher,
+ * which lists every command and runs the others (fetch-*, test, train, export, ...) itself; {@code ./aivj bench} runs module bench's own main.
  */
 public final class Main {
     private Main() {
@@ -19,6 +19,10 @@ public final class Main {
             "                              model; metrics at /metrics)",
             "  analyze FILE [--with-mel] [--model DIR | --no-model] [--stream]   (files over 20 min stream as a set)",
             "                              analyse an audio file (WAV, FLAC, Ogg Vorbis, MP3); prints JSON",
+            "  golden-renders --pairs FILE --out DIR [--limit N] [--width W --height H --frames 30,60,90]",
+            "                              render pairs of a pair library headless on a fixed clock (reference frames)",
+            "  compare-renders --reference DIR --candidate DIR --out DIR [--min-ssim X --min-psnr DB]",
+            "                              SSIM/PSNR of two golden-renders folders, pass/fail per pair, heatmaps",
             "  --help                      show this help",
             "",
             "./aivj --help lists every other command (fetch-music, test, train, export, bench, ...).");
@@ -44,6 +48,10 @@ public final class Main {
                 return 0;
             case "analyze":
                 return AnalyzeCommand.run(rest, out, err);
+            case "golden-renders":
+                return GoldenRendersCommand.run(rest, out, err);
+            case "compare-renders":
+                return CompareRendersCommand.run(rest, out, err);
             default:
                 err.println("aivj: unknown command '" + args[0] + "' (try aivj --help)");
                 return 2;

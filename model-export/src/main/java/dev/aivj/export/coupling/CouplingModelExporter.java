@@ -4,6 +4,7 @@ import dev.aivj.engine.coupling.CouplingModel;
 import dev.aivj.presets.PresetLibrary;
 import dev.aivj.training.coupling.CouplingCheckpoint;
 import dev.aivj.training.coupling.CouplingTrainer;
+import dev.aivj.training.coupling.GoldenGateFile;
 import dev.aivj.training.coupling.LibraryVectors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,6 +63,13 @@ public final class CouplingModelExporter {
                         engine.spec().parameterCount(), Files.size(out.resolve("weights.bin")),
                         engine.spec().vectorVersion(), line, trained.bestEpoch(), trained.bestValidationSpearman());
         Files.writeString(out.resolve("model-card.md"), card);
+        Path made = checkpoint.resolve("command.txt");
+        Files.writeString(out.resolve("command.txt"), (Files.isRegularFile(made) ? Files.readString(made) : "")
+                + "./aivj export-coupling " + String.join(" ", args) + "\n");
+        Path gate = checkpoint.resolve(GoldenGateFile.FILE);
+        if (Files.isRegularFile(gate)) { // the golden pairs it never trained on travel with the bundle to the release gate
+            Files.copy(gate, out.resolve(GoldenGateFile.FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         System.out.println("export-coupling: bundle and model card in " + out.toAbsolutePath());
     }
 

@@ -35,8 +35,12 @@ public record CouplingEvaluation(double heldOutSpearman, double heldOutTop20, do
         int inTop = 0;
         int total = 0;
         int worst = 0;
+        // The golden figures are on the golden gate when the split has one (pairs the model never saw), else on every
+        // elite pair (all of which trained).
+        java.util.Set<Integer> gate = new java.util.HashSet<>();
+        split.goldenGate().forEach(e -> gate.add(e.pair()));
         for (int i = 0; i < pack.size(); i++) {
-            if (pack.get(i).elite()) {
+            if (pack.get(i).elite() && (gate.isEmpty() || gate.contains(pack.get(i).pair()))) {
                 total++;
                 inTop += pos[i] < quartile ? 1 : 0;
                 worst = Math.max(worst, pos[i] + 1);

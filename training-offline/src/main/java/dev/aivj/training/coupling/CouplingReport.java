@@ -75,10 +75,13 @@ public final class CouplingReport {
         StringBuilder b = new StringBuilder();
         b.append("# Coupling model report\n\n");
         b.append(String.format(Locale.ROOT, "Pack `%s`: %d pairs (%d elite), %d rows skipped. Split by pair number: "
-                + "%d train, %d validation, %d held out; the elite (golden) pairs always train, so the held-out "
-                + "figures are on unseen regular pairs. %d seed(s) per variant; mean ± sd over seeds.%n%n",
+                + "%d train, %d validation, %d held out, %d golden gate. %s The held-out figures are on unseen "
+                + "regular pairs. %d seed(s) per variant; mean ± sd over seeds.%n%n",
                 data.pack(), data.pairs().size(), data.pairs().stream().filter(CouplingExample::elite).count(),
-                data.skipped().size(), split.train().size(), split.validation().size(), split.test().size(), seeds));
+                data.skipped().size(), split.train().size(), split.validation().size(), split.test().size(),
+                split.goldenGate().size(), split.goldenGate().isEmpty()
+                        ? "Every elite (golden) pair trains, so the golden figures are on pairs the model saw."
+                        : "The golden gate's elite pairs never train: the golden figures are on them alone.", seeds));
         if (data.pack().contains("bootstrap")) {
             b.append("**Trained on GENERATED bootstrap pairs** (scores from rendered composites, see "
                     + "data/bootstrap-pairs/README.md), not on the team's scored pairs.\n\n");
@@ -145,6 +148,7 @@ public final class CouplingReport {
         root.put("train", split.train().size());
         root.put("validation", split.validation().size());
         root.put("heldOut", split.test().size());
+        root.put("goldenGate", split.goldenGate().size());
         ArrayNode rs = root.putArray("runs");
         for (Run r : runs) {
             ObjectNode o = rs.addObject();

@@ -11,9 +11,11 @@ import java.util.Map;
 
 /**
  * {@code ./aivj train-coupling [--pairs DIR] [--elite DIR] [--status FILE] [--presets DIR] [--out DIR]
- * [--seeds 2] [--epochs 70] [--patience 0] [--no-ablations | --variants full,no-attention,no-adaptive,beta0,no-elite,lambda0]}:
+ * [--seeds 2] [--epochs 70] [--patience 0] [--golden-gate 20]
+ * [--no-ablations | --variants full,no-attention,no-adaptive,beta0,no-elite,lambda0]}:
  * trains the coupling model on a pack's scored pairs (default: the GENERATED bootstrap pairs in data/bootstrap-pairs),
- * keeps the first variant's checkpoint (normally the full model) in {@code --out}, trains each ablation (one item
+ * keeps the first variant's checkpoint (normally the full model) in {@code --out} with the golden pairs it never
+ * trained on ({@link GoldenGateFile}; {@code --golden-gate} percent of the elite), trains each ablation (one item
  * switched off) with the same seeds, and writes {@code report.md} and
  * {@code report.json} there (see {@link CouplingReport}).
  */
@@ -28,6 +30,7 @@ public final class CouplingTrainerMain {
         Path presets = PresetLibrary.resolveRoot(null);
         Path out = Path.of("runs/coupling-v1");
         int seeds = 2;
+        int goldenGate = PairSplit.DEFAULT_GOLDEN_GATE_PERCENT;
         boolean ablations = true;
         String only = null;
         CouplingTrainer.Config config = CouplingTrainer.Config.defaults();
@@ -43,6 +46,7 @@ public final class CouplingTrainerMain {
                 case "--epochs" -> config = config.withEpochs(Integer.parseInt(need(args[i], value)));
                 case "--patience" -> config = config.withPatience(Integer.parseInt(need(args[i], value)));
                 case "--variants" -> only = need(args[i], value);
+                case "--golden-gate" -> goldenGate = Integer.parseInt(need(args[i], value));
                 case "--no-ablations" -> {
                     ablations = false;
                     continue;
@@ -57,11 +61,12 @@ public final class CouplingTrainerMain {
         for (String s : loaded.skipped()) {
             System.out.println("train-coupling: skipped " + s);
         }
-        PairSplit split = PairSplit.of(loaded.pairs(), 0);
+        PairSplit split = PairSplit.of(loaded.pairs(), 0, goldenGate);
         System.out.printf("train-coupling: pack %s, %d pairs (%d elite), %d skipped; split %d train / %d validation"
-                + " / %d held out; %d preset vectors%n", loaded.pack(), loaded.pairs().size(),
-                loaded.pairs().stream().filter(CouplingExample::elite).count(), loaded.skipped().size(),
-                split.train().size(), split.validation().size(), split.test().size(), vectors.size());
+                + " / %d held out / %d golden gate (never trained on); %d preset vectors%n", loaded.pack(),
+                loaded.pairs().size(), loaded.pairs().stream().filter(CouplingExample::elite).count(),
+                loaded.skipped().size(), split.train().size(), split.validation().size(), split.test().size(),
+                split.goldenGate().size(), vectors.size());
 
         Map<String, CouplingReport.Variant> known = variants(config);
         List<CouplingReport.Variant> variants = new ArrayList<>();
@@ -75,6 +80,9 @@ public final class CouplingTrainerMain {
         }
         CouplingReport report = new CouplingReport(loaded, split, seeds);
         report.run(variants, out);
+        GoldenGateFile.write(out, loaded.pack(), goldenGate, split.goldenGate());
+        // How this checkpoint was made, for the bundle exported from it and the model registry's versions.csv.
+        Files.writeString(out.resolve("command.txt"), "./aivj train-coupling " + String.join(" ", args) + "\n");
         System.out.println(report.markdown());
         System.out.println("train-coupling: checkpoint and report in " + out.toAbsolutePath());
     }
