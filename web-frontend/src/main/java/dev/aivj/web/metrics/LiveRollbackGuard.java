@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * Rolls a promoted coupling model back when its live figures cross the gate's lines: the page-reported engine
  * latency's P95/P99 over the last {@link LatencyBudget#WINDOW} reports against {@link LatencyBudget}. Only while a
  * registry version is served, on a full window of reports made while that version was served, and at most once per
- * version (a failed rollback, e.g. nothing earlier to go back to, is not tried again for it).
+ * version (a failed rollback is not tried again for it). With no earlier version the bundled model is served again.
  */
 public final class LiveRollbackGuard {
     private static final Logger LOG = Logger.getLogger(LiveRollbackGuard.class.getName());
@@ -60,10 +60,10 @@ public final class LiveRollbackGuard {
                 LatencyBudget.ENGINE_P95_MS, p99, LatencyBudget.ENGINE_P99_MS);
         ModelRegistry registry = served.registry().orElseThrow();
         try {
-            String now = registry.rollback(reason);
+            String now = registry.rollback(reason).orElse("the bundled model"); // none earlier: the bundled one
             metrics.rollback(ServedModel.KIND, true);
             LOG.warning("rolled back coupling model " + windowVersion + ", now serving " + now + ": " + reason);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // e.g. LATEST gone meanwhile, an unwritable registry
             metrics.rollback(ServedModel.KIND, false);
             LOG.severe("could not roll back coupling model " + windowVersion + " (" + e.getMessage() + "): " + reason);
         }

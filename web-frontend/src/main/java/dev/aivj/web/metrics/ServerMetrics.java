@@ -29,7 +29,7 @@ public final class ServerMetrics {
             .register(registry);
     private final Counter rollbacks = Counter.builder().name("aivj_model_rollbacks_total")
             .help("Automatic rollbacks of a served model whose live figures crossed the gate's lines, by model kind "
-                    + "and outcome (rolled_back, failed: nothing to roll back to)")
+                    + "and outcome (rolled_back; failed: the registry could not be changed)")
             .labelNames("kind", "outcome").register(registry);
 
     public ServerMetrics() {

@@ -108,18 +108,22 @@ class AutoRollbackTest {
     }
 
     @Test
-    void aRollbackWithNothingToGoBackToIsCountedAsFailedAndLeavesLatest() throws Exception {
+    void withNoEarlierVersionTheRollbackServesTheBundledModel() throws Exception {
         TwoVersionRegistry reg = new TwoVersionRegistry(temp.resolve("registry"));
-        reg.registry.rollback("test: back to the first"); // the second is rolled back: the first has nothing before it
+        reg.registry.rollback("test: back to the first"); // the second is rolled back: nothing was promoted before the first
         try (AppServer server = AppServer.start(0, StaticAssets.fromClasspath(), reg.root)) {
             for (int i = 0; i < LatencyBudget.WINDOW; i++) {
                 assertEquals(204, Http.report(server.uri(), 900).statusCode());
             }
-            assertEquals(reg.first, reg.registry.latest().orElseThrow());
+            assertTrue(reg.registry.latest().isEmpty(), "LATEST is gone");
+            assertEquals("bundled", Http.get(server.uri().resolve("/models/coupling-v1/manifest.json")).headers()
+                    .firstValue("X-AIVJ-Model-Version").orElse(""));
             String metrics = Http.getText(server.uri().resolve("/metrics"));
-            assertEquals(1, Http.sample(metrics, "aivj_model_rollbacks_total{kind=\"coupling\",outcome=\"failed\"}")
+            assertEquals(1, Http.sample(metrics, ROLLED_BACK).orElseThrow());
+            assertEquals(0, Http.sample(metrics, "aivj_model_rollbacks_total{kind=\"coupling\",outcome=\"failed\"}")
                     .orElseThrow());
-            assertEquals(0, Http.sample(metrics, ROLLED_BACK).orElseThrow());
+            assertEquals(1, Http.sample(metrics, "aivj_model_info{kind=\"coupling\",source=\"bundled\",version=\"bundled\"}")
+                    .orElseThrow());
         }
     }
 }
