@@ -90,9 +90,11 @@ class ReportBodiesTest {
     @Test
     void aHugeBodyGets413() throws Exception {
         String big = "{\"engineMs\": 5, \"pad\": \"" + "x".repeat(5_000_000) + "\"}";
-        HttpResponse<String> r = Http.postJson(report, big);
-        assertEquals(413, r.statusCode(), r.body());
-        assertTrue(r.body().contains("too large"), r.body());
+        for (int i = 0; i < 3; i++) { // the answer must reach the client every time, not be lost in a reset
+            HttpResponse<String> r = Http.postJson(report, big);
+            assertEquals(413, r.statusCode(), r.body());
+            assertTrue(r.body().contains("too large"), r.body());
+        }
     }
 
     @Test
