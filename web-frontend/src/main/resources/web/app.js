@@ -46,6 +46,7 @@ const show = new Show({ stage, presetChoice: () => menus.chosen() });
 const ownPresets = new OwnPresetImport($, stage, show, menus, messages);
 // Each song's measured timings go to the server's /metrics (its latency histograms and the model rollback guard).
 const timings = new SongTimings(show, postTimings);
+show.addEventListener('paired', (e) => postTimings({ pairingMs: Math.round(e.detail.elapsedMs * 10) / 10 }));
 const results = new ResultsView($, (seconds) => show.seek(seconds));
 const pairPanel = new PairPanel($, show);
 const mix = new MixControls($, show);

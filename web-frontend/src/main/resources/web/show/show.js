@@ -43,6 +43,8 @@ export class Show extends EventTarget {
    *   'playing'  {playing} play, pause, the song's end
    *   'tick'     {seconds} each frame while playing, after a seek and after the analysis
    *   'replan'   {result} the song's plan made again after a preferences change (an 'analysis' event comes first)
+   *   'paired'   {elapsedMs} a preset the viewer brought paired by the engine (addOwnPreset; the first one of a
+   *              worker includes loading the coupling model)
    *   'preferences' {error} preferences the engine refused (e.g. a blocklist that leaves no pair)
    * @param {{stage: import('../stage/stage.js').Stage, workerConfig?: object|null,
    *   presetChoice?: () => Promise<{bg?: string, fg?: string}>}} parts presetChoice: the presets the layers
@@ -322,7 +324,10 @@ export class Show extends EventTarget {
    * (AnalysisClient.addOwnPreset); a song already planned is planned again ('replan'). Resolves the engine's answer.
    */
   addOwnPreset(preset) {
-    return this.client.addOwnPreset(preset, { replan: this.result !== null });
+    const started = performance.now();
+    const answer = this.client.addOwnPreset(preset, { replan: this.result !== null });
+    answer.then(() => this.emit('paired', { elapsedMs: performance.now() - started }), () => {});
+    return answer;
   }
 
   /**

@@ -64,6 +64,7 @@ class OwnPresetsPageTest {
 
             Map<?, ?> added = (Map<?, ?>) results.get(0);
             assertEquals("own/my agitator", added.get("id"), results::toString);
+            assertPairingReported();
             assertEquals(true, added.get("usable"), "Aderrasi - Agitator moves on music");
             assertEquals(12, ((Number) added.get("pairs")).intValue(), "6 pairs as the upper layer, 6 as the lower");
             assertTrue(notice.contains("“my agitator.milk” was added and paired with 12 library presets"), notice);
@@ -159,5 +160,32 @@ class OwnPresetsPageTest {
 
     private static FilePayload payload(String name, String text) {
         return new FilePayload(name, "text/plain", text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The page posted each pairing's time to the server's /metrics (web/timings/, the 'paired' event). */
+    private static void assertPairingReported() throws Exception {
+        String metrics = "";
+        for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end; Thread.sleep(200)) {
+            metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    app.server().uri().resolve("/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            if (metrics.contains("aivj_analysis_latency_seconds_count{stage=\"pairing\"}")) {
+                break;
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?m)^aivj_analysis_latency_seconds_(count|sum)\\{stage=\"pairing\"\\} (\\S+)$").matcher(metrics);
+        double count = 0;
+        double sum = 0;
+        while (m.find()) {
+            if (m.group(1).equals("count")) {
+                count = Double.parseDouble(m.group(2));
+            } else {
+                sum = Double.parseDouble(m.group(2));
+            }
+        }
+        System.out.printf("OwnPresetsPageTest: %d pairing(s) reported to /metrics, %.0f ms on average%n", (int) count,
+                1000 * sum / count);
+        assertTrue(count >= 1, "the pairing reached /metrics:\n" + metrics);
     }
 }

@@ -3,10 +3,11 @@ package dev.aivj.web.metrics;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
- * What the page measured for one song (web/metrics/song-timings.js): milliseconds per stage, as posted to
- * {@code /metrics/report}. The engine stage is always there; the others when the page saw them.
+ * What the page measured (web/timings/): milliseconds per stage, as posted to {@code /metrics/report}: a song's
+ * stages after it was analysed, or the pairing of a preset the viewer brought. At least one stage.
  */
 public record AnalysisReport(Map<Stage, Double> millis) {
 
@@ -21,7 +22,13 @@ public record AnalysisReport(Map<Stage, Double> millis) {
         /** From the end of decoding to the first plan on (the opening's, for a long song). */
         DECODED_TO_PLAN("decodedToPlanMs", "decoded_to_plan"),
         /** From the end of decoding to the first frame the layers drew on that plan. */
-        DECODED_TO_FIRST_FRAME("decodedToFirstFrameMs", "decoded_to_first_frame");
+        DECODED_TO_FIRST_FRAME("decodedToFirstFrameMs", "decoded_to_first_frame"),
+        /**
+         * A preset the viewer brought, measured and paired with the library by the engine's coupling model
+         * (Show.addOwnPreset's round trip; a worker's first one includes loading the model): the live counterpart of
+         * the release gate's pairing latency.
+         */
+        PAIRING("pairingMs", "pairing");
 
         private final String field;
         private final String label;
@@ -41,13 +48,15 @@ public record AnalysisReport(Map<Stage, Double> millis) {
     }
 
     public AnalysisReport {
-        if (!millis.containsKey(Stage.ENGINE)) {
-            throw new IllegalArgumentException("a report needs the engine stage");
+        if (millis.isEmpty()) {
+            throw new IllegalArgumentException("a report needs at least one stage");
         }
         millis = Collections.unmodifiableMap(new EnumMap<>(millis));
     }
 
-    public double engineMs() {
-        return millis.get(Stage.ENGINE);
+    /** The engine stage's milliseconds, if this report has it (a song's report does, a pairing's does not). */
+    public OptionalDouble engineMs() {
+        Double ms = millis.get(Stage.ENGINE);
+        return ms == null ? OptionalDouble.empty() : OptionalDouble.of(ms);
     }
 }

@@ -35,6 +35,9 @@ public final class LiveRollbackGuard {
 
     /** Takes one accepted report; rolls back when the window crosses the budget. */
     public synchronized void report(AnalysisReport report) {
+        if (report.engineMs().isEmpty()) {
+            return; // a pairing report: not the stage this guard holds
+        }
         Optional<String> version = served.version();
         if (version.isEmpty()) {
             window.clear();
@@ -45,7 +48,7 @@ public final class LiveRollbackGuard {
             window.clear(); // another model now: the previous one's figures say nothing about it
             windowVersion = version.get();
         }
-        window.add(report.engineMs());
+        window.add(report.engineMs().getAsDouble());
         if (!window.full() || judged.contains(windowVersion)) {
             return;
         }

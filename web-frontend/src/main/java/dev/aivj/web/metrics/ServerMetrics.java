@@ -21,8 +21,8 @@ public final class ServerMetrics {
             .help("HTTP requests answered, by route class and status code").labelNames("route", "status")
             .register(registry);
     private final Histogram analysisLatency = Histogram.builder().name("aivj_analysis_latency_seconds")
-            .help("The page's measured time per song and stage (decode, engine, worker, decoded_to_plan, "
-                    + "decoded_to_first_frame), from its reports to /metrics/report")
+            .help("The page's measured time per stage (per song: decode, engine, worker, decoded_to_plan, "
+                    + "decoded_to_first_frame; per preset the viewer brought: pairing), from its reports to /metrics/report")
             .labelNames("stage").classicOnly().classicUpperBounds(LATENCY_BOUNDS).register(registry);
     private final Counter reports = Counter.builder().name("aivj_analysis_reports_total")
             .help("Page reports posted to /metrics/report, by result (accepted, rejected)").labelNames("result")

@@ -47,13 +47,20 @@ class ReportBodiesTest {
         assertTrue(Http.sample(metrics, "aivj_http_requests_total{route=\"report\",status=\"204\"}").orElseThrow() >= 1);
     }
 
+    @Test
+    void aPairingReportIsTakenWithoutTheSongStages() throws Exception {
+        assertEquals(204, Http.postJson(report, "{\"pairingMs\": 231.5}").statusCode());
+        String metrics = Http.getText(server.uri().resolve("/metrics"));
+        assertEquals(0.2315, Http.sample(metrics, "aivj_analysis_latency_seconds_sum{stage=\"pairing\"}").orElseThrow(), 1e-9);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "not JSON                | engineMs=5                                   | not valid JSON",
         "an array                | [1, 2]                                       | one JSON object",
         "a bare number           | 64                                           | one JSON object",
         "empty                   | ''                                           | one JSON object",
-        "no engine stage         | {\"decodeMs\": 5}                            | \"engineMs\" is required",
+        "no stage                | {}                                           | at least one stage",
         "an unknown field        | {\"engineMs\": 5, \"__proto__\": 1}          | unknown field \"__proto__\"",
         "a string number         | {\"engineMs\": \"5\"}                        | must be a number",
         "a nested object         | {\"engineMs\": {\"a\": {\"b\": 1}}}          | must be a number",
