@@ -69,7 +69,10 @@ public final class PairRenderer implements AutoCloseable {
         try {
             result = (Map<?, ?>) page.evaluate("request => window.renderPair(request)", request);
         } catch (PlaywrightException e) {
-            throw new IOException("rendering " + pair.key() + " failed: " + e.getMessage().lines().findFirst().orElse(""), e);
+            // Playwright's message starts "Error {"; the page's own message is on its "message=" line.
+            String detail = e.getMessage().lines().map(String::strip).filter(l -> l.startsWith("message="))
+                    .findFirst().orElse(e.getMessage().lines().findFirst().orElse(""));
+            throw new IOException("rendering " + pair.key() + " failed: " + detail, e);
         }
         List<BufferedImage> frames = new ArrayList<>();
         for (Object dataUrl : (List<?>) result.get("frames")) {

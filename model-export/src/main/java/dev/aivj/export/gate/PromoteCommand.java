@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ./aivj promote BUNDLE [--registry DIR] [--pairs DIR] [--elite DIR] [--command TEXT]} (the command defaults
- * to the bundle's command.txt): registers a coupling
+ * {@code ./aivj promote BUNDLE [--registry DIR] [--pairs DIR] [--elite DIR] [--command TEXT] [--renders N]} (the
+ * command defaults to the bundle's command.txt; N golden pairs are rendered, default {@value RenderGate#DEFAULT_PAIRS}):
+ * registers a coupling
  * bundle as a candidate, runs the {@link ReleaseGate} against the model served now (the registry's latest, else the
  * bundled one) on the pack, writes the gate's figures and {@link QualityReport} beside it, and promotes it when the
  * gate passes. When it does not, it prints every reason, leaves LATEST alone and exits 1.
@@ -36,6 +37,7 @@ public final class PromoteCommand {
         Path pairs = Path.of("data/bootstrap-pairs/candidates");
         Path elite = Path.of("data/bootstrap-pairs/elite");
         String command = null;
+        int renders = RenderGate.DEFAULT_PAIRS;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--")) {
@@ -50,17 +52,18 @@ public final class PromoteCommand {
                 case "--pairs" -> pairs = Path.of(args[++i]);
                 case "--elite" -> elite = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
+                case "--renders" -> renders = Integer.parseInt(args[++i]);
                 default -> fail("unknown argument " + a);
             }
         }
         if (bundle == null || !Files.isRegularFile(bundle.resolve("manifest.json"))) {
-            fail("usage: promote BUNDLE_DIR [--registry DIR] [--pairs DIR] [--elite DIR] [--command TEXT]"
+            fail("usage: promote BUNDLE_DIR [--registry DIR] [--pairs DIR] [--elite DIR] [--command TEXT] [--renders N]"
                     + (bundle == null ? "" : " (" + bundle + " has no manifest.json)"));
         }
         Map<String, float[]> vectors = LibraryVectors.read(LibraryVectors.DEFAULT_STATUS, PresetLibrary.resolveRoot(null));
         CouplingPairs.Loaded pack = CouplingPairs.load(manifest(pairs), manifest(elite), vectors);
         System.exit(promote(bundle, new ModelRegistry(root, "coupling"), pack, dataHash(manifest(pairs), manifest(elite)),
-                command != null ? command : madeBy(bundle), BUNDLED) ? 0 : 1);
+                command != null ? command : madeBy(bundle), BUNDLED, renders) ? 0 : 1);
     }
 
     /**
@@ -68,7 +71,7 @@ public final class PromoteCommand {
      * passes, promotes; returns whether it was promoted.
      */
     public static boolean promote(Path bundle, ModelRegistry registry, CouplingPairs.Loaded pack, String dataHash,
-            String command, Path bundled) throws IOException {
+            String command, Path bundled, int renderPairs) throws IOException {
         CouplingModel candidate = CouplingBundle.load(bundle);
         String current = registry.latest().orElse(null);
         Path currentBundle = current != null ? registry.bundle(current) : bundled;
@@ -77,7 +80,8 @@ public final class PromoteCommand {
         String version = registry.register(bundle, dataHash, command);
         System.out.println("promote: registered " + bundle + " as " + version + "; gating it against " + currentName);
         ReleaseGate.Result r = ReleaseGate.evaluate(candidate, GoldenGateFile.read(bundle), CouplingBundle.load(currentBundle),
-                pack.pack(), pack.pairs());
+                pack.pack(), pack.pairs(), new RenderGate(registry.bundle(version).resolve("renders"), System.out),
+                renderPairs);
         GateFigures f = r.figures();
         registry.recordGate(version, f);
         Path report = QualityReport.write(registry.bundle(version), version, currentName, r);

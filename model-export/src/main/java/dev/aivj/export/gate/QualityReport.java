@@ -25,7 +25,8 @@ public final class QualityReport {
         h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Quality report ")
                 .append(esc(version)).append("</title><style>")
                 .append("body{font:14px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}")
-                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}")
+                .append("table{border-collapse:collapse;max-width:100%}td,th{border:1px solid #ccc;padding:2px 8px;"
+                        + "text-align:right;word-break:break-word}")
                 .append(".pass{color:#176b2c}.fail{color:#a11}.bar{fill:#4a78c2}.bar2{fill:#d08a2c}")
                 .append("</style></head><body>");
         h.append("<h1>Coupling model candidate ").append(esc(version)).append("</h1>");
@@ -59,20 +60,46 @@ public final class QualityReport {
                         100 * DualTrack.WEIGHT_TOLERANCE))
                 .append(" (a retrained model is expected to move; this does not refuse).</p><p>")
                 .append(esc(r.regression().line())).append("</p>");
+        renders(h, r.golden());
         h.append("<h2>Golden pairs</h2><table><tr><th>pair</th><th>upper</th><th>lower</th><th>position</th>"
-                + "<th>passes</th></tr>");
+                + "<th>render (min SSIM, PSNR)</th><th>passes</th></tr>");
         List<ReleaseGate.GoldenResult> golden = r.golden().stream()
                 .sorted((a, b) -> Integer.compare(b.position(), a.position())).toList();
         for (ReleaseGate.GoldenResult g : golden) {
             h.append("<tr><td>").append(g.pair()).append("</td><td style=\"text-align:left\">").append(esc(g.fg()))
                     .append("</td><td style=\"text-align:left\">").append(esc(g.bg())).append("</td><td>")
-                    .append(g.position() + 1).append("</td><td class=\"").append(g.passes() ? "pass\">yes" : "fail\">no")
+                    .append(g.position() + 1).append("</td><td>").append(g.render() == null ? "not rendered"
+                            : String.format(Locale.ROOT, "%.4f, %.1f dB", g.render().minSsim(), g.render().minPsnrDb()))
+                    .append("</td><td class=\"").append(g.passes() ? "pass\">yes" : "fail\">no")
                     .append("</td></tr>");
         }
         h.append("</table></body></html>\n");
         Path out = dir.resolve(FILE);
         Files.writeString(out, h.toString(), StandardCharsets.UTF_8);
         return out;
+    }
+
+    /** The rendered golden pairs: the reference frame, the candidate's, and a failing pair's heatmap. */
+    private static void renders(StringBuilder h, List<ReleaseGate.GoldenResult> golden) {
+        List<ReleaseGate.GoldenResult> drawn = golden.stream().filter(g -> g.render() != null).toList();
+        if (drawn.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Golden renders</h2><p>Each pair drawn on projectM's fixed clock with the current model's mix "
+                + "(before) and the candidate's (after), frame 60 of 30/60/90 shown; a pair passes when every frame has "
+                + "SSIM ≥ 0.99 and PSNR ≥ 35 dB. A failing pair's heatmap shows where the frames differ.</p><table>"
+                + "<tr><th>pair</th><th>before</th><th>after</th><th>heatmap</th><th>min SSIM</th><th>min PSNR</th></tr>");
+        for (ReleaseGate.GoldenResult g : drawn) {
+            String key = g.render().key();
+            h.append("<tr><td>").append(g.pair()).append("</td><td><img src=\"renders/reference/").append(esc(key))
+                    .append("/frame-060.png\" width=\"160\" alt=\"before\"></td><td><img src=\"renders/candidate/")
+                    .append(esc(key)).append("/frame-060.png\" width=\"160\" alt=\"after\"></td><td>")
+                    .append(g.render().heatmap() == null ? "" : "<img src=\"renders/heatmaps/" + esc(key)
+                            + ".png\" width=\"320\" alt=\"heatmap\">")
+                    .append(String.format(Locale.ROOT, "</td><td class=\"%s\">%.4f</td><td>%.1f dB</td></tr>",
+                            g.render().passed() ? "pass" : "fail", g.render().minSsim(), g.render().minPsnrDb()));
+        }
+        h.append("</table>");
     }
 
     private static void row(StringBuilder h, String what, String value, String line) {

@@ -44,7 +44,8 @@ class PromoteCommandTest {
     void aGoodCandidateIsPromotedAWorseOneRefusedAndARollbackServesThePreviousAgain() throws Exception {
         ModelRegistry reg = new ModelRegistry(tmp.resolve("registry"), "coupling");
         Path near = PerturbedBundles.write(tmp.resolve("near"), 0.002, 1, pack.pack(), goldenGate);
-        assertTrue(PromoteCommand.promote(near, reg, pack, "data", "test: shipped model, noise 0.002", PerturbedBundles.SHIPPED));
+        // Two golden pairs are also rendered with the shipped model's mix and the candidate's: near enough to pass.
+        assertTrue(PromoteCommand.promote(near, reg, pack, "data", "test: shipped model, noise 0.002", PerturbedBundles.SHIPPED, 2));
         String first = reg.latest().orElseThrow();
         VersionRow row = reg.version(first).orElseThrow();
         assertEquals("promoted", row.status());
@@ -52,10 +53,15 @@ class PromoteCommandTest {
         assertTrue(row.gate().goldenPassRate() >= GoldenPass.REQUIRED_RATE, row.toString());
         assertTrue(row.gate().driftKl() < ScoreDrift.LIMIT, row.toString());
         assertTrue(Files.readString(reg.bundle(first).resolve("model-card.md")).contains("report.html"));
+        String firstReport = Files.readString(reg.bundle(first).resolve(QualityReport.FILE));
+        assertTrue(firstReport.contains("Golden renders") && firstReport.contains("renders/candidate/"), "renders in the report");
+        try (var frames = Files.walk(reg.bundle(first).resolve("renders/candidate"))) {
+            assertEquals(6, frames.filter(f -> f.toString().endsWith(".png")).count(), "2 pairs x 3 frames");
+        }
 
         Thread.sleep(1100);
         Path worse = PerturbedBundles.write(tmp.resolve("worse"), 3.0, 2, pack.pack(), goldenGate);
-        assertFalse(PromoteCommand.promote(worse, reg, pack, "data", "test: shipped model, noise 3.0", PerturbedBundles.SHIPPED));
+        assertFalse(PromoteCommand.promote(worse, reg, pack, "data", "test: shipped model, noise 3.0", PerturbedBundles.SHIPPED, 0));
         assertEquals(first, reg.latest().orElseThrow(), "a refused candidate leaves LATEST alone");
         VersionRow refused = reg.versions().get(1);
         assertEquals("refused", refused.status());
@@ -67,7 +73,7 @@ class PromoteCommandTest {
 
         Thread.sleep(1100);
         Path alsoNear = PerturbedBundles.write(tmp.resolve("near2"), 0.002, 3, pack.pack(), goldenGate);
-        assertTrue(PromoteCommand.promote(alsoNear, reg, pack, "data", "test: noise 0.002 again", PerturbedBundles.SHIPPED));
+        assertTrue(PromoteCommand.promote(alsoNear, reg, pack, "data", "test: noise 0.002 again", PerturbedBundles.SHIPPED, 0));
         String second = reg.latest().orElseThrow();
         assertEquals(java.util.Optional.of(first), reg.rollback("forced by the test"),
                 "the rollback serves the first promotion again");
@@ -81,7 +87,7 @@ class PromoteCommandTest {
         for (String f : List.of("manifest.json", "weights.bin")) {
             Files.copy(PerturbedBundles.SHIPPED.resolve(f), bare.resolve(f));
         }
-        assertFalse(PromoteCommand.promote(bare, reg, pack, "data", "test: the shipped bundle as it is", PerturbedBundles.SHIPPED));
+        assertFalse(PromoteCommand.promote(bare, reg, pack, "data", "test: the shipped bundle as it is", PerturbedBundles.SHIPPED, 0));
         assertTrue(reg.latest().isEmpty());
         assertTrue(reg.versions().get(0).gate().refusals().get(0).contains("no golden-gate.json"),
                 reg.versions().get(0).gate().refusals()::toString);
