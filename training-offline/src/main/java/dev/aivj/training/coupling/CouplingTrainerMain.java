@@ -11,10 +11,11 @@ import java.util.Map;
 
 /**
  * {@code ./aivj train-coupling [--pairs DIR] [--elite DIR] [--status FILE] [--presets DIR] [--out DIR]
- * [--seeds 2] [--epochs 70] [--patience 0] [--golden-gate 20]
+ * [--seeds 2] [--seed 7] [--epochs 70] [--patience 0] [--golden-gate 20]
  * [--no-ablations | --variants full,no-attention,no-adaptive,beta0,no-elite,lambda0]}:
  * trains the coupling model on a pack's scored pairs (default: the GENERATED bootstrap pairs in data/bootstrap-pairs),
- * keeps the first variant's checkpoint (normally the full model) in {@code --out} with the golden pairs it never
+ * keeps the first variant's first seed's checkpoint ({@code --seed}, then one up per further seed; normally the full
+ * model) in {@code --out} with the golden pairs it never
  * trained on ({@link GoldenGateFile}; {@code --golden-gate} percent of the elite), trains each ablation (one item
  * switched off) with the same seeds, and writes {@code report.md} and
  * {@code report.json} there (see {@link CouplingReport}).
@@ -47,6 +48,7 @@ public final class CouplingTrainerMain {
                 case "--patience" -> config = config.withPatience(Integer.parseInt(need(args[i], value)));
                 case "--variants" -> only = need(args[i], value);
                 case "--golden-gate" -> goldenGate = Integer.parseInt(need(args[i], value));
+                case "--seed" -> config = config.withSeed(Long.parseLong(need(args[i], value)));
                 case "--no-ablations" -> {
                     ablations = false;
                     continue;
