@@ -9,20 +9,9 @@ import { ProjectMLayer } from '/projectm-layer.js';
 import { CHUNK, SAMPLES_PER_FRAME } from '/reference-frames.js';
 import { Stage } from '/stage/stage.js';
 import { CompositeCapture } from '/stage/composite-capture.js';
-import { LOOK_REFERENCE_URL } from '/stage/preset-look.js';
+import { referenceAudio } from '/stage/preset-look.js';
 
 const FPS = 60;
-
-/** The preset checker's reference audio as interleaved stereo at 44.1 kHz. */
-async function referenceAudio() {
-  const response = await fetch(LOOK_REFERENCE_URL);
-  if (!response.ok) throw new Error(`${LOOK_REFERENCE_URL}: HTTP ${response.status}`);
-  const audio = await new OfflineAudioContext(2, 44100, 44100).decodeAudioData(await response.arrayBuffer());
-  const l = audio.getChannelData(0), r = audio.numberOfChannels > 1 ? audio.getChannelData(1) : l;
-  const pcm = new Float32Array(l.length * 2);
-  for (let i = 0; i < l.length; i++) { pcm[2 * i] = l[i]; pcm[2 * i + 1] = r[i]; }
-  return pcm;
-}
 
 const pcmPromise = referenceAudio();
 

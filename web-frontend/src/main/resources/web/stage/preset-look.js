@@ -22,7 +22,7 @@ export class PresetLookError extends Error {
 let referencePromise = null;
 
 /** The checker's reference audio as interleaved stereo at 44.1 kHz, fetched and decoded once. */
-function referenceAudio() {
+export function referenceAudio() {
   if (referencePromise === null) {
     referencePromise = (async () => {
       const response = await fetch(LOOK_REFERENCE_URL);

@@ -168,9 +168,10 @@ class WasmParityTest {
     }
 
     /** The export names of the product build, the one web-frontend serves at /engine/. */
-    static final List<String> PRODUCT_EXPORTS = List.of("analysisRate", "analyzeInterleaved", "couplingInputSize",
-            "livePush", "liveStart", "loadCouplingModel", "loadModel", "loadPairLibrary", "modelLabels", "replan",
-            "scorePairs", "setPresetPreferences", "unloadCouplingModel", "unloadModel", "version");
+    static final List<String> PRODUCT_EXPORTS = List.of("addOwnPreset", "analysisRate", "analyzeInterleaved",
+            "couplingInputSize", "livePush", "liveStart", "loadCouplingModel", "loadModel", "loadPairLibrary",
+            "loadPartnerPresets", "modelLabels", "replan", "scorePairs", "setPresetPreferences", "unloadCouplingModel",
+            "unloadModel", "version");
 
     @Test
     @Order(2)

@@ -75,6 +75,19 @@ class LiveInputTest {
         return new AudioAnalyzer().prepare(d.interleaved(), d.channels(), d.sampleRate()).signal();
     }
 
+    /** Opens the page, presses a live-input button and waits until the page plays live. */
+    private static Page goLive(BrowserContext context, String button, List<String> pageErrors) {
+        Page page = context.newPage();
+        page.onPageError(pageErrors::add);
+        page.navigate(app.server().uri().toString());
+        page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
+        page.click(button);
+        page.waitForFunction("() => ['live', 'error'].includes(window.aivj.state)", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        assertEquals("live", page.evaluate("() => window.aivj.state"), () -> page.textContent("#error"));
+        return page;
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void tabAudioRunsTheSameLiveShow() {
@@ -82,14 +95,7 @@ class LiveInputTest {
         // page's tab-audio path (its picker, the dropped video track) up to the engine's live show.
         List<String> pageErrors = new ArrayList<>();
         try (BrowserContext context = app.newContext(900, 800)) {
-            Page page = context.newPage();
-            page.onPageError(pageErrors::add);
-            page.navigate(app.server().uri().toString());
-            page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
-            page.click("#live-tab");
-            page.waitForFunction("() => ['live', 'error'].includes(window.aivj.state)", null,
-                    new Page.WaitForFunctionOptions().setTimeout(30_000));
-            assertEquals("live", page.evaluate("() => window.aivj.state"), () -> page.textContent("#error"));
+            Page page = goLive(context, "#live-tab", pageErrors);
             page.waitForFunction("() => window.aivj.live && window.aivj.live.update.seconds > 8"
                     + " && window.aivj.live.update.readings.length > 0", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
             Map<String, Object> update = (Map<String, Object>) ((Map<String, Object>) page.evaluate("() => window.aivj.live")).get("update");
@@ -106,14 +112,7 @@ class LiveInputTest {
     void styleAndPairFollowASwitchToASongOfAnotherStyle() {
         List<String> pageErrors = new ArrayList<>();
         try (BrowserContext context = app.newContext(900, 800)) {
-            Page page = context.newPage();
-            page.onPageError(pageErrors::add);
-            page.navigate(app.server().uri().toString());
-            page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
-            page.click("#live-mic");
-            page.waitForFunction("() => ['live', 'error'].includes(window.aivj.state)", null,
-                    new Page.WaitForFunctionOptions().setTimeout(30_000));
-            assertEquals("live", page.evaluate("() => window.aivj.state"), () -> page.textContent("#error"));
+            Page page = goLive(context, "#live-mic", pageErrors);
 
             // Every update, by stream time (polled faster than the 0.5-s hops).
             TreeMap<Double, Map<String, Object>> updates = new TreeMap<>();

@@ -21,14 +21,7 @@ public final class MetricsHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestURI().getRawPath().equals(PATH)) {
-                Responses.text(exchange, 404, "Not found\n");
-                return;
-            }
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                Responses.text(exchange, 405, "Method not allowed\n");
+            if (Responses.refused(exchange, PATH, "", "GET", "HEAD")) {
                 return;
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream();

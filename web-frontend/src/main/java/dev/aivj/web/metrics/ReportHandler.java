@@ -28,13 +28,7 @@ public final class ReportHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestURI().getRawPath().equals(PATH)) {
-                Responses.text(exchange, 404, "Not found\n");
-                return;
-            }
-            if (!exchange.getRequestMethod().equals("POST")) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                Responses.text(exchange, 405, "Method not allowed: post a report as JSON\n");
+            if (Responses.refused(exchange, PATH, ": post a report as JSON", "POST")) {
                 return;
             }
             AnalysisReport report;

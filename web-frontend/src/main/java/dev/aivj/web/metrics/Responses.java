@@ -10,6 +10,23 @@ public final class Responses {
     private Responses() {
     }
 
+    /**
+     * Answers 404 when the request is not for exactly {@code path} (null: any path), 405 with Allow when its method is
+     * not one of {@code methods} ({@code why} says what to do instead); returns whether it answered.
+     */
+    public static boolean refused(HttpExchange exchange, String path, String why, String... methods) throws IOException {
+        if (path != null && !exchange.getRequestURI().getRawPath().equals(path)) {
+            text(exchange, 404, "Not found\n");
+            return true;
+        }
+        if (!java.util.List.of(methods).contains(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", String.join(", ", methods));
+            text(exchange, 405, "Method not allowed" + why + "\n");
+            return true;
+        }
+        return false;
+    }
+
     public static void text(HttpExchange exchange, int status, String text) throws IOException {
         send(exchange, status, "text/plain; charset=utf-8", text);
     }

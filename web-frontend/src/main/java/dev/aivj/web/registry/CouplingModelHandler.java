@@ -43,10 +43,7 @@ public final class CouplingModelHandler implements HttpHandler {
             return;
         }
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                Responses.text(exchange, 405, "Method not allowed\n");
+            if (Responses.refused(exchange, null, "", "GET", "HEAD")) {
                 return;
             }
             String name = exchange.getRequestURI().getRawPath().substring(PREFIX.length());

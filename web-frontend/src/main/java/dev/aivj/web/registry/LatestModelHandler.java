@@ -25,14 +25,7 @@ public final class LatestModelHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestURI().getRawPath().equals(PATH)) {
-                Responses.text(exchange, 404, "Not found\n");
-                return;
-            }
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                Responses.text(exchange, 405, "Method not allowed\n");
+            if (Responses.refused(exchange, PATH, "", "GET", "HEAD")) {
                 return;
             }
             Responses.json(exchange, 200, JSON.writeValueAsString(answer()));
