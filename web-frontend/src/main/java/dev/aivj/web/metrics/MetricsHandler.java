@@ -28,7 +28,7 @@ public final class MetricsHandler implements HttpHandler {
             WRITER.write(body, metrics.registry().scrape());
             exchange.getResponseHeaders().set("Content-Type", WRITER.getContentType());
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            if (method.equals("HEAD")) {
+            if (exchange.getRequestMethod().equals("HEAD")) {
                 exchange.sendResponseHeaders(200, -1);
                 return;
             }

@@ -58,7 +58,7 @@ public final class CouplingModelHandler implements HttpHandler {
             exchange.getResponseHeaders().set("Content-Type", type);
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            if (method.equals("HEAD")) {
+            if (exchange.getRequestMethod().equals("HEAD")) {
                 exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
                 exchange.sendResponseHeaders(200, -1);
                 return;
