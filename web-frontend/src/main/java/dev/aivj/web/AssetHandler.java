@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import java.util.zip.CRC32;
 
 /** Answers GET and HEAD with files from {@link StaticAssets}; 404 for anything else, 405 for other methods. */
-final class AssetHandler implements HttpHandler {
+public final class AssetHandler implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(AssetHandler.class.getName());
 
@@ -91,7 +91,7 @@ final class AssetHandler implements HttpHandler {
         return false;
     }
 
-    static void sendText(HttpExchange exchange, int status, String text, boolean head)
+    public static void sendText(HttpExchange exchange, int status, String text, boolean head)
             throws IOException {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "text/plain; charset=utf-8");
@@ -100,7 +100,7 @@ final class AssetHandler implements HttpHandler {
         send(exchange, status, text.getBytes(StandardCharsets.UTF_8), head);
     }
 
-    static void send(HttpExchange exchange, int status, byte[] body, boolean head) throws IOException {
+    public static void send(HttpExchange exchange, int status, byte[] body, boolean head) throws IOException {
         if (head) {
             // The JDK server sends no body (and no length) for HEAD; tell the client what GET would send.
             exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));

@@ -2,10 +2,10 @@ package dev.aivj.web.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.aivj.web.AssetHandler;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 
 /** {@code GET /metrics}: every metric of {@link ServerMetrics} in Prometheus's text format (0.0.4). */
 public final class MetricsHandler implements HttpHandler {
@@ -28,14 +28,7 @@ public final class MetricsHandler implements HttpHandler {
             WRITER.write(body, metrics.registry().scrape());
             exchange.getResponseHeaders().set("Content-Type", WRITER.getContentType());
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            if (exchange.getRequestMethod().equals("HEAD")) {
-                exchange.sendResponseHeaders(200, -1);
-                return;
-            }
-            exchange.sendResponseHeaders(200, body.size());
-            try (OutputStream out = exchange.getResponseBody()) {
-                body.writeTo(out);
-            }
+            AssetHandler.send(exchange, 200, body.toByteArray(), Responses.head(exchange));
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.aivj.web.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.aivj.web.AssetHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Small plain-text and JSON answers of the metrics and model handlers (never cached). */
+/** Small plain-text and JSON answers of the metrics and model handlers (never cached), sent as the app's assets are. */
 public final class Responses {
     private Responses() {
     }
@@ -28,26 +28,17 @@ public final class Responses {
     }
 
     public static void text(HttpExchange exchange, int status, String text) throws IOException {
-        send(exchange, status, "text/plain; charset=utf-8", text);
+        AssetHandler.sendText(exchange, status, text, head(exchange));
     }
 
     public static void json(HttpExchange exchange, int status, String json) throws IOException {
-        send(exchange, status, "application/json; charset=utf-8", json);
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        if (head || bytes.length == 0) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        AssetHandler.send(exchange, status, json.getBytes(StandardCharsets.UTF_8), head(exchange));
+    }
+
+    public static boolean head(HttpExchange exchange) {
+        return "HEAD".equals(exchange.getRequestMethod());
     }
 }

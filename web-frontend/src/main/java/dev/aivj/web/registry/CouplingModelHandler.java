@@ -2,9 +2,9 @@ package dev.aivj.web.registry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.aivj.web.AssetHandler;
 import dev.aivj.web.metrics.Responses;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -58,15 +58,7 @@ public final class CouplingModelHandler implements HttpHandler {
             exchange.getResponseHeaders().set("Content-Type", type);
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            if (exchange.getRequestMethod().equals("HEAD")) {
-                exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
-                exchange.sendResponseHeaders(200, -1);
-                return;
-            }
-            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            AssetHandler.send(exchange, 200, bytes, Responses.head(exchange));
         }
     }
 }
