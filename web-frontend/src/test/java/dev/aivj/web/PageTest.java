@@ -17,7 +17,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -47,24 +46,20 @@ class PageTest {
     @RegisterExtension
     static final LiveApp app = new LiveApp();
 
+    private IdlePage open;
     private BrowserContext context;
     private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
-
 
     @BeforeEach
     void openPage() {
-        context = app.newContext(1000, 900);
-        page = context.newPage();
-        page.onPageError(error -> pageErrors.add(error));
-        page.navigate(app.server().uri().toString());
-        page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
+        open = IdlePage.open(app, 1000, 900);
+        context = open.context();
+        page = open.page();
     }
 
     @AfterEach
     void closePage() {
-        context.close();
-        assertEquals(List.of(), pageErrors, "uncaught errors in the page");
+        open.close();
     }
 
     private long lapStart = System.nanoTime();

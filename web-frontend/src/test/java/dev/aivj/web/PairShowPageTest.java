@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Position;
 import dev.aivj.audioio.MusicCache;
 import dev.aivj.engine.mix.LayerMix;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,24 +25,18 @@ class PairShowPageTest {
     @RegisterExtension
     static final LiveApp app = new LiveApp();
 
-    private BrowserContext context;
+    private IdlePage open;
     private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
-
 
     @BeforeEach
     void openPage() {
-        context = app.newContext(1000, 900);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-        page.navigate(app.server().uri().toString());
-        page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
+        open = IdlePage.open(app, 1000, 900);
+        page = open.page();
     }
 
     @AfterEach
     void closePage() {
-        context.close();
-        assertEquals(List.of(), pageErrors, "uncaught errors in the page");
+        open.close();
     }
 
     @SuppressWarnings("unchecked")

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.aivj.audioio.MusicCache;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,23 +31,18 @@ class PresetBrowserPageTest {
     static final String AGITATOR = "presets_milkdrop/aderrasi-agitator";
     static final Pattern COUNT = Pattern.compile("(\\d+) of (\\d+) presets");
 
-    private BrowserContext context;
+    private IdlePage open;
     private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
 
     @BeforeEach
     void openPage() {
-        context = app.newContext(1200, 900);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-        page.navigate(app.server().uri().toString());
-        page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
+        open = IdlePage.open(app, 1200, 900);
+        page = open.page();
     }
 
     @AfterEach
     void closePage() {
-        context.close();
-        assertEquals(List.of(), pageErrors, "uncaught errors in the page");
+        open.close();
     }
 
     private void openBrowser() {
