@@ -211,7 +211,7 @@ public final class EngineSession {
     /** A running live show picks its next pairs with the engine's library and preferences as they are now. */
     private void liveUsesEnginePairs() {
         if (live != null) {
-            live.usePairs(engine.library(), engine.preferences());
+            live.usePairs(engine.library(), engine.preferences(), engine.policy());
         }
     }
 
