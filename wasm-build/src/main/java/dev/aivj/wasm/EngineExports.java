@@ -98,8 +98,8 @@ public final class EngineExports {
 
     /**
      * Learns one viewer signal, {@code {"features": [the plan's why.features], "signal": "rating" | "thumb" |
-     * "favourite" | "lock" | "back" | "skip" | "dwell" | "leave", "value": n}}: returns the updated preference JSON
-     * for the page to keep, or an error (the preference stays).
+     * "favourite" | "lock" | "back" | "skip" | "dwell" | "leave", "value": n}}: returns {@code {"reward": r,
+     * "preference": the updated preference}} for the page to log and keep, or an error (the preference stays).
      */
     @JSExport
     public static String learnPreference(String json) {

@@ -134,13 +134,16 @@ public final class EngineSession {
     }
 
     /**
-     * Learns one signal ({@link Feedback} JSON): the updated preference's JSON (for the page to keep), or an error,
-     * after which the preference stays as it was. Later plans and the live show pick with it.
+     * Learns one signal ({@link Feedback} JSON): {@code {"reward": r, "preference": the updated preference}} (the
+     * reward the signal gave, for the viewer's log; the preference for the page to keep), or an error, after which
+     * the preference stays as it was. Later plans and the live show pick with it.
      */
     public String learnPreference(String json) {
         return guarded("invalid feedback", () -> {
-            usePolicy(arm, Feedback.parse(json).teach(preference));
-            return preference.toJson();
+            Feedback f = Feedback.parse(json);
+            usePolicy(arm, f.teach(preference));
+            return new JsonWriter().beginObject().name("reward").value(f.reward()).name("preference")
+                    .rawValue(preference.toJson()).endObject().toString();
         });
     }
 

@@ -2,6 +2,7 @@ package dev.aivj.engine.feedback;
 
 import dev.aivj.engine.json.JsonReader;
 import dev.aivj.engine.json.JsonValue;
+import dev.aivj.engine.recommend.PairFeatures;
 
 /**
  * One signal about a pair as the page hands it to the engine to learn from: the pair's features in the section it

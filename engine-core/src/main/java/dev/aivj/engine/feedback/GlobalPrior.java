@@ -3,6 +3,7 @@ package dev.aivj.engine.feedback;
 import dev.aivj.engine.json.JsonReader;
 import dev.aivj.engine.json.JsonValue;
 import dev.aivj.engine.json.JsonWriter;
+import dev.aivj.engine.recommend.PairFeatures;
 
 /**
  * The federation's global prior: the mean of the viewers' clipped preference updates (FedAvg), the starting point

@@ -2,6 +2,7 @@ package dev.aivj.engine.feedback;
 
 import dev.aivj.engine.recommend.Candidate;
 import dev.aivj.engine.recommend.MusicSection;
+import dev.aivj.engine.recommend.PairFeatures;
 import dev.aivj.engine.recommend.PickPolicy;
 import dev.aivj.engine.recommend.PickReason;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.aivj.engine.feedback;
 
 import dev.aivj.engine.recommend.Candidate;
 import dev.aivj.engine.recommend.MusicSection;
+import dev.aivj.engine.recommend.PairFeatures;
 import dev.aivj.engine.recommend.PickPolicy;
 import dev.aivj.engine.recommend.PickReason;
 import java.util.List;
@@ -45,7 +46,9 @@ public record QualityWeightedPick(double gamma, double explore) implements PickP
         while (i < ranked.size() - 1 && (u -= weight(ranked.get(i))) > 0) {
             i++;
         }
-        return new Pick(ranked.get(i), false, PickReason.ranked(NAME, i + 1, ranked.size()));
+        Candidate c = ranked.get(i);
+        return new Pick(c, false, PickReason.ranked(NAME, i + 1, ranked.size(),
+                PairFeatures.of(c.pair(), section, labels)));
     }
 
     private double weight(Candidate c) {

@@ -4,6 +4,7 @@ import dev.aivj.engine.json.JsonReader;
 import dev.aivj.engine.json.JsonValue;
 import dev.aivj.engine.json.JsonWriter;
 import dev.aivj.engine.recommend.FeatureContribution;
+import dev.aivj.engine.recommend.PairFeatures;
 import java.util.Arrays;
 import java.util.List;
 

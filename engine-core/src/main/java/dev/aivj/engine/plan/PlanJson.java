@@ -1,19 +1,20 @@
 package dev.aivj.engine.plan;
 
-import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.analysis.SongSummary;
+import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.features.FrameFeatures;
-import dev.aivj.engine.recommend.FeatureContribution;
-import dev.aivj.engine.recommend.PairChoice;
-import dev.aivj.engine.recommend.PickReason;
-import java.util.List;
 import dev.aivj.engine.json.JsonWriter;
 import dev.aivj.engine.mix.LayerMix;
 import dev.aivj.engine.model.ModelOutput;
 import dev.aivj.engine.model.VisualParameters;
+import dev.aivj.engine.recommend.FeatureContribution;
+import dev.aivj.engine.recommend.MusicSection;
+import dev.aivj.engine.recommend.PairChoice;
+import dev.aivj.engine.recommend.PickReason;
+import java.util.List;
 
 /**
  * The JSON form of a {@link SongPlan}, identical on the JVM and in WebAssembly (the CLI, the page's worker and the
@@ -107,15 +108,20 @@ public final class PlanJson {
                 .name("w_t").value(c.pair().wt()).name("score").value(c.score()).name("style")
                 .valueOrNull(c.section().style());
         w.name("reason").value(c.section().reason()).name("explored").value(c.explored());
-        writeWhy(w, c.why());
+        writeWhy(w, c.why(), c.section());
         w.name("mix").beginObject().name("blendMode").value(m.blendMode()).name("fgOpacity").value(m.fgOpacity())
                 .name("bgOpacity").value(m.bgOpacity()).name("transitionSeconds").value(m.transitionSeconds())
                 .name("followSeconds").value(m.followSeconds()).endObject();
     }
 
-    /** why: {policy, rank, candidates, preference, exploration, features: [x], because: [{feature, value}]}. */
-    private static void writeWhy(JsonWriter w, PickReason why) {
+    /**
+     * why: {policy, rank, candidates, preference, exploration, energy (the section's: its target motion), features:
+     * [x], because: [{feature, value}]}.
+     */
+    private static void writeWhy(JsonWriter w, PickReason why, MusicSection section) {
+        double energy = section.target() == null ? 0 : section.target()[0];
         w.name("why").beginObject().name("policy").value(why.policy()).name("rank").value(why.rank())
+                .name("energy").value(energy)
                 .name("candidates").value(why.candidates()).name("preference").value(why.preference())
                 .name("exploration").value(why.exploration()).name("features").array(why.features())
                 .name("because").beginArray();

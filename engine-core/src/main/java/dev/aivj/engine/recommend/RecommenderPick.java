@@ -28,6 +28,8 @@ public record RecommenderPick(double exploration) implements PickPolicy {
         boolean explore = rnd.nextDouble() < exploration && ranked.size() > 1;
         int top = Math.min(EXPLORE_TOP, ranked.size());
         int rank = explore ? rnd.nextInt(top) : 0;
-        return new Pick(ranked.get(rank), explore, PickReason.ranked(NAME, rank + 1, explore ? top : ranked.size()));
+        Candidate c = ranked.get(rank);
+        return new Pick(c, explore, PickReason.ranked(NAME, rank + 1, explore ? top : ranked.size(),
+                PairFeatures.of(c.pair(), section, labels)));
     }
 }

@@ -7,6 +7,7 @@ import dev.aivj.engine.recommend.Candidate;
 import dev.aivj.engine.recommend.LibraryPair;
 import dev.aivj.engine.recommend.MusicSection;
 import dev.aivj.engine.recommend.PairChoice;
+import dev.aivj.engine.recommend.PairFeatures;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairRecommender;
 import dev.aivj.engine.recommend.PickPolicy;

@@ -1,9 +1,5 @@
-package dev.aivj.engine.feedback;
+package dev.aivj.engine.recommend;
 
-import dev.aivj.engine.recommend.FeatureContribution;
-import dev.aivj.engine.recommend.LibraryPair;
-import dev.aivj.engine.recommend.MusicSection;
-import dev.aivj.engine.recommend.StyleAffinity;
 import java.util.ArrayList;
 import java.util.List;
 
