@@ -7,9 +7,10 @@
  * @param {{resolution: import('./stage/stage-resolution.js').StageResolution,
  *   messages: import('./ui/messages.js').Messages, console: ReturnType<import('./ui/console.js').installConsole>,
  *   ownPresets: import('./ui/own-preset-import.js').OwnPresetImport,
+ *   feedback: ReturnType<import('./feedback/viewer-feedback.js').installFeedback>,
  *   timings: {songs: import('./timings/song-timings.js').SongTimings, lastPost: {status, message}}} page
  */
-export function installPageHooks(show, { resolution, messages, console: vj, ownPresets, timings }) {
+export function installPageHooks(show, { resolution, messages, console: vj, ownPresets, feedback, timings }) {
   const { stage } = show;
   window.aivj = {
     /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'opening' | 'ready' | 'live' | 'error' */
@@ -84,6 +85,16 @@ export function installPageHooks(show, { resolution, messages, console: vj, ownP
       return { recording: recorder.recording, seconds: recorder.elapsed, bytes: recorder.bytes,
         last: recorder.last ? { ...recorder.last } : null };
     },
+    /** Learning from the viewer: {arm, installationAssigned, taught, federation: {enabled, sent, problem}}. */
+    get feedback() {
+      const { installation: i, recorder, federation } = feedback;
+      return { arm: i.arm, installationAssigned: i.assigned, taught: recorder.taught,
+        federation: { enabled: federation.enabled, sent: federation.sent, problem: federation.problem } };
+    },
+    /** The viewer's logged signals (IndexedDB), oldest first. */
+    feedbackLog: () => feedback.store.events(),
+    /** Resolves once the viewer's arm, stored preference and the federation's prior are with the engine. */
+    feedbackReady: () => feedback.ready,
   };
 }
 

@@ -1,6 +1,8 @@
 package dev.aivj.web;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.aivj.web.federation.FederationHandler;
+import dev.aivj.web.federation.FederationStore;
 import dev.aivj.web.metrics.LiveLatencyMetrics;
 import dev.aivj.web.metrics.LiveRollbackGuard;
 import dev.aivj.web.metrics.MetricsHandler;
@@ -25,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from the classpath folder {@code web/}, and the demo article's songs from the music cache, on 127.0.0.1 only.
  * Also its Prometheus metrics ({@code /metrics}, the page's timings posted to {@code /metrics/report}) and, with a
  * model registry, the registry's latest coupling model, rolled back by itself when its live figures cross the
- * gate's lines.
+ * gate's lines; with a federation folder, the viewers' federated preference prior ({@link FederationHandler}).
  */
 public final class AppServer implements AutoCloseable {
 
@@ -56,6 +58,17 @@ public final class AppServer implements AutoCloseable {
      * registry at {@code registryRoot} (null: no registry, the bundled model).
      */
     public static AppServer start(int port, StaticAssets assets, Path registryRoot) throws IOException {
+        return start(port, assets, registryRoot, null);
+    }
+
+    /**
+     * As above, with the federation's state in {@code federationRoot} (null: no federation; the page then sends
+     * no preference update).
+     */
+    public static AppServer start(int port, StaticAssets assets, Path registryRoot, Path federationRoot)
+            throws IOException {
+        FederationStore federation = federationRoot == null ? null
+                : FederationStore.open(federationRoot, FederationStore.DEFAULT_ROUND_SIZE);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         HttpServer server = HttpServer.create(address, 0);
         ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
@@ -74,6 +87,9 @@ public final class AppServer implements AutoCloseable {
         app.mount(ReportHandler.PATH, new ReportHandler(metrics, guard));
         app.mount(CouplingModelHandler.PREFIX, new CouplingModelHandler(served, new AssetHandler(assets)));
         app.mount(LatestModelHandler.PATH, new LatestModelHandler(served));
+        if (federation != null) {
+            app.mount(FederationHandler.PREFIX, new FederationHandler(federation));
+        }
         ProjectMBuild.fromSystemProperties(assets).mount(app);
         server.start();
         return app;
@@ -115,7 +131,7 @@ public final class AppServer implements AutoCloseable {
         stop();
     }
 
-    /** {@code [--port N] [--registry DIR]}: serves until the process is stopped and prints the address on stdout. */
+    /** {@code [--port N] [--registry DIR] [--federation DIR]}: serves until the process is stopped and prints the address on stdout. */
     public static void main(String[] args) throws IOException {
         ServerOptions options;
         try {
@@ -128,7 +144,7 @@ public final class AppServer implements AutoCloseable {
         }
         AppServer app;
         try {
-            app = start(options.port(), StaticAssets.fromClasspath(), options.registry());
+            app = start(options.port(), StaticAssets.fromClasspath(), options.registry(), options.federation());
         } catch (java.net.BindException e) {
             System.err.println("aivj: cannot listen on 127.0.0.1:" + options.port() + " (" + e.getMessage()
                     + "); choose another port with --port N, or --port 0 for any free port");
@@ -141,6 +157,7 @@ public final class AppServer implements AutoCloseable {
         System.out.println("coupling model: " + served.version().map(v -> v + " from the registry " + options.registry())
                 .orElse("bundled (registry " + options.registry() + " has no LATEST)") + "; metrics at " + app.uri()
                 .resolve(MetricsHandler.PATH.substring(1)));
+        System.out.println("federated preference prior: " + options.federation());
         System.out.flush();
     }
 

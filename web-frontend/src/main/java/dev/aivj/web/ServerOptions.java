@@ -6,27 +6,37 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Command-line options of {@link AppServer}: {@code [--port N] [--registry DIR]}, where port 0 picks a free port
- * and the registry (default {@link ModelRegistry#defaultRoot()}) holds the coupling model versions it serves.
+ * Command-line options of {@link AppServer}: {@code [--port N] [--registry DIR] [--federation DIR]}, where port 0
+ * picks a free port, the registry (default {@link ModelRegistry#defaultRoot()}) holds the coupling model versions
+ * it serves and the federation folder (default {@link #defaultFederation()}) the viewers' federated prior.
  */
-public record ServerOptions(int port, Path registry) {
+public record ServerOptions(int port, Path registry, Path federation) {
 
     public static final int DEFAULT_PORT = 8080;
 
     public static final String USAGE = "usage: serve [--port N] [--registry DIR]   (N in 0..65535, 0 = any free port; "
             + "default " + DEFAULT_PORT + "; DIR: the model registry whose latest coupling model is served, default "
-            + "$AIVJ_REGISTRY or ~/.local/share/aivj/registry)";
+            + "$AIVJ_REGISTRY or ~/.local/share/aivj/registry) [--federation DIR]   (where the viewers' federated "
+            + "preference prior and its updates are kept, default $AIVJ_FEDERATION or ~/.local/share/aivj/federation)";
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range 0..65535: " + port);
         }
         Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(federation, "federation");
     }
 
-    /** With the default registry. */
+    /** With the default registry and federation folder. */
     public ServerOptions(int port) {
-        this(port, ModelRegistry.defaultRoot());
+        this(port, ModelRegistry.defaultRoot(), defaultFederation());
+    }
+
+    /** $AIVJ_FEDERATION, else ~/.local/share/aivj/federation. */
+    public static Path defaultFederation() {
+        String env = System.getenv("AIVJ_FEDERATION");
+        return env != null && !env.isBlank() ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".local", "share", "aivj", "federation");
     }
 
     /**
@@ -36,10 +46,11 @@ public record ServerOptions(int port, Path registry) {
     public static ServerOptions parse(String... args) {
         int port = DEFAULT_PORT;
         Path registry = ModelRegistry.defaultRoot();
+        Path federation = defaultFederation();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!name.equals("--port") && !name.equals("--registry")) {
+            if (!name.equals("--port") && !name.equals("--registry") && !name.equals("--federation")) {
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
             String value;
@@ -48,7 +59,7 @@ public record ServerOptions(int port, Path registry) {
             } else if (i + 1 < args.length) {
                 value = args[++i];
             } else {
-                throw new IllegalArgumentException(name.equals("--port") ? "--port needs a number" : "--registry needs a folder");
+                throw new IllegalArgumentException(name.equals("--port") ? "--port needs a number" : name + " needs a folder");
             }
             if (name.equals("--port")) {
                 try {
@@ -56,17 +67,23 @@ public record ServerOptions(int port, Path registry) {
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("--port needs a number, got: " + value);
                 }
+            } else if (name.equals("--registry")) {
+                registry = folder(name, value);
             } else {
-                if (value.isBlank()) {
-                    throw new IllegalArgumentException("--registry needs a folder");
-                }
-                try {
-                    registry = Path.of(value);
-                } catch (InvalidPathException e) {
-                    throw new IllegalArgumentException("--registry is not a usable path: " + value);
-                }
+                federation = folder(name, value);
             }
         }
-        return new ServerOptions(port, registry);
+        return new ServerOptions(port, registry, federation);
+    }
+
+    private static Path folder(String option, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(option + " needs a folder");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(option + " is not a usable path: " + value);
+        }
     }
 }

@@ -38,4 +38,12 @@ class ServerOptionsTest {
                 .getMessage().contains("--registry"));
         assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--registry="));
     }
+
+    @Test
+    void readsTheFederationFolder() {
+        assertEquals(ServerOptions.defaultFederation(), ServerOptions.parse().federation());
+        assertEquals(java.nio.file.Path.of("/tmp/fed"), ServerOptions.parse("--federation", "/tmp/fed").federation());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--federation"))
+                .getMessage().contains("--federation needs a folder"));
+    }
 }

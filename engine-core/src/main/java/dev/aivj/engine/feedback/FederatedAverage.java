@@ -33,16 +33,21 @@ public final class FederatedAverage {
         return round.size();
     }
 
+    /** @throws IllegalArgumentException when {@code u} moved from another prior version than the current one */
+    public void requireCurrent(PreferenceUpdate u) {
+        if (u.priorVersion() != prior.version()) {
+            throw new IllegalArgumentException("preference update: it moved from prior version " + u.priorVersion()
+                    + ", the current one is " + prior.version() + " (fetch the prior again)");
+        }
+    }
+
     /**
      * Takes one update; true when it completed a round (a new prior version is out).
      *
      * @throws IllegalArgumentException when it moved from another prior version
      */
     public boolean add(PreferenceUpdate u) {
-        if (u.priorVersion() != prior.version()) {
-            throw new IllegalArgumentException("preference update: it moved from prior version " + u.priorVersion()
-                    + ", the current one is " + prior.version() + " (fetch the prior again)");
-        }
+        requireCurrent(u);
         round.add(PreferenceUpdate.clipped(u.delta(), clip));
         if (round.size() < roundSize) {
             return false;
