@@ -103,8 +103,9 @@ export function installPageHooks(show, { resolution, messages, console: vj, ownP
  * @param {import('./show/show.js').Show} show
  * @param {{options: object, notices: string[], autoplay: string|null, error: string|null}} widget the widget's own
  *   state (autoplay: null (not asked) | 'waiting' | 'blocked' (play button shown) | 'played' | 'user')
+ * @param {ReturnType<import('./feedback/viewer-feedback.js').startLearning>} learning the viewer's signals
  */
-export function installEmbedHooks(show, widget) {
+export function installEmbedHooks(show, widget, learning) {
   const { stage } = show;
   const none = { bg: null, fg: null };
   window.aivjEmbed = {
@@ -125,5 +126,8 @@ export function installEmbedHooks(show, widget) {
     get renderedFrames() { return stage.frames; },
     get engines() { return stage.layers ? stage.engines : none; },
     get presets() { return stage.layers ? stage.presets : none; },
+    /** Signals the viewer taught here, and the log of them (IndexedDB). */
+    get taught() { return learning.recorder.taught; },
+    feedbackLog: () => learning.store.events(),
   };
 }

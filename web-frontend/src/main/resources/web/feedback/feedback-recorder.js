@@ -8,6 +8,9 @@
 export const LOG_FORMAT = 'aivj-feedback-log-v1';
 
 const pairId = (pair) => `${pair.fg}|${pair.bg}`;
+// Signals the viewer gives on purpose plan the rest of the song again at once; the others (dwell, leave, lock,
+// back) are learned and count from the next plan (the next song), so watching alone never reshuffles the show.
+const REPLANS = new Set(['rating', 'thumb', 'favourite', 'skip']);
 const hasFeatures = (pair) => Boolean(pair && pair.why && Array.isArray(pair.why.features)
   && pair.why.features.length > 0);
 
@@ -63,7 +66,9 @@ export class FeedbackRecorder extends EventTarget {
     const now = this.show.currentTime;
     if (previous && pairId(previous.pair) !== pairId(pair)) {
       if (reason === 'skip') this.signal('skip', 0, previous.pair);
-      else if (reason === 'section') this.signal('dwell', this.seenFraction(previous, now), previous.pair);
+      else if (reason === 'section' && now > previous.since) {
+        this.signal('dwell', this.seenFraction(previous, now), previous.pair); // (not after a seek back)
+      }
     }
     this.on = { pair, since: now };
     this.log('shown', 0, null, pair);
@@ -86,7 +91,8 @@ export class FeedbackRecorder extends EventTarget {
   async signal(signal, value, pair) {
     if (!hasFeatures(pair)) return false;
     try {
-      const { reward } = await this.show.learn({ features: pair.why.features, signal, value });
+      const { reward } = await this.show.learn({ features: pair.why.features, signal, value },
+        { replan: REPLANS.has(signal) });
       this.taught++;
       await this.store.put('preference', this.show.client.viewer ? this.show.client.viewer.preference : null);
       await this.log(signal, value, reward, pair);

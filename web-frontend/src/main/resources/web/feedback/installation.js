@@ -1,7 +1,9 @@
 // The installation's stable identity and A/B arm. An installation is this browser profile on this site: a random
-// id made once and kept in localStorage, never sent anywhere. The arm follows from the id alone (FNV-1a hash, even
-// → learned, odd → weighted-random), so it stays the same across visits and both arms get half the installations.
-// `?arm=learned|weighted-random|recommender` in the page's URL overrides it for one visit (demos, tests).
+// id made once and kept in localStorage, never sent anywhere. Without an A/B test every installation is in the
+// learned arm. When the server runs one (./aivj serve --ab-test: /experiment.json), the arm follows from the id
+// alone (FNV-1a hash, even → learned, odd → weighted-random), so it stays the same across visits and each arm gets
+// half the installations. `?arm=learned|weighted-random|recommender` in the page's URL overrides it for one visit
+// (demos, tests).
 
 export const ARMS = ['learned', 'weighted-random', 'recommender'];
 const KEY = 'aivj.installation';
@@ -25,8 +27,11 @@ export function armOf(id) {
   return hash(id) % 2 === 0 ? 'learned' : 'weighted-random';
 }
 
-/** {id, arm, assigned: whether the arm is the installation's own (not overridden by the URL)}. */
-export function installation(search = location.search) {
+/**
+ * {id, arm, assigned: whether the arm is the installation's own (not overridden by the URL)}.
+ * @param {{search?: string, abTest?: boolean}} [options] abTest: the server runs the A/B test
+ */
+export function installation({ search = location.search, abTest = false } = {}) {
   let id = null;
   try {
     id = localStorage.getItem(KEY);
@@ -39,5 +44,5 @@ export function installation(search = location.search) {
   }
   const override = new URLSearchParams(search).get('arm');
   if (ARMS.includes(override)) return { id, arm: override, assigned: false };
-  return { id, arm: armOf(id), assigned: true };
+  return { id, arm: abTest ? armOf(id) : 'learned', assigned: true };
 }

@@ -329,12 +329,12 @@ export class Show extends EventTarget {
   }
 
   /**
-   * Teaches the engine one signal about a pair ({features: the plan pair's why.features, signal, value}); the song
-   * playing is planned again with what it learned (its pair on now stays until its section ends). Resolves
-   * {reward, preference}.
+   * Teaches the engine one signal about a pair ({features: the plan pair's why.features, signal, value}); with
+   * replan, the song playing is planned again with what it learned (its pair on now stays until its section
+   * ends). Resolves {reward, preference}.
    */
-  learn(feedback) {
-    return this.client.viewerRequest('learn', { feedback }, { replan: this.result !== null });
+  learn(feedback, { replan = true } = {}) {
+    return this.client.viewerRequest('learn', { feedback }, { replan: replan && this.result !== null });
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.aivj.web;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.aivj.web.federation.ExperimentHandler;
 import dev.aivj.web.federation.FederationHandler;
 import dev.aivj.web.federation.FederationStore;
 import dev.aivj.web.metrics.LiveLatencyMetrics;
@@ -58,18 +59,18 @@ public final class AppServer implements AutoCloseable {
      * registry at {@code registryRoot} (null: no registry, the bundled model).
      */
     public static AppServer start(int port, StaticAssets assets, Path registryRoot) throws IOException {
-        return start(port, assets, registryRoot, null);
+        return start(assets, new ServerOptions(port, registryRoot, null, false));
     }
 
     /**
-     * As above, with the federation's state in {@code federationRoot} (null: no federation; the page then sends
-     * no preference update).
+     * Starts serving {@code assets} as {@code options} say: port, registry, the federation's state (null: no
+     * federation; the page then sends no preference update) and whether installations are split for an A/B test.
      */
-    public static AppServer start(int port, StaticAssets assets, Path registryRoot, Path federationRoot)
-            throws IOException {
-        FederationStore federation = federationRoot == null ? null
-                : FederationStore.open(federationRoot, FederationStore.DEFAULT_ROUND_SIZE);
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    public static AppServer start(StaticAssets assets, ServerOptions options) throws IOException {
+        Path registryRoot = options.registry();
+        FederationStore federation = options.federation() == null ? null
+                : FederationStore.open(options.federation(), FederationStore.DEFAULT_ROUND_SIZE);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
         HttpServer server = HttpServer.create(address, 0);
         ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
         server.setExecutor(executor);
@@ -90,6 +91,7 @@ public final class AppServer implements AutoCloseable {
         if (federation != null) {
             app.mount(FederationHandler.PREFIX, new FederationHandler(federation));
         }
+        app.mount(ExperimentHandler.PATH, new ExperimentHandler(options.abTest()));
         ProjectMBuild.fromSystemProperties(assets).mount(app);
         server.start();
         return app;
@@ -131,7 +133,7 @@ public final class AppServer implements AutoCloseable {
         stop();
     }
 
-    /** {@code [--port N] [--registry DIR] [--federation DIR]}: serves until the process is stopped and prints the address on stdout. */
+    /** {@code [--port N] [--registry DIR] [--federation DIR] [--ab-test]}: serves until the process is stopped and prints the address on stdout. */
     public static void main(String[] args) throws IOException {
         ServerOptions options;
         try {
@@ -144,7 +146,7 @@ public final class AppServer implements AutoCloseable {
         }
         AppServer app;
         try {
-            app = start(options.port(), StaticAssets.fromClasspath(), options.registry(), options.federation());
+            app = start(StaticAssets.fromClasspath(), options);
         } catch (java.net.BindException e) {
             System.err.println("aivj: cannot listen on 127.0.0.1:" + options.port() + " (" + e.getMessage()
                     + "); choose another port with --port N, or --port 0 for any free port");
@@ -157,7 +159,8 @@ public final class AppServer implements AutoCloseable {
         System.out.println("coupling model: " + served.version().map(v -> v + " from the registry " + options.registry())
                 .orElse("bundled (registry " + options.registry() + " has no LATEST)") + "; metrics at " + app.uri()
                 .resolve(MetricsHandler.PATH.substring(1)));
-        System.out.println("federated preference prior: " + options.federation());
+        System.out.println("federated preference prior: " + options.federation() + (options.abTest()
+                ? "; A/B test on: installations split between the learned and weighted-random arms" : ""));
         System.out.flush();
     }
 

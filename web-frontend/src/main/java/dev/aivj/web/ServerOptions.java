@@ -3,33 +3,33 @@ package dev.aivj.web;
 import dev.aivj.registry.ModelRegistry;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
- * Command-line options of {@link AppServer}: {@code [--port N] [--registry DIR] [--federation DIR]}, where port 0
- * picks a free port, the registry (default {@link ModelRegistry#defaultRoot()}) holds the coupling model versions
- * it serves and the federation folder (default {@link #defaultFederation()}) the viewers' federated prior.
+ * Command-line options of {@link AppServer}: {@code [--port N] [--registry DIR] [--federation DIR] [--ab-test]},
+ * where port 0 picks a free port, the registry (default {@link ModelRegistry#defaultRoot()}) holds the coupling model
+ * versions it serves (null: none, the bundled model), the federation folder (default {@link #defaultFederation()}; null: no federation) the viewers'
+ * federated prior, and {@code --ab-test} splits installations between the learned arm and the weighted-random
+ * control (without it every viewer gets the learned arm).
  */
-public record ServerOptions(int port, Path registry, Path federation) {
+public record ServerOptions(int port, Path registry, Path federation, boolean abTest) {
 
     public static final int DEFAULT_PORT = 8080;
 
     public static final String USAGE = "usage: serve [--port N] [--registry DIR]   (N in 0..65535, 0 = any free port; "
             + "default " + DEFAULT_PORT + "; DIR: the model registry whose latest coupling model is served, default "
             + "$AIVJ_REGISTRY or ~/.local/share/aivj/registry) [--federation DIR]   (where the viewers' federated "
-            + "preference prior and its updates are kept, default $AIVJ_FEDERATION or ~/.local/share/aivj/federation)";
+            + "preference prior and its updates are kept, default $AIVJ_FEDERATION or ~/.local/share/aivj/federation) "
+            + "[--ab-test]   (half the installations get the weighted-random control arm: ./aivj ab-report compares)";
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range 0..65535: " + port);
         }
-        Objects.requireNonNull(registry, "registry");
-        Objects.requireNonNull(federation, "federation");
     }
 
-    /** With the default registry and federation folder. */
+    /** With the default registry and federation folder, no A/B test. */
     public ServerOptions(int port) {
-        this(port, ModelRegistry.defaultRoot(), defaultFederation());
+        this(port, ModelRegistry.defaultRoot(), defaultFederation(), false);
     }
 
     /** $AIVJ_FEDERATION, else ~/.local/share/aivj/federation. */
@@ -47,8 +47,13 @@ public record ServerOptions(int port, Path registry, Path federation) {
         int port = DEFAULT_PORT;
         Path registry = ModelRegistry.defaultRoot();
         Path federation = defaultFederation();
+        boolean abTest = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--ab-test")) {
+                abTest = true;
+                continue;
+            }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (!name.equals("--port") && !name.equals("--registry") && !name.equals("--federation")) {
                 throw new IllegalArgumentException("unknown argument: " + arg);
@@ -73,7 +78,7 @@ public record ServerOptions(int port, Path registry, Path federation) {
                 federation = folder(name, value);
             }
         }
-        return new ServerOptions(port, registry, federation);
+        return new ServerOptions(port, registry, federation, abTest);
     }
 
     private static Path folder(String option, String value) {

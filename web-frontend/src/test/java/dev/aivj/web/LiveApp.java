@@ -35,7 +35,7 @@ final class LiveApp implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = AppServer.start(0, StaticAssets.fromClasspath(), null, federation);
+        server = AppServer.start(StaticAssets.fromClasspath(), new ServerOptions(0, null, federation, false));
         playwright = HeadlessChromium.playwright();
         browser = HeadlessChromium.launch(playwright, chromiumArgs);
     }

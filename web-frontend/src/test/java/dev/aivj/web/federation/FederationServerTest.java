@@ -7,6 +7,7 @@ import dev.aivj.engine.feedback.GlobalPrior;
 import dev.aivj.engine.feedback.PreferenceUpdate;
 import dev.aivj.engine.recommend.PairFeatures;
 import dev.aivj.web.AppServer;
+import dev.aivj.web.ServerOptions;
 import dev.aivj.web.StaticAssets;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,10 @@ class FederationServerTest {
 
     @TempDir
     Path dir;
+
+    private AppServer start() throws java.io.IOException {
+        return AppServer.start(StaticAssets.fromClasspath(), new ServerOptions(0, null, dir, false));
+    }
 
     private HttpResponse<String> post(AppServer app, String type, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(app.uri().resolve("federated/updates")).header("Content-Type", type)
@@ -45,7 +50,7 @@ class FederationServerTest {
 
     @Test
     void refusesAnythingButAnUpdateWithItsReason() throws Exception {
-        try (AppServer app = AppServer.start(0, StaticAssets.fromClasspath(), null, dir)) {
+        try (AppServer app = start()) {
             assertEquals(0, prior(app).version());
             HttpResponse<String> r = post(app, "text/plain", update(0, 0, 0.1));
             assertEquals(415, r.statusCode());
@@ -71,14 +76,14 @@ class FederationServerTest {
     /** Five updates make the next prior: their clipped mean. Accepted updates survive a restart. */
     @Test
     void averagesRoundsAndLosesNothingAcrossARestart() throws Exception {
-        try (AppServer app = AppServer.start(0, StaticAssets.fromClasspath(), null, dir)) {
+        try (AppServer app = start()) {
             assertEquals(202, post(app, "application/json", update(0, 0, 0.5)).statusCode());
             assertEquals(202, post(app, "application/json", update(0, 0, 4.0)).statusCode()); // clipped to 1
             HttpResponse<String> r = post(app, "application/json", update(0, 1, -0.5));
             assertEquals(202, r.statusCode());
             assertEquals("{\"version\":0,\"pending\":3}", r.body());
         }
-        try (AppServer app = AppServer.start(0, StaticAssets.fromClasspath(), null, dir)) {
+        try (AppServer app = start()) {
             assertEquals(202, post(app, "application/json", update(0, 2, 1)).statusCode());
             HttpResponse<String> r = post(app, "application/json", update(0, 2, 1));
             assertEquals("{\"version\":1,\"pending\":0}", r.body());
@@ -98,15 +103,22 @@ class FederationServerTest {
     void aCorruptUpdateLogIsRefusedNamingTheLine() throws Exception {
         Files.writeString(dir.resolve("updates.jsonl"), update(0, 0, 0.1) + "\n{broken\n");
         java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> AppServer.start(0, StaticAssets.fromClasspath(), null, dir));
+                () -> start());
         assertTrue(e.getMessage().contains("updates.jsonl line 2"), e.getMessage());
     }
 
     @Test
-    void noFederationWithoutAFolder() throws Exception {
+    void noFederationWithoutAFolderAndTheAbTestOnlyWhenAsked() throws Exception {
         try (AppServer app = AppServer.start(0)) {
             assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(app.uri() + "federated/prior")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals("{\"abTest\":false}", http.send(HttpRequest.newBuilder(app.uri().resolve("experiment.json"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+        }
+        try (AppServer app = AppServer.start(StaticAssets.fromClasspath(), ServerOptions.parse("--port", "0",
+                "--federation", dir.toString(), "--ab-test"))) {
+            assertTrue(http.send(HttpRequest.newBuilder(app.uri().resolve("experiment.json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().contains("\"abTest\":true"));
         }
     }
 }
