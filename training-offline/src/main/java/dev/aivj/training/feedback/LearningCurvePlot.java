@@ -36,8 +36,8 @@ public final class LearningCurvePlot {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         SimulationConfig c = r.config();
-        g.drawString(String.format(Locale.ROOT, "SIMULATED viewers (not real people): learning curves, %d viewers, "
-                + "%d sections/session, mean over seeds with 95%% interval", c.viewers(), c.sections()), 20, 22);
+        g.drawString(String.format(Locale.ROOT, "SIMULATED viewers (not real people): %d viewers, %d sections a "
+                + "session; mean over seeds, 95%% t-interval", c.viewers(), c.sections()), 20, 22);
         Map<String, Color> lines = new LinkedHashMap<>();
         lines.put(FeedbackSimulation.LEARNED, new Color(0x1f77b4));
         lines.put(FeedbackSimulation.RECOMMENDER, new Color(0xff7f0e));
