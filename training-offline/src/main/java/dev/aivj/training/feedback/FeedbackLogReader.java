@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivj.engine.feedback.FeedbackSignal;
 import dev.aivj.engine.feedback.PairFeatures;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public final class FeedbackLogReader {
         List<String> problems = new ArrayList<>();
         int lines = 0;
         for (Path f : files) {
-            List<String> text = Files.readAllLines(f);
+            // Decoded with replacement, so bytes that are not UTF-8 make that line malformed, not the whole read.
+            List<String> text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8).lines().toList();
             for (int i = 0; i < text.size(); i++) {
                 if (text.get(i).isBlank()) {
                     continue;

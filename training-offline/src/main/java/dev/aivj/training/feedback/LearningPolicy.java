@@ -29,8 +29,4 @@ final class LearningPolicy implements PickPolicy {
     void learn(double[] x, double reward, double weight) {
         preference = preference.learn(x, reward, weight);
     }
-
-    ViewerPreference preference() {
-        return preference;
-    }
 }
