@@ -35,6 +35,11 @@ class FeedbackSimulationTest {
             assertTrue(baseline.equals(FeedbackSimulation.RECOMMENDER) ? hits.mean() > 0 : hits.aboveZero(),
                     "late hit-rate lift over " + baseline + ": " + hits.format(3) + "\n" + r.liftTable());
         }
+        // The learning itself: the lift over the recommender grows from the early to the late sessions (a bandit that
+        // never updated would keep its first-session lift).
+        MeanInterval growth = r.liftGrowth(FeedbackSimulation.RECOMMENDER, SimulationResult.Metric.RATING);
+        System.out.println("lift growth " + growth.format(3));
+        assertTrue(growth.aboveZero(), "lift over the recommender, late minus early: " + growth.format(3));
         // Deterministic: the same seed gives the same curves.
         assertEquals(seeds.get(0).get(FeedbackSimulation.LEARNED).rating()[9],
                 sim.run(0, null).get(FeedbackSimulation.LEARNED).rating()[9]);
