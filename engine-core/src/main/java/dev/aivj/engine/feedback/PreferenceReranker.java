@@ -3,8 +3,10 @@ package dev.aivj.engine.feedback;
 import dev.aivj.engine.recommend.Candidate;
 import dev.aivj.engine.recommend.MusicSection;
 import dev.aivj.engine.recommend.PairFeatures;
+import dev.aivj.engine.recommend.PairRecommender;
 import dev.aivj.engine.recommend.PickPolicy;
 import dev.aivj.engine.recommend.PickReason;
+import dev.aivj.engine.recommend.RecommenderPick;
 import java.util.List;
 import java.util.Random;
 
@@ -15,12 +17,15 @@ import java.util.Random;
  * The first term keeps the recommender's judgement (music fit, coupling quality) as the prior: a candidate with half
  * the best score needs a learned preference 0.69 higher to win. The last is the exploration: α = {@value #ALPHA}
  * by default (0 = pure exploitation), a bonus that shrinks as the viewer's signals about similar pairs come in.
- * Deterministic: no random draw, so the same preference and song give the same show.
+ * Deterministic: no random draw, so the same preference and song give the same show. A preference that knows
+ * nothing yet (no signal, no federated prior) picks exactly as the recommender alone ({@link RecommenderPick}, its
+ * random exploration included): a viewer who has taught nothing sees the show the CLI plans.
  */
 public record PreferenceReranker(ViewerPreference preference, double alpha) implements PickPolicy {
     public static final String NAME = "learned";
     public static final int CANDIDATES = 10;
     public static final double ALPHA = 0.3;
+    private static final PickPolicy UNTAUGHT = PairRecommender.DEFAULT_POLICY;
 
     public PreferenceReranker {
         if (preference == null || !(alpha >= 0)) {
@@ -39,6 +44,12 @@ public record PreferenceReranker(ViewerPreference preference, double alpha) impl
 
     @Override
     public Pick pick(List<Candidate> ranked, MusicSection section, String[] labels, Random rnd) {
+        if (preference.knowsNothing()) {
+            Pick p = UNTAUGHT.pick(ranked, section, labels, rnd);
+            PickReason r = p.why();
+            return new Pick(p.candidate(), p.explored(), PickReason.ranked(NAME, r.rank(), r.candidates(),
+                    r.features()));
+        }
         int n = Math.min(CANDIDATES, ranked.size());
         double best = ranked.get(0).score();
         int chosen = 0;

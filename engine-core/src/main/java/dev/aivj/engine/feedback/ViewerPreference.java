@@ -109,6 +109,19 @@ public final class ViewerPreference {
         return d;
     }
 
+    /** No signal and a zero prior: θ is 0, nothing is known about this viewer's taste. */
+    public boolean knowsNothing() {
+        if (signals > 0) {
+            return false;
+        }
+        for (double p : prior) {
+            if (p != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public int signals() {
         return signals;
     }

@@ -62,16 +62,28 @@ class PickPoliciesTest {
         return c.pair().look()[1];
     }
 
-    /** Without any signal and without exploration the learned arm agrees with the recommender's best. */
+    /** A viewer who taught nothing sees the recommender's own show: the same pairs, in the same order. */
     @Test
-    void anUntaughtPreferenceWithoutExplorationKeepsTheRecommendersBest() {
-        MusicSection s = section(new double[] {0.2, 0.2, 0.2, 0.2, 0.2});
-        List<Candidate> ranked = new PairRecommender(LIBRARY).rank(s, LABELS, new ArrayDeque<>());
-        PickPolicy.Pick pick = new PreferenceReranker(ViewerPreference.fresh(), 0).pick(ranked, s, LABELS,
-                new Random(1));
-        assertEquals(ranked.get(0).index(), pick.candidate().index());
-        assertEquals(1, pick.why().rank());
-        assertEquals(false, pick.explored());
+    void anUntaughtPreferencePicksAsTheRecommenderAlone() {
+        List<MusicSection> sections = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            sections.add(section(new double[] {0.2 * (i % 5), 0.2, 0.2, 0.2, 0.2}));
+        }
+        List<PairChoice> alone = new PairRecommender(LIBRARY).choose(sections, LABELS, 7);
+        List<PairChoice> learned = new PairRecommender(LIBRARY, PresetPreferences.NONE,
+                new PreferenceReranker(ViewerPreference.fresh())).choose(sections, LABELS, 7);
+        for (int i = 0; i < sections.size(); i++) {
+            assertEquals(alone.get(i).pair(), learned.get(i).pair(), "section " + i);
+            assertEquals(alone.get(i).explored(), learned.get(i).explored());
+            assertEquals("learned", learned.get(i).why().policy());
+        }
+        assertTrue(alone.stream().anyMatch(PairChoice::explored), "the recommender's exploration is kept");
+        // A federated prior is knowledge: then the preference re-ranks from the first section on.
+        double[] prior = new double[PairFeatures.DIMENSIONS];
+        prior[1] = 1; // brighter
+        List<PairChoice> withPrior = new PairRecommender(LIBRARY, PresetPreferences.NONE,
+                new PreferenceReranker(ViewerPreference.fresh(prior, 1), 0)).choose(sections, LABELS, 7);
+        assertTrue(withPrior.get(0).why().preference() != 0, withPrior.get(0).why().toString());
     }
 
     /** newliveweb's weights: picks follow (1 − explore)·q^γ + explore, whatever the music. */

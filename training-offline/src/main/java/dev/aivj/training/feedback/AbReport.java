@@ -1,5 +1,6 @@
 package dev.aivj.training.feedback;
 
+import dev.aivj.engine.feedback.ViewerArm;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,7 +67,7 @@ public final class AbReport {
 
     private static Map<String, ArmSummary> summarise(List<FeedbackEvent> events, Set<String> top) {
         Map<String, ArmSummary> out = new LinkedHashMap<>();
-        for (String arm : ArmAssignment.ARMS) {
+        for (String arm : ViewerArm.ARMS) {
             Set<String> installations = new HashSet<>();
             Set<String> sessions = new HashSet<>();
             List<Double> ratings = new ArrayList<>();

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivj.engine.feedback.FeedbackSignal;
-import dev.aivj.engine.feedback.PairFeatures;
+import dev.aivj.engine.feedback.ViewerArm;
+import dev.aivj.engine.recommend.PairFeatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  */
 public final class FeedbackLogReader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> ARMS = Set.of(ArmAssignment.ARMS);
+    private static final Set<String> ARMS = Set.of(ViewerArm.ARMS);
 
     /** The events read, the malformed lines, and how many files and non-blank lines were read. */
     public record Read(List<FeedbackEvent> events, List<String> problems, int files, int lines) {

@@ -1,10 +1,11 @@
 package dev.aivj.training.feedback;
 
-import dev.aivj.engine.feedback.PairFeatures;
 import dev.aivj.engine.feedback.QualityWeightedPick;
+import dev.aivj.engine.feedback.ViewerArm;
 import dev.aivj.engine.recommend.LibraryPair;
 import dev.aivj.engine.recommend.MusicSection;
 import dev.aivj.engine.recommend.PairChoice;
+import dev.aivj.engine.recommend.PairFeatures;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairRecommender;
 import dev.aivj.engine.recommend.PickPolicy;
@@ -84,7 +85,7 @@ public final class FeedbackSimulation {
 
     /**
      * One seed: every policy's curves. When {@code log} is given, each viewer's sessions under its A/B arm
-     * ({@link ArmAssignment}; weighted-random at the default γ) are written to it as SIMULATED feedback events.
+     * ({@link ViewerArm#assign}; weighted-random at the default γ) are written to it as SIMULATED feedback events.
      */
     public Map<String, Curves> run(int seedIndex, Consumer<FeedbackEvent> log) {
         List<String> keys = policyKeys();
@@ -99,7 +100,7 @@ public final class FeedbackSimulation {
         List<SimulatedViewer> viewers = viewers(seedIndex);
         for (int v = 0; v < viewers.size(); v++) {
             SimulatedViewer viewer = viewers.get(v);
-            String arm = ArmAssignment.arm(viewer.id());
+            String arm = ViewerArm.assign(viewer.id());
             // Songs and each section's true top-20 first: the same for every policy.
             List<List<MusicSection>> songs = new ArrayList<>();
             List<double[][]> utilities = new ArrayList<>();

@@ -1,12 +1,12 @@
 package dev.aivj.training.feedback;
 
 import dev.aivj.engine.feedback.GlobalPrior;
-import dev.aivj.engine.feedback.PairFeatures;
 import dev.aivj.engine.looks.MeasuredLook;
 import dev.aivj.engine.presets.PresetFeatures;
 import dev.aivj.engine.recommend.LibraryPair;
 import dev.aivj.engine.recommend.LookPercentiles;
 import dev.aivj.engine.recommend.LookSpace;
+import dev.aivj.engine.recommend.PairFeatures;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.StyleAffinity;
 import dev.aivj.training.coupling.CouplingExample;

@@ -1,5 +1,6 @@
 package dev.aivj.training.feedback;
 
+import dev.aivj.engine.feedback.ViewerArm;
 import dev.aivj.engine.recommend.PairLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * --library FILE --out DIR]}: SIMULATED viewers ({@link ViewerArchetype}) watch SIMULATED songs through the real
  * recommender and bandit ({@link FeedbackSimulation}); prints the lift table ({@link SimulationResult}) and writes to
  * DIR (default {@value #DEFAULT_OUT}) learning-curves.png, report.md, and logs/*.jsonl: the first seed's traffic as
- * an A/B test (one arm per viewer by {@link ArmAssignment}), which {@code ./aivj ab-report} reads, and whose report
+ * an A/B test (one arm per viewer by {@link ViewerArm#assign}), which {@code ./aivj ab-report} reads, and whose report
  * is printed too.
  */
 public final class SimulateFeedbackMain {

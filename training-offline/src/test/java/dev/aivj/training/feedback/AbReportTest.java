@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivj.engine.feedback.FeedbackSignal;
-import dev.aivj.engine.feedback.PairFeatures;
+import dev.aivj.engine.recommend.PairFeatures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

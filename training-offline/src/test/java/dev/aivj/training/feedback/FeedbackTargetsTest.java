@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivj.engine.feedback.GlobalPrior;
-import dev.aivj.engine.feedback.PairFeatures;
 import dev.aivj.engine.looks.PresetVector;
 import dev.aivj.engine.recommend.LibraryPair;
+import dev.aivj.engine.recommend.PairFeatures;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.training.coupling.CouplingExample;
 import dev.aivj.training.coupling.CouplingPairs;
