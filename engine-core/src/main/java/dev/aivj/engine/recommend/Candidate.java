@@ -1,7 +1,8 @@
 package dev.aivj.engine.recommend;
 
 /**
- * A pair the recommender allows for a section, with its score (style affinity × quality × fit × favourites).
+ * A pair the recommender allows for a section, with its score ({@link PairRecommender}: style affinity × quality ×
+ * fit × rating prior × favourites).
  *
  * @param index the pair's index in the library
  */

@@ -11,7 +11,15 @@ package dev.aivj.engine.recommend;
  * @param ws       the coupling model's spatial weight w_s
  * @param wt       the coupling model's temporal weight w_t
  * @param look     the pair's position in {@link LookSpace}
+ * @param rating   the mean of its two presets' fRating, MilkDrop's 0..5 rating by their author or curator
+ *                 ({@link RatingPrior#NEUTRAL}, MilkDrop's default, when a library does not say)
  */
 public record LibraryPair(String fg, String bg, String fgUrl, String bgUrl, double quality, double ws, double wt,
-        double[] look) {
+        double[] look, double rating) {
+
+    /** A pair without a rating (neutral). */
+    public LibraryPair(String fg, String bg, String fgUrl, String bgUrl, double quality, double ws, double wt,
+            double[] look) {
+        this(fg, bg, fgUrl, bgUrl, quality, ws, wt, look, RatingPrior.NEUTRAL);
+    }
 }

@@ -5,7 +5,7 @@ package dev.aivj.engine.recommend;
  *
  * @param section   the section it plays over
  * @param pair      the library pair
- * @param score     affinity × quality × fit that ranked it
+ * @param score     the score that ranked it ({@link PairRecommender})
  * @param explored  whether it was an exploration pick rather than the policy's best
  * @param why       why it was picked (the "why this pair" view)
  */

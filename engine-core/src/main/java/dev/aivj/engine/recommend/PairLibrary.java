@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The elite pair library the page and the CLI recommend from ({@code pair-library.json}, written by model-export's
  * {@code export-library}): {@code {"format": "aivj-pair-library-v1", "lookAxes": [...], "pairs": [{"fg", "bg",
- * "fgUrl", "bgUrl", "quality", "w_s", "w_t", "look": [4 numbers]}]}}. Parsing refuses, naming the pair, a library
+ * "fgUrl", "bgUrl", "quality", "w_s", "w_t", "look": [4 numbers], "rating": 0..5 (optional)}]}}. Parsing refuses,
+ * naming the pair, a library
  * of another format, other look axes, a missing field or a value out of range.
  */
 public final class PairLibrary {
@@ -64,7 +65,8 @@ public final class PairLibrary {
             }
             out.add(new LibraryPair(p.get("fg").asString(), p.get("bg").asString(), p.get("fgUrl").asString(),
                     p.get("bgUrl").asString(), within(p.get("quality").asDouble(), 0, 1, "quality", i),
-                    p.get("w_s").asDouble(), p.get("w_t").asDouble(), look));
+                    p.get("w_s").asDouble(), p.get("w_t").asDouble(), look,
+                    p.has("rating") ? within(p.get("rating").asDouble(), 0, 5, "rating", i) : RatingPrior.NEUTRAL));
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("pair library: no pairs");

@@ -8,8 +8,10 @@ import java.util.Random;
 
 /**
  * Picks one library pair per music section. Each pair is scored
- * <pre>score = style affinity × quality × fit × favourites,  fit = exp(−d(look, section target)²/(2·0.3²))</pre>
- * ({@link StyleAffinity}, the coupling model's quality, {@link LookSpace}, {@link PresetPreferences#factor}). A pair
+ * <pre>score = style affinity × quality × fit × rating prior × favourites,
+ *         fit = exp(−d(look, section target)²/(2·0.3²))</pre>
+ * ({@link StyleAffinity}, the coupling model's quality, {@link LookSpace}, {@link RatingPrior},
+ * {@link PresetPreferences#factor}). A pair
  * with a blocked preset is never considered ({@link PresetPreferences#allows}). Pairs among the last
  * {@code noRepeat} picks are left out (when every pair is, the longest-ago one is allowed again). A
  * {@link PickPolicy} picks among the rest: by default the recommender's own ({@link RecommenderPick}: the best, or
@@ -102,6 +104,6 @@ public final class PairRecommender {
     public static double score(LibraryPair p, MusicSection s, String[] labels) {
         double affinity = StyleAffinity.of(p.look(), labels, s.probabilities());
         double fit = StyleAffinity.closeness(LookSpace.distance(p.look(), s.target()));
-        return affinity * p.quality() * fit;
+        return affinity * p.quality() * fit * RatingPrior.factor(p.rating());
     }
 }

@@ -12,7 +12,9 @@ import dev.aivj.engine.recommend.LookPercentiles;
 import dev.aivj.engine.recommend.LookSpace;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PartnerPresets;
+import dev.aivj.engine.recommend.RatingPrior;
 import dev.aivj.presets.PresetLibrary;
+import dev.aivj.presets.PresetRatings;
 import dev.aivj.training.coupling.CouplingPairs;
 import dev.aivj.training.coupling.LibraryVectors;
 import dev.aivj.training.pairs.ManifestPair;
@@ -32,7 +34,8 @@ import java.util.Map;
  * {@code ./aivj analyze} recommend from ({@link PairLibrary}'s format). For each pair of the elite manifest whose
  * presets are measured and usable: its quality, w_s and w_t from the coupling model, and its look in
  * {@link LookSpace}: per axis the mean of the two presets' percentiles among all usable measured presets
- * ({@link LookPercentiles}: motion, luma_mean, edge_density, colourfulness; the preset index shows each preset's).
+ * ({@link LookPercentiles}: motion, luma_mean, edge_density, colourfulness; the preset index shows each preset's),
+ * and its rating, the mean of its presets' fRating ({@link dev.aivj.engine.recommend.RatingPrior}).
  * Beside it, {@value #PARTNERS_FILE}: those presets' vectors and the looks' sorted values, with which the page pairs
  * the presets a viewer brings ({@link dev.aivj.engine.recommend.OwnPresetPairs}).
  */
@@ -44,9 +47,9 @@ public final class PairLibraryExporter {
     private PairLibraryExporter() {
     }
 
-    /** Writes the library; returns the pairs left out (with why). */
-    public static List<String> export(Path eliteManifest, CouplingModel model, Map<String, float[]> vectors, Path out)
-            throws IOException {
+    /** Writes the library; returns the pairs left out (with why). {@code ratings}: fRating by preset id. */
+    public static List<String> export(Path eliteManifest, CouplingModel model, Map<String, float[]> vectors,
+            Map<String, Double> ratings, Path out) throws IOException {
         PairsManifest elite = new PairsManifestReader().read(eliteManifest);
         LookPercentiles pct = percentiles(vectors);
         ObjectMapper json = new ObjectMapper();
@@ -77,6 +80,8 @@ public final class PairLibraryExporter {
             for (int a = 0; a < LookSpace.DIMENSIONS; a++) {
                 look.add(round((pct.of(a, look(u)) + pct.of(a, look(l))) / 2));
             }
+            o.put("rating", round((ratings.getOrDefault(fg, RatingPrior.NEUTRAL)
+                    + ratings.getOrDefault(bg, RatingPrior.NEUTRAL)) / 2));
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         json.writeValue(out.toFile(), root);
@@ -120,7 +125,7 @@ public final class PairLibraryExporter {
         return new LookPercentiles(vectors.values().stream().map(PairLibraryExporter::look).toList());
     }
 
-    private static float[] look(float[] vector) {
+    static float[] look(float[] vector) {
         return Arrays.copyOfRange(vector, PresetFeatures.LENGTH, PresetFeatures.LENGTH + MeasuredLook.LENGTH);
     }
 
@@ -148,7 +153,8 @@ public final class PairLibraryExporter {
             }
         }
         Path manifest = Files.isDirectory(elite) ? elite.resolve("pairs-manifest.json") : elite;
-        List<String> left = export(manifest, CouplingBundle.load(model), LibraryVectors.read(status, presets), out);
+        List<String> left = export(manifest, CouplingBundle.load(model), LibraryVectors.read(status, presets),
+                PresetRatings.read(PresetLibrary.scan(presets)), out);
         left.forEach(s -> System.out.println("export-library: left out " + s));
         System.out.println("export-library: " + PairLibrary.parse(Files.readString(out)).size() + " pairs -> " + out);
     }
