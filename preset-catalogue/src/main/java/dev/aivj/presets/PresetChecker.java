@@ -105,6 +105,10 @@ public final class PresetChecker {
         double musicOffsetS = 8;
         boolean force;
         boolean reverse;
+        /** The presets to check instead of the library's (a pack's files); null: scan {@link #presets}. */
+        List<PresetLibrary.Entry> given;
+        /** Render a preset that timed out once more on a fresh browser (a pack import takes the first hang as final). */
+        boolean retryHangs = true;
 
         boolean butterchurn() {
             return engine.equals("butterchurn");
@@ -184,8 +188,26 @@ public final class PresetChecker {
         return new PresetChecker(o.resolve()).run();
     }
 
+    /**
+     * Renders and measures the given preset files (e.g. a pack's, with ids of the pack's own) as check-presets does,
+     * into {@code status} (resumable: presets already current there are skipped), with a per-preset timeout of
+     * {@code timeoutS} after which a preset counts as a hang, not rendered again. Returns the exit code.
+     */
+    public static int checkFiles(List<PresetLibrary.Entry> entries, Path projectmWeb, Path music, Path status,
+            Path framesDir, int timeoutS) throws Exception {
+        Options o = new Options();
+        o.given = List.copyOf(entries);
+        o.web = projectmWeb;
+        o.music = music;
+        o.status = status;
+        o.framesDir = framesDir;
+        o.timeoutS = timeoutS;
+        o.retryHangs = false;
+        return new PresetChecker(o.resolve()).run();
+    }
+
     int run() throws Exception {
-        List<PresetLibrary.Entry> all = o.butterchurn() ? ButterchurnPresets.scan(o.presets)
+        List<PresetLibrary.Entry> all = o.given != null ? o.given : o.butterchurn() ? ButterchurnPresets.scan(o.presets)
                 : PresetLibrary.scan(PresetLibrary.resolveRoot(o.presets.toString()));
         List<PresetLibrary.Entry> selected = new ArrayList<>();
         for (PresetLibrary.Entry e : all) {
@@ -257,13 +279,14 @@ public final class PresetChecker {
                     sincePage = 0;
                 }
                 ObjectNode r = checkOne(e, stamp);
-                if (r.path("retry").asBoolean(false)) { // crash or timeout: once more on a fresh browser
+                boolean hang = r.path("error").asText().startsWith("timeout:");
+                if (r.path("retry").asBoolean(false) && (o.retryHangs || !hang)) { // crash or timeout: once more
                     r.remove("retry");
                     ensureBrowser();
                     sincePage = 0;
                     r = checkOne(e, stamp);
-                    r.remove("retry");
                 }
+                r.remove("retry");
                 sincePage++;
                 synchronized (this) {
                     results.put(e.id(), r);
