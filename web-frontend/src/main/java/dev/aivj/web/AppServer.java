@@ -56,6 +56,16 @@ public final class AppServer implements AutoCloseable {
      * registry at {@code registryRoot} (null: no registry, the bundled model).
      */
     public static AppServer start(int port, StaticAssets assets, Path registryRoot) throws IOException {
+        return start(port, assets, registryRoot, null);
+    }
+
+    /**
+     * As {@link #start(int, StaticAssets, Path)}, and with {@code pack} (null: none) the presets and pair library of a
+     * pack imported by {@code ./aivj import-pack} ({@link PackRoutes}); an IllegalArgumentException with one line
+     * when the pack is not ready to serve.
+     */
+    public static AppServer start(int port, StaticAssets assets, Path registryRoot, Path pack) throws IOException {
+        PackRoutes packRoutes = pack == null ? null : PackRoutes.of(pack, assets);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         HttpServer server = HttpServer.create(address, 0);
         ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
@@ -75,6 +85,9 @@ public final class AppServer implements AutoCloseable {
         app.mount(CouplingModelHandler.PREFIX, new CouplingModelHandler(served, new AssetHandler(assets)));
         app.mount(LatestModelHandler.PATH, new LatestModelHandler(served));
         ProjectMBuild.fromSystemProperties(assets).mount(app);
+        if (packRoutes != null) {
+            packRoutes.mount(app);
+        }
         server.start();
         return app;
     }
@@ -115,7 +128,7 @@ public final class AppServer implements AutoCloseable {
         stop();
     }
 
-    /** {@code [--port N] [--registry DIR]}: serves until the process is stopped and prints the address on stdout. */
+    /** {@code [--port N] [--registry DIR] [--pack DIR]}: serves until the process is stopped and prints the address on stdout. */
     public static void main(String[] args) throws IOException {
         ServerOptions options;
         try {
@@ -128,11 +141,15 @@ public final class AppServer implements AutoCloseable {
         }
         AppServer app;
         try {
-            app = start(options.port(), StaticAssets.fromClasspath(), options.registry());
+            app = start(options.port(), StaticAssets.fromClasspath(), options.registry(), options.pack());
         } catch (java.net.BindException e) {
             System.err.println("aivj: cannot listen on 127.0.0.1:" + options.port() + " (" + e.getMessage()
                     + "); choose another port with --port N, or --port 0 for any free port");
             System.exit(1);
+            return;
+        } catch (IllegalArgumentException e) { // --pack not imported, not a folder: one line
+            System.err.println("aivj: " + e.getMessage());
+            System.exit(2);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "aivj-server-stop"));
@@ -141,6 +158,11 @@ public final class AppServer implements AutoCloseable {
         System.out.println("coupling model: " + served.version().map(v -> v + " from the registry " + options.registry())
                 .orElse("bundled (registry " + options.registry() + " has no LATEST)") + "; metrics at " + app.uri()
                 .resolve(MetricsHandler.PATH.substring(1)));
+        if (options.pack() != null) {
+            PackRoutes p = PackRoutes.of(options.pack(), StaticAssets.fromClasspath());
+            System.out.println("pack " + p.name() + ": " + p.presets() + " presets at " + app.uri().resolve("packs/"
+                    + p.name() + "/") + ", its pair library at " + app.uri().resolve("pairs/pair-library.json"));
+        }
         System.out.flush();
     }
 
