@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.aivj.audioio.MusicCache;
@@ -135,12 +136,20 @@ class PackEndToEndTest {
         QualityExporter.Result r = QualityExporter.export(f.manifest(), temp.resolve("q.json"), model,
                 PackVectors.read(pack));
         assertEquals(report.pairsScored(), r.scored());
-        // A pack of new presets against the library's measurements: one line saying to import it, no trace.
-        IOException e = assertThrows(IOException.class, () -> QualityExporter.export(pack, model,
-                LibraryVectors.read(ROOT.resolve(LibraryVectors.DEFAULT_STATUS), presetsRoot())));
+        // A pack of new presets against the library's measurements (the 31-pair pack stopped with a stack
+        // trace here): one line naming the manifest and saying to import the pack first.
+        Path fresh = Files.createDirectories(temp.resolve("fresh_pack"));
+        Files.copy(f.manifest(), fresh.resolve("pairs-manifest.json"));
+        Map<String, float[]> library = LibraryVectors.read(ROOT.resolve(LibraryVectors.DEFAULT_STATUS), presetsRoot());
+        IOException e = assertThrows(IOException.class, () -> QualityExporter.export(fresh, model, library));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
-        assertTrue(e.getMessage().contains("pairs-manifest.json") && e.getMessage().contains("import-pack"),
+        assertTrue(e.getMessage().startsWith("none of the " + report.pairsScored() + " pairs in " + fresh
+                .resolve("pairs-manifest.json") + " has measured presets") && e.getMessage().contains("import-pack"),
                 e.getMessage());
+        // The generated pack's own manifest has unreadable rows: the strict reader names file and line.
+        IOException bad = assertThrows(IOException.class, () -> QualityExporter.export(pack, model, library));
+        assertTrue(bad.getMessage().matches(".*pairs-manifest\\.json:\\d+: pairs entry lacks \"bgUrl\""),
+                bad.getMessage());
     }
 
     @Test
@@ -196,6 +205,23 @@ class PackEndToEndTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("page.png")));
             assertEquals(List.of(), errors);
             System.out.println("PackEndToEndTest: the page plays " + page.evaluate("() => window.aivj.presets"));
+
+            // The widget takes the same server's pair library and index by default: the demo article's widget.
+            page.navigate(server.uri().resolve("demo/article.html").toString());
+            page.locator("#demo-widget").scrollIntoViewIfNeeded();
+            page.waitForFunction("() => ['ready', 'error'].includes(document.querySelector('#demo-widget')"
+                    + ".getAttribute('state'))", null,
+                    new Page.WaitForFunctionOptions().setTimeout(120_000).setPollingInterval(200));
+            assertEquals("ready", page.locator("#demo-widget").getAttribute("state"));
+            Frame frame = page.locator("#demo-widget iframe").elementHandle().contentFrame();
+            frame.waitForFunction("() => window.aivjEmbed.playing && window.aivjEmbed.presets.fg"
+                    + " && window.aivjEmbed.presets.fg.startsWith('ai_generated_coupled_test/')"
+                    + " && window.aivjEmbed.presets.bg.startsWith('ai_generated_coupled_test/')"
+                    + " && window.aivjEmbed.renderedFrames > 30", null,
+                    new Frame.WaitForFunctionOptions().setTimeout(60_000).setPollingInterval(100));
+            Files.write(shots.resolve("widget-playing-pack-pair.png"), page.locator("#demo-widget").screenshot());
+            System.out.println("PackEndToEndTest: the widget plays " + frame.evaluate("() => window.aivjEmbed.presets"));
+            assertEquals(List.of(), errors);
             context.close();
         }
     }
