@@ -107,8 +107,6 @@ public final class PresetChecker {
         boolean reverse;
         /** The presets to check instead of the library's (a pack's files); null: scan {@link #presets}. */
         List<PresetLibrary.Entry> given;
-        /** Render a preset that timed out once more on a fresh browser (a pack import takes the first hang as final). */
-        boolean retryHangs = true;
 
         boolean butterchurn() {
             return engine.equals("butterchurn");
@@ -191,7 +189,8 @@ public final class PresetChecker {
     /**
      * Renders and measures the given preset files (e.g. a pack's, with ids of the pack's own) as check-presets does,
      * into {@code status} (resumable: presets already current there are skipped), with a per-preset timeout of
-     * {@code timeoutS} after which a preset counts as a hang, not rendered again. Returns the exit code.
+     * {@code timeoutS} after which a preset is tried once more on a fresh browser and then counts as a hang. Returns
+     * the exit code.
      */
     public static int checkFiles(List<PresetLibrary.Entry> entries, Path projectmWeb, Path music, Path status,
             Path framesDir, int timeoutS) throws Exception {
@@ -202,7 +201,6 @@ public final class PresetChecker {
         o.status = status;
         o.framesDir = framesDir;
         o.timeoutS = timeoutS;
-        o.retryHangs = false;
         return new PresetChecker(o.resolve()).run();
     }
 
@@ -279,14 +277,13 @@ public final class PresetChecker {
                     sincePage = 0;
                 }
                 ObjectNode r = checkOne(e, stamp);
-                boolean hang = r.path("error").asText().startsWith("timeout:");
-                if (r.path("retry").asBoolean(false) && (o.retryHangs || !hang)) { // crash or timeout: once more
+                if (r.path("retry").asBoolean(false)) { // crash or timeout: once more on a fresh browser
                     r.remove("retry");
                     ensureBrowser();
                     sincePage = 0;
                     r = checkOne(e, stamp);
+                    r.remove("retry");
                 }
-                r.remove("retry");
                 sincePage++;
                 synchronized (this) {
                     results.put(e.id(), r);

@@ -72,6 +72,9 @@ public final class PackImportMain {
         if (pack == null) {
             throw new IllegalArgumentException(USAGE);
         }
+        if (!java.nio.file.Files.isDirectory(pack)) {
+            throw new IllegalArgumentException(pack + ": no such folder");
+        }
         PackImport.Settings s;
         try {
             s = new PackImport.Settings(CouplingBundle.load(model), web, music,

@@ -204,7 +204,7 @@ public final class TestPackGenerator {
         return sb.toString();
     }
 
-    /** Usable presets by the library's status file (all, when there is none). */
+    /** Usable presets by the library's status file (all, when there is none): luma mean >= 10, motion >= 0.5. */
     private static List<PresetLibrary.Entry> usable(List<PresetLibrary.Entry> library, Path status) throws IOException {
         Map<String, JsonNode> st = PresetLibrary.readStatus(new ObjectMapper(), status);
         if (st.isEmpty()) {
@@ -212,8 +212,10 @@ public final class TestPackGenerator {
         }
         return library.stream().filter(e -> {
             JsonNode r = st.get(e.id());
+            // Clearly usable: well above the blank and frozen lines, so no measurement near a line flips them.
             return r != null && r.path("shadersCompile").asBoolean() && r.path("nonBlank").asBoolean()
-                    && !r.path("frozen").asBoolean() && !BROKEN_PRESETS.containsValue(e.id())
+                    && !r.path("frozen").asBoolean() && r.path("look").path(0).asDouble() >= 10
+                    && r.path("look").path(3).asDouble() >= 0.5 && !BROKEN_PRESETS.containsValue(e.id())
                     && !e.id().equals(HANG_BASE);
         }).toList();
     }
