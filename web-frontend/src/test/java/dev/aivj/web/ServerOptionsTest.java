@@ -38,4 +38,13 @@ class ServerOptionsTest {
                 .getMessage().contains("--registry"));
         assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--registry="));
     }
+
+    @Test
+    void readsThePackAndHasNoneByDefault() {
+        assertEquals(null, ServerOptions.parse().pack());
+        assertEquals(java.nio.file.Path.of("/tmp/pack"), ServerOptions.parse("--pack", "/tmp/pack").pack());
+        assertEquals(java.nio.file.Path.of("p"), ServerOptions.parse("--port=0", "--pack=p").pack());
+        assertEquals("--pack needs a folder", assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.parse("--pack")).getMessage());
+    }
 }

@@ -81,7 +81,7 @@ class PackCommandErrorsTest {
                 Integer.MAX_VALUE), System.out).run(dir);
         assertEquals(0, r.pairsRead());
         assertEquals(1, r.rowProblems().size());
-        assertTrue(r.rowProblems().get(0).matches(".*pairs-manifest\\.json:3: malformed or truncated JSON.*"),
+        assertTrue(r.rowProblems().get(0).matches(".*pairs-manifest\\.json:2: malformed or truncated JSON.*"),
                 r.rowProblems().toString());
         assertTrue(Files.readString(dir.resolve("aivj-import/report.md")).contains("no pair scored"));
     }
