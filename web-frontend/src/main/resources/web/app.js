@@ -10,6 +10,7 @@ import { ProjectMPresetLibrary } from './stage/projectm-preset-library.js';
 import { Stage } from './stage/stage.js';
 import { StageResolution } from './stage/stage-resolution.js';
 import { installPageHooks } from './test-hooks.js';
+import { installFeedback } from './feedback/viewer-feedback.js';
 import { isPresetFile } from './stage/own-presets.js';
 import { installConsole } from './ui/console.js';
 import { acceptDrops } from './ui/drag-drop.js';
@@ -147,9 +148,12 @@ acceptDrops(document, (files) => {
 });
 const fullscreen = new StageFullscreen($('stage'), $('fullscreen'), [$('fullscreen-exit')], (reason) => messages
   .showNotice(`Fullscreen was refused (${reason}); the visuals play on in the page.`));
+// The viewer's ratings and implicit signals teach the engine their taste (kept in this browser).
+const feedback = installFeedback($, show, (m) => messages.showNotice(m));
 const vjConsole = installConsole($, { show, pairPanel, fullscreen, notice: (m) => messages.showNotice(m),
-  songName: () => songName });
-installPageHooks(show, { resolution, messages, console: vjConsole, ownPresets, timings: { songs: timings, lastPost } });
+  songName: () => songName, feedback });
+installPageHooks(show, { resolution, messages, console: vjConsole, ownPresets, feedback,
+  timings: { songs: timings, lastPost } });
 
 document.body.dataset.state = 'idle';
 progress.reset('Waiting for a song.');

@@ -7,9 +7,10 @@
  * @param {{resolution: import('./stage/stage-resolution.js').StageResolution,
  *   messages: import('./ui/messages.js').Messages, console: ReturnType<import('./ui/console.js').installConsole>,
  *   ownPresets: import('./ui/own-preset-import.js').OwnPresetImport,
+ *   feedback: ReturnType<import('./feedback/viewer-feedback.js').installFeedback>,
  *   timings: {songs: import('./timings/song-timings.js').SongTimings, lastPost: {status, message}}} page
  */
-export function installPageHooks(show, { resolution, messages, console: vj, ownPresets, timings }) {
+export function installPageHooks(show, { resolution, messages, console: vj, ownPresets, feedback, timings }) {
   const { stage } = show;
   window.aivj = {
     /** 'idle' | 'loading' | 'decoding' | 'analysing' | 'opening' | 'ready' | 'live' | 'error' */
@@ -84,6 +85,16 @@ export function installPageHooks(show, { resolution, messages, console: vj, ownP
       return { recording: recorder.recording, seconds: recorder.elapsed, bytes: recorder.bytes,
         last: recorder.last ? { ...recorder.last } : null };
     },
+    /** Learning from the viewer: {arm, installationAssigned, taught, federation: {enabled, sent, problem}}. */
+    get feedback() {
+      const { installation: i, recorder, federation } = feedback;
+      return { arm: i.arm, installationAssigned: i.assigned, taught: recorder.taught,
+        federation: { enabled: federation.enabled, sent: federation.sent, problem: federation.problem } };
+    },
+    /** The viewer's logged signals (IndexedDB), oldest first. */
+    feedbackLog: () => feedback.store.events(),
+    /** Resolves once the viewer's arm, stored preference and the federation's prior are with the engine. */
+    feedbackReady: () => feedback.ready,
   };
 }
 
@@ -92,8 +103,9 @@ export function installPageHooks(show, { resolution, messages, console: vj, ownP
  * @param {import('./show/show.js').Show} show
  * @param {{options: object, notices: string[], autoplay: string|null, error: string|null}} widget the widget's own
  *   state (autoplay: null (not asked) | 'waiting' | 'blocked' (play button shown) | 'played' | 'user')
+ * @param {ReturnType<import('./feedback/viewer-feedback.js').startLearning>} learning the viewer's signals
  */
-export function installEmbedHooks(show, widget) {
+export function installEmbedHooks(show, widget, learning) {
   const { stage } = show;
   const none = { bg: null, fg: null };
   window.aivjEmbed = {
@@ -114,5 +126,8 @@ export function installEmbedHooks(show, widget) {
     get renderedFrames() { return stage.frames; },
     get engines() { return stage.layers ? stage.engines : none; },
     get presets() { return stage.layers ? stage.presets : none; },
+    /** Signals the viewer taught here, and the log of them (IndexedDB). */
+    get taught() { return learning.recorder.taught; },
+    feedbackLog: () => learning.store.events(),
   };
 }

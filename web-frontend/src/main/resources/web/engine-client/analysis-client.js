@@ -45,6 +45,12 @@ export class AnalysisClient {
     /** Hears preferences the engine refused: (message); its previous preferences stay. */
     this.onPreferencesError = () => {};
     this.replanAfterResult = false;
+    /** How the engine picks pairs ({arm, preference, prior}), sent to every worker; null = the engine's default. */
+    this.viewer = null;
+    /** Hears a pick policy the engine refused: (message). */
+    this.onViewerError = () => {};
+    /** Viewer requests waiting for the engine's answer, by request id: {resolve, reject}. */
+    this.viewerRequests = new Map();
     /** The presets the viewer brought, as sent to the engine: sent again to a new worker. */
     this.ownPresets = [];
     /** Own-preset requests waiting for the engine's answer, by request id: {resolve, reject}. */
@@ -65,6 +71,42 @@ export class AnalysisClient {
     } catch (e) {
       this.onPreferencesError(`could not reach the analysis worker (${e.message})`);
     }
+  }
+
+  /**
+   * How later plans pick pairs: {arm: 'learned'|'weighted-random'|'recommender', preference: the engine's
+   * preference JSON or null, prior: the federation's prior JSON or null}; with replan, the last song is planned
+   * again (onReplan).
+   */
+  setViewer(viewer, { replan = false } = {}) {
+    this.viewer = { ...viewer };
+    try {
+      this.ensureWorker().postMessage({ type: 'viewer', viewer: this.viewer, replan: this.replanTarget(replan) });
+    } catch (e) {
+      this.onViewerError(`could not reach the analysis worker (${e.message})`);
+    }
+  }
+
+  /**
+   * Asks the engine about the viewer: op 'learn' ({feedback: {features, signal, value}}: resolves {reward,
+   * preference} (the learned preference's JSON, kept for later workers); with replan the song playing is planned
+   * again), 'update' ({clip,
+   * noise, seed}: the federation update) or 'summary'. Rejects with the engine's reason.
+   */
+  viewerRequest(op, payload = {}, { replan = false } = {}) {
+    const requestId = this.nextRequestId++;
+    const answer = new Promise((resolve, reject) => this.viewerRequests.set(requestId, { resolve, reject }));
+    try {
+      this.ensureWorker().postMessage({ type: 'viewer-request', requestId, op, ...payload,
+        replan: this.replanTarget(replan) });
+    } catch (e) {
+      this.viewerRequests.delete(requestId);
+      return Promise.reject(new Error(`could not reach the analysis worker (${e.message})`));
+    }
+    return op !== 'learn' ? answer : answer.then((learned) => {
+      if (this.viewer) this.viewer.preference = learned.preference;
+      return learned;
+    });
   }
 
   /**
@@ -197,6 +239,7 @@ export class AnalysisClient {
       };
       if (this.config) worker.postMessage({ type: 'configure', ...this.config });
       if (this.preferences) worker.postMessage({ type: 'preferences', preferences: this.preferences, replan: null });
+      if (this.viewer) worker.postMessage({ type: 'viewer', viewer: this.viewer, replan: null });
       for (const preset of this.ownPresets) {
         worker.postMessage({ type: 'own-preset', ...preset, frames: preset.frames.slice(), replan: null });
       }
@@ -233,6 +276,18 @@ export class AnalysisClient {
     }
     if (message.type === 'own-preset') {
       this.ownPresetAnswered(message);
+      return;
+    }
+    if (message.type === 'viewer') {
+      if (message.error !== undefined) this.onViewerError(String(message.error));
+      return;
+    }
+    if (message.type === 'viewer-answer') {
+      const request = this.viewerRequests.get(message.requestId);
+      if (!request) return;
+      this.viewerRequests.delete(message.requestId);
+      if (message.error !== undefined) request.reject(new Error(String(message.error)));
+      else request.resolve(message.result);
       return;
     }
     const pending = this.pending;
@@ -289,6 +344,8 @@ export class AnalysisClient {
       this.ownPresets = this.ownPresets.filter((p) => !this.ownPresetRequests.has(p.requestId));
       for (const request of this.ownPresetRequests.values()) request.reject(error);
       this.ownPresetRequests.clear();
+      for (const request of this.viewerRequests.values()) request.reject(error);
+      this.viewerRequests.clear();
     }
     if (pending) {
       this.settle();

@@ -11,6 +11,12 @@
  *               | {type: 'own-preset', requestId, id, url, text, frames: Uint8Array, width, height, energies,
  *                 replan: id|null} (a preset the viewer brought, with the frames the page rendered of it: it joins
  *                 the engine's pair library; with replan, the song playing is planned again with it)
+ *               | {type: 'viewer', viewer: {arm, preference: JSON string|null, prior: JSON string|null}, replan:
+ *                 id|null} (how the engine picks pairs: the installation's A/B arm, the viewer's learned preference
+ *                 and the federation's prior; with replan, the song playing is planned again)
+ *               | {type: 'viewer-request', requestId, op: 'learn', feedback: {features, signal, value}, replan}
+ *                 | {..., op: 'update', clip, noise, seed} | {..., op: 'summary'} (learn one signal; the update the
+ *                 federation may receive; what the viewer is shown as their preference)
  *               | {type: 'live-start', sensitivity} | {type: 'live-push', pcm: Float32Array (mono at the engine's
  *                 rate), capturedAt} (live input: the engine's live show, 0.5-s hops)
  * Messages out: {type: 'rate', analysisRate} | {type: 'rate', error} (the engine's rate, asked before decoding)
@@ -21,6 +27,9 @@
  *               | {type: 'replan', id, analysis, engineVersion, elapsedMs, model, library} (the song `id` planned
  *                 again after a preferences change)
  *               | {type: 'preferences', error} (preferences the engine refused: the previous ones stay)
+ *               | {type: 'viewer', error} (a pick policy the engine refused)
+ *               | {type: 'viewer-answer', requestId, result} | {type: 'viewer-answer', requestId, error} (result:
+ *                 {reward, preference: JSON string} for 'learn', the update's or the summary's parsed JSON)
  *               | {type: 'own-preset', requestId, result: {look, axes, usable, pairs}} | {type: 'own-preset',
  *                 requestId, error}
  *               | {type: 'error', id, kind: 'load' | 'engine', message}
@@ -57,6 +66,9 @@ const OPENING_MIN_SONG_SECONDS = 2 * OPENING_SECONDS;
 // plan; and the id of the last song whose whole plan is made (the only one a replan may answer for).
 let preferencesJson = '';
 let plannedSongId = null;
+// How the engine picks pairs ({arm, preference, prior}: see viewer messages), null = the engine's default; its
+// preference is replaced by each one the engine learns, so a later plan never goes back to an older one.
+let viewer = null;
 
 let enginePromise = null;
 let modelPromise = null;
@@ -206,6 +218,7 @@ async function analyze(message) {
   self.postMessage({ type: 'progress', id, step: 'analysing' });
   const about = { engineVersion: engineVersion(teavm), model, library };
   applyPreferences(teavm);
+  applyViewer(teavm);
   plannedSongId = null;
   const frames = pcm.length / channels;
   if (frames / sampleRate >= OPENING_MIN_SONG_SECONDS) {
@@ -220,13 +233,49 @@ async function analyze(message) {
 function applyPreferences(teavm) {
   if (typeof teavm.exports.setPresetPreferences !== 'function') return;
   const result = teavm.exports.setPresetPreferences(preferencesJson);
-  if (result !== '') {
-    let message = String(result);
-    try {
-      message = JSON.parse(result).error || message;
-    } catch (e) { /* keep the raw text */ }
-    self.postMessage({ type: 'preferences', error: message });
+  if (result !== '') self.postMessage({ type: 'preferences', error: errorOf(result) });
+}
+
+/** Hands the pick policy to the engine; a refusal is reported and the engine keeps its previous one. */
+function applyViewer(teavm) {
+  if (viewer === null) return;
+  const result = teavm.exports.setPickPolicy(JSON.stringify(viewer));
+  if (result !== '') self.postMessage({ type: 'viewer', error: errorOf(result) });
+}
+
+/** The engine's error text of a JSON {"error": ...} answer. */
+function errorOf(json) {
+  try {
+    return JSON.parse(json).error || String(json);
+  } catch (e) {
+    return String(json);
   }
+}
+
+async function setViewer({ viewer: v, replan }) {
+  viewer = v;
+  const teavm = await loadEngine();
+  await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
+  applyViewer(teavm);
+  await replanSong(teavm, replan);
+}
+
+/** One viewer request: learn a signal (then the song playing is planned again), an update, or the summary. */
+async function viewerRequest({ op, feedback, clip, noise, seed, replan }) {
+  const teavm = await loadEngine();
+  await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
+  if (op === 'learn') {
+    const learned = JSON.parse(teavm.exports.learnPreference(JSON.stringify(feedback)));
+    if (learned.error !== undefined) throw new Error(learned.error);
+    const state = JSON.stringify(learned.preference);
+    if (viewer !== null) viewer.preference = state;
+    return { result: { reward: learned.reward, preference: state }, after: () => replanSong(teavm, replan) };
+  }
+  const json = op === 'update' ? teavm.exports.preferenceUpdate(clip, noise, seed)
+    : teavm.exports.preferenceSummary();
+  const result = JSON.parse(json);
+  if (result.error !== undefined) throw new Error(result.error);
+  return { result, after: async () => {} };
 }
 
 /**
@@ -304,6 +353,7 @@ async function liveStart(sensitivity) {
   const teavm = await loadEngine();
   await Promise.all([loadModel(teavm), loadLibrary(teavm)]);
   applyPreferences(teavm); // the live show picks its pairs with the viewer's blocklist and favourites
+  applyViewer(teavm);
   const result = teavm.exports.liveStart(Number.isFinite(sensitivity) ? sensitivity : NaN);
   if (result !== '') throw new Error(JSON.parse(result).error);
   return teavm;
@@ -348,6 +398,17 @@ self.onmessage = (event) => {
   }
   if (message.type === 'preferences') {
     preferences(message).catch((e) => self.postMessage({ type: 'preferences', error: describe(e) }));
+    return;
+  }
+  if (message.type === 'viewer') {
+    setViewer(message).catch((e) => self.postMessage({ type: 'viewer', error: describe(e) }));
+    return;
+  }
+  if (message.type === 'viewer-request') {
+    viewerRequest(message).then(async ({ result, after }) => {
+      self.postMessage({ type: 'viewer-answer', requestId: message.requestId, result });
+      await after();
+    }).catch((e) => self.postMessage({ type: 'viewer-answer', requestId: message.requestId, error: describe(e) }));
     return;
   }
   if (message.type === 'own-preset') {

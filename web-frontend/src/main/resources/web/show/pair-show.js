@@ -33,7 +33,7 @@ export class PairShow extends EventTarget {
     this.override = null; // {index, until} set by skip/back
     this.locked = false;
     this.lastSeconds = 0;
-    this.held = null; // {pair, section, locked}: a provisional plan's pair kept on (see following())
+    this.held = null; // {pair, section, index}: the previous plan's pair kept on (see following())
   }
 
   /**
@@ -48,15 +48,33 @@ export class PairShow extends EventTarget {
     if (on && pairs.length > 0) {
       const section = next.sectionAt(previous.lastSeconds);
       if (pairs[section].fg === on.fg && pairs[section].bg === on.bg) next.current = section;
-      else next.held = { pair: on, section };
+      else next.held = { pair: on, section, index: PairShow.heldIndex(pairs, previous, section) };
     }
     return next;
+  }
+
+  /**
+   * Where a held pair stands in the new plan, so skip and back step on from it: a replan of the same sections
+   * (the viewer's preferences or taste changed) keeps the index the viewer had reached; another plan (the whole
+   * song after its opening) the section's.
+   */
+  static heldIndex(pairs, previous, section) {
+    const sameSections = pairs.length === previous.pairs.length
+      && pairs.every((p, i) => p.start === previous.pairs[i].start);
+    const reached = previous.current >= 0 ? previous.current : previous.held ? previous.held.index : -1;
+    return sameSections && reached >= 0 ? reached : section;
   }
 
   /** The pair on now, or null before the first. */
   onNow() {
     if (this.held) return this.held.pair;
     return this.current >= 0 ? this.pairs[this.current] : null;
+  }
+
+  /** The plan index of the pair on now (a held pair's place in this plan; the section's before the first). */
+  indexNow() {
+    if (this.current >= 0) return this.current;
+    return this.held ? this.held.index : this.sectionAt(this.lastSeconds);
   }
 
   sectionAt(seconds) {
@@ -89,8 +107,8 @@ export class PairShow extends EventTarget {
 
   move(step, reason) {
     if (this.pairs.length === 0) return;
+    const from = this.indexNow();
     this.held = null;
-    const from = this.current >= 0 ? this.current : this.sectionAt(this.lastSeconds);
     const index = (from + step + this.pairs.length) % this.pairs.length;
     const section = this.pairs[this.sectionAt(this.lastSeconds)];
     this.override = { index, until: section.end };
@@ -107,7 +125,7 @@ export class PairShow extends EventTarget {
       return;
     }
     this.dispatchEvent(new CustomEvent('pair', {
-      detail: { index: this.current, pair: this.onNow(), reason: 'lock', locked: true },
+      detail: { index: this.indexNow(), pair: this.onNow(), reason: 'lock', locked: true },
     }));
   }
 

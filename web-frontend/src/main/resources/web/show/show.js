@@ -7,6 +7,7 @@
 //   await show.load(file, name, { onPlayable }) | await show.load({ url }, name)   // the engine's result, or null
 //   show.play() / pause() / seek(t) / next() / back() / setLocked(bool)
 //   show.setPresetPreferences({blocked, favourites})   // the engine re-plans the song playing (pairs only)
+//   show.setViewer({arm, preference, prior}); await show.learn({features, signal, value})   // the viewer's taste
 //
 // Every number of the mix comes from the engine (each plan pair carries `mix`: blendMode, fgOpacity, bgOpacity,
 // transitionSeconds, followSeconds); the show applies them as they are.
@@ -317,6 +318,23 @@ export class Show extends EventTarget {
   setPresetPreferences(preferences) {
     this.blocked = new Set(preferences.blocked || []);
     this.client.setPreferences(preferences, { replan: this.result !== null });
+  }
+
+  /**
+   * How the engine picks pairs for this installation ({arm, preference, prior}: AnalysisClient.setViewer); a song
+   * already planned is planned again.
+   */
+  setViewer(viewer) {
+    this.client.setViewer(viewer, { replan: this.result !== null });
+  }
+
+  /**
+   * Teaches the engine one signal about a pair ({features: the plan pair's why.features, signal, value}); with
+   * replan, the song playing is planned again with what it learned (its pair on now stays until its section
+   * ends). Resolves {reward, preference}.
+   */
+  learn(feedback, { replan = true } = {}) {
+    return this.client.viewerRequest('learn', { feedback }, { replan: replan && this.result !== null });
   }
 
   /**

@@ -15,17 +15,19 @@ import { UiVisibility } from './ui-visibility.js';
  * @param {(id: string) => HTMLElement} $
  * @param {{show: import('../show/show.js').Show, pairPanel: import('./pair-panel.js').PairPanel,
  *   fullscreen: import('../stage/fullscreen.js').StageFullscreen, notice: (message: string) => void,
- *   songName: () => string}} page
+ *   songName: () => string, feedback: ReturnType<import('../feedback/viewer-feedback.js').installFeedback>}} page
  */
-export function installConsole($, { show, pairPanel, fullscreen, notice, songName }) {
+export function installConsole($, { show, pairPanel, fullscreen, notice, songName, feedback }) {
   const favourites = new FavouritePairs();
-  const favourite = new FavouriteButton($('pair-favourite'), $('favourite-count'), show, favourites, notice);
+  const favourite = new FavouriteButton($('pair-favourite'), $('favourite-count'), show, favourites, notice,
+    () => feedback.recorder.favourite());
   const ui = new UiVisibility($('ui-hide'), $('ui-show'));
   const recorder = new Recorder({ button: $('record'), indicator: $('record-status'), time: $('record-time'),
     size: $('record-size'), link: $('record-download') }, show, songName, notice);
   const help = new HelpOverlay({ overlay: $('help-overlay'), table: $('help-keys'), toggle: $('help-toggle'),
     close: $('help-close') });
-  const actions = consoleActions({ show, pairPanel, fullscreen, favourite, ui, recorder, help });
+  const actions = consoleActions({ show, pairPanel, fullscreen, favourite, ui, recorder, help,
+    rating: feedback.ratingBar });
   const shortcuts = new Shortcuts(actions, { onEscape: () => help.close(), onError: notice });
   const midi = new MidiControls({ learn: $('midi-learn'), action: $('midi-action'), status: $('midi-status'),
     clear: $('midi-clear') }, (name) => shortcuts.run(name), notice);

@@ -8,8 +8,10 @@ export class FavouriteButton {
    * @param {import('../show/show.js').Show} show
    * @param {import('./favourite-pairs.js').FavouritePairs} favourites
    * @param {(message: string) => void} notice
+   * @param {() => void} [onFavoured] a pair was made a favourite (a signal the viewer's taste learns from)
    */
-  constructor(button, count, show, favourites, notice) {
+  constructor(button, count, show, favourites, notice, onFavoured = () => {}) {
+    this.onFavoured = onFavoured;
     this.button = button;
     this.count = count;
     this.show = show;
@@ -38,6 +40,7 @@ export class FavouriteButton {
     if (this.favourites.problem && this.favourites.problem !== before) {
       this.notice(`Favourite pairs: ${this.favourites.problem}.`);
     }
+    if (this.favourites.has(pair)) this.onFavoured();
     this.sync();
   }
 

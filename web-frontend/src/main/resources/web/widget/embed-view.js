@@ -1,5 +1,6 @@
 // What the widget shows over its stage: progress, the error, the big play button (no autoplay, or autoplay
-// blocked by the browser) and, with the controls attribute, a bar with play/pause and the pair controls.
+// blocked by the browser) and, with the controls attribute, a bar with play/pause, the pair controls and thumbs
+// up / down for the pair on (taught to the viewer's learned taste).
 
 export class EmbedView {
   constructor(doc, { controls }) {
@@ -13,7 +14,8 @@ export class EmbedView {
     this.stage = $('stage');
     this.bar = $('controls');
     this.playPause = $('play-pause');
-    this.pairButtons = { back: $('pair-back'), lock: $('pair-lock'), skip: $('pair-skip') };
+    this.pairButtons = { back: $('pair-back'), lock: $('pair-lock'), skip: $('pair-skip'), like: $('thumb-up'),
+      dislike: $('thumb-down') };
     this.pairLabel = $('pair-label');
     this.bar.hidden = !controls;
   }
@@ -72,13 +74,15 @@ export class EmbedView {
     for (const button of Object.values(this.pairButtons)) button.disabled = false;
   }
 
-  /** handlers: {togglePlay, back, lock, skip}. */
-  bind({ togglePlay, back, lock, skip }) {
+  /** handlers: {togglePlay, back, lock, skip, like, dislike}. */
+  bind({ togglePlay, back, lock, skip, like, dislike }) {
     this.play.addEventListener('click', togglePlay);
     this.playPause.addEventListener('click', togglePlay);
     this.stage.addEventListener('click', togglePlay); // a click on the picture pauses or plays too
     this.pairButtons.back.addEventListener('click', back);
     this.pairButtons.lock.addEventListener('click', lock);
     this.pairButtons.skip.addEventListener('click', skip);
+    this.pairButtons.like.addEventListener('click', like);
+    this.pairButtons.dislike.addEventListener('click', dislike);
   }
 }

@@ -9,6 +9,7 @@ import { ButterchurnPresetLibrary } from '../stage/butterchurn-preset-library.js
 import { FixedSize } from '../stage/fixed-size.js';
 import { ProjectMPresetLibrary } from '../stage/projectm-preset-library.js';
 import { Stage } from '../stage/stage.js';
+import { startLearning } from '../feedback/viewer-feedback.js';
 import { installEmbedHooks } from '../test-hooks.js';
 import { formatTime } from '../ui/format.js';
 import { microphone } from '../live/live-input-sources.js';
@@ -33,7 +34,9 @@ const stage = new Stage({
 const show = new Show({ stage, workerConfig: { modelUrl: options.model, pairLibraryUrl: options.pairs } });
 /** The widget's own state, read by the test hooks. */
 const widget = { options, state: 'loading', error: null, notices: [], autoplay: null };
-installEmbedHooks(show, widget);
+// The viewer's thumbs and skips teach the engine their taste, as on the page (kept in this origin's storage).
+const learning = startLearning(show, notice);
+installEmbedHooks(show, widget, learning);
 
 function setState(state, detail = {}) {
   widget.state = state;
@@ -193,6 +196,8 @@ view.bind({
   back: () => show.back(),
   skip: () => show.next(),
   lock: () => show.setLocked(!show.locked),
+  like: () => learning.recorder.thumb(true),
+  dislike: () => learning.recorder.thumb(false),
 });
 
 host.onCommand((command) => {

@@ -11,6 +11,8 @@ import dev.aivj.engine.plan.SongPlan;
 import dev.aivj.engine.recommend.PairChoice;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairPlan;
+import dev.aivj.engine.recommend.PairRecommender;
+import dev.aivj.engine.recommend.PickPolicy;
 import dev.aivj.engine.recommend.PresetPreferences;
 import java.util.List;
 
@@ -23,8 +25,9 @@ import java.util.List;
  * section, when a library is loaded), mix (how each pair's layers blend, {@link LayerMix}). Live audio runs the
  * same front end and model in 0.5 s hops through {@link #live()}.
  *
- * <p>The viewer's {@link PresetPreferences} (blocklist, favourites) apply to the pairs stage; {@link #replan} runs the
- * pairs and mix stages again on an analysed song when they change mid-song.
+ * <p>The viewer's {@link PresetPreferences} (blocklist, favourites) and {@link PickPolicy} (the recommender's own
+ * pick, the viewer's learned preference, or an A/B test's control arm) apply to the pairs stage; {@link #replan}
+ * runs the pairs and mix stages again on an analysed song when they change mid-song.
  *
  * <p>Immutable: {@code with…} returns a new engine, so a caller can swap the model or library between songs.
  */
@@ -45,6 +48,7 @@ public final class Engine {
     private final PairLibrary library;
     private final long seed;
     private final PresetPreferences preferences;
+    private final PickPolicy policy;
 
     /**
      * @param model the music model, or null: plans then have no style
@@ -57,6 +61,11 @@ public final class Engine {
 
     /** As above, with the viewer's preset preferences (refused when they block every pair of the library). */
     public Engine(MusicModel model, PairLibrary library, long seed, PresetPreferences preferences) {
+        this(model, library, seed, preferences, PairRecommender.DEFAULT_POLICY);
+    }
+
+    private Engine(MusicModel model, PairLibrary library, long seed, PresetPreferences preferences,
+            PickPolicy policy) {
         if (library != null) {
             preferences.requireSomePairIn(library);
         }
@@ -64,6 +73,7 @@ public final class Engine {
         this.library = library;
         this.seed = seed;
         this.preferences = preferences;
+        this.policy = policy;
     }
 
     /** An engine with neither model nor library and the default seed: analysis only. */
@@ -72,26 +82,35 @@ public final class Engine {
     }
 
     public Engine withModel(MusicModel m) {
-        return new Engine(m, library, seed, preferences);
+        return new Engine(m, library, seed, preferences, policy);
     }
 
     /** A new library drops preferences that would block all of its pairs rather than refuse the library. */
     public Engine withLibrary(PairLibrary l) {
         boolean fits = l == null || preferences.allowedIn(l) > 0;
-        return new Engine(model, l, seed, fits ? preferences : PresetPreferences.NONE);
+        return new Engine(model, l, seed, fits ? preferences : PresetPreferences.NONE, policy);
     }
 
     public Engine withSeed(long s) {
-        return new Engine(model, library, s, preferences);
+        return new Engine(model, library, s, preferences, policy);
     }
 
     /** @throws IllegalArgumentException when they block every pair of the loaded library */
     public Engine withPreferences(PresetPreferences p) {
-        return new Engine(model, library, seed, p);
+        return new Engine(model, library, seed, p, policy);
+    }
+
+    /** An engine whose pairs are picked by {@code p}. */
+    public Engine withPolicy(PickPolicy p) {
+        return new Engine(model, library, seed, preferences, p);
     }
 
     public PresetPreferences preferences() {
         return preferences;
+    }
+
+    public PickPolicy policy() {
+        return policy;
     }
 
     public MusicModel model() {
@@ -144,7 +163,7 @@ public final class Engine {
     }
 
     private SongPlan plan(AnalysisResult result, SongStyle style, StageListener listener) {
-        List<PairChoice> pairs = library == null ? null : PairPlan.of(result, style, library, preferences, seed);
+        List<PairChoice> pairs = library == null ? null : PairPlan.of(result, style, library, preferences, policy, seed);
         listener.ended(Stage.PAIRS);
         List<LayerMix> mixes = LayerMix.forPairs(pairs);
         listener.ended(Stage.MIX);
@@ -161,6 +180,6 @@ public final class Engine {
      * plays; {@code sensitivity} 0..1 sets how readily sections change ({@link LiveShow}).
      */
     public LiveShow liveShow(double sensitivity) {
-        return new LiveShow(live(), library, preferences, seed, sensitivity);
+        return new LiveShow(live(), library, preferences, policy, seed, sensitivity);
     }
 }

@@ -87,6 +87,42 @@ public final class EngineExports {
     }
 
     /**
+     * Sets how later plans (and a running live show) pick pairs: {@code {"arm": "learned" | "weighted-random" |
+     * "recommender", "preference": ViewerPreference JSON string or null, "prior": GlobalPrior JSON string or null}}
+     * (see {@link EngineSession#setPickPolicy}). Returns {@code ""} or an error; on failure the previous one stays.
+     */
+    @JSExport
+    public static String setPickPolicy(String json) {
+        return SESSION.setPickPolicy(json);
+    }
+
+    /**
+     * Learns one viewer signal, {@code {"features": [the plan's why.features], "signal": "rating" | "thumb" |
+     * "favourite" | "lock" | "back" | "skip" | "dwell" | "leave", "value": n}}: returns {@code {"reward": r,
+     * "preference": the updated preference}} for the page to log and keep, or an error (the preference stays).
+     */
+    @JSExport
+    public static String learnPreference(String json) {
+        return SESSION.learnPreference(json);
+    }
+
+    /**
+     * The preference update this viewer may send the federation: {@code {"format", "priorVersion", "delta"}}, the
+     * move from the global prior clipped to L2 norm {@code clip}, with Gaussian noise of {@code noiseMultiplier ×
+     * clip} per coordinate when above 0 (drawn from {@code seed}).
+     */
+    @JSExport
+    public static String preferenceUpdate(double clip, double noiseMultiplier, int seed) {
+        return SESSION.preferenceUpdate(clip, noiseMultiplier, seed);
+    }
+
+    /** The viewer's preference as the page shows it: {@code {arm, signals, priorVersion, strongest: [...]}}. */
+    @JSExport
+    public static String preferenceSummary() {
+        return SESSION.preferenceSummary();
+    }
+
+    /**
      * The last analysed song planned again with the current pair library and preferences, as the plan JSON of
      * {@link #analyzeInterleaved}: only the pair stages run (milliseconds), so the page can re-plan the rest of a
      * playing song when the viewer blocks or favours a preset. An error before any song has been analysed.

@@ -4,6 +4,13 @@ import dev.aivj.engine.Engine;
 import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.coupling.CouplingModel;
 import dev.aivj.engine.coupling.CouplingScore;
+import dev.aivj.engine.feedback.Feedback;
+import dev.aivj.engine.feedback.GlobalPrior;
+import dev.aivj.engine.feedback.PreferenceUpdate;
+import dev.aivj.engine.feedback.ViewerArm;
+import dev.aivj.engine.feedback.ViewerPreference;
+import dev.aivj.engine.json.JsonReader;
+import dev.aivj.engine.json.JsonValue;
 import dev.aivj.engine.json.JsonWriter;
 import dev.aivj.engine.live.LiveShow;
 import dev.aivj.engine.live.LiveShowUpdate;
@@ -14,7 +21,10 @@ import dev.aivj.engine.model.VisualParameters;
 import dev.aivj.engine.plan.LiveJson;
 import dev.aivj.engine.plan.PlanJson;
 import dev.aivj.engine.plan.SongPlan;
+import dev.aivj.engine.recommend.FeatureContribution;
 import dev.aivj.engine.recommend.PairLibrary;
+import dev.aivj.engine.recommend.PickPolicy;
+import dev.aivj.engine.recommend.RecommenderPick;
 import dev.aivj.engine.recommend.PresetPreferences;
 import java.util.function.Supplier;
 
@@ -35,6 +45,9 @@ public final class EngineSession {
     private LiveShow live;
     /** The last analysed song, kept so that {@link #replan} can re-run only the pair stages when preferences change. */
     private SongPlan lastPlan;
+    /** The viewer's learned preference (kept by the page in IndexedDB) and the arm of their installation. */
+    private ViewerPreference preference = ViewerPreference.fresh();
+    private String arm = RecommenderPick.NAME;
 
     /** The session's engine (music model, pair library, seed) as loaded so far. */
     public Engine engine() {
@@ -96,6 +109,71 @@ public final class EngineSession {
             liveUsesEnginePairs();
             return "";
         });
+    }
+
+    /**
+     * Sets how pairs are picked: {@code {"arm": "learned" | "weighted-random" | "recommender", "preference": the
+     * ViewerPreference JSON as a string, or null (a fresh one), "prior": the GlobalPrior JSON as a string, or null}}. A prior newer than the one the
+     * preference moved from becomes its new starting point (the viewer's own signals stay). {@code ""} or an error,
+     * after which the previous policy stays.
+     */
+    public String setPickPolicy(String json) {
+        return guarded("invalid pick policy", () -> {
+            JsonValue root = JsonReader.parse(json);
+            String newArm = root.get("arm").asString();
+            GlobalPrior prior = present(root, "prior") ? GlobalPrior.parse(root.get("prior").asString()) : null;
+            ViewerPreference p = present(root, "preference")
+                    ? ViewerPreference.parse(root.get("preference").asString())
+                    : prior == null ? ViewerPreference.fresh() : ViewerPreference.fresh(prior.theta(), prior.version());
+            if (prior != null && prior.version() > p.priorVersion()) {
+                p = p.withPrior(prior.theta(), prior.version());
+            }
+            usePolicy(newArm, p);
+            return "";
+        });
+    }
+
+    /**
+     * Learns one signal ({@link Feedback} JSON): {@code {"reward": r, "preference": the updated preference}} (the
+     * reward the signal gave, for the viewer's log; the preference for the page to keep), or an error, after which
+     * the preference stays as it was. Later plans and the live show pick with it.
+     */
+    public String learnPreference(String json) {
+        return guarded("invalid feedback", () -> {
+            Feedback f = Feedback.parse(json);
+            usePolicy(arm, f.teach(preference));
+            return new JsonWriter().beginObject().name("reward").value(f.reward()).name("preference")
+                    .rawValue(preference.toJson()).endObject().toString();
+        });
+    }
+
+    /** The update this viewer may send the federation ({@link PreferenceUpdate}): clipped, noise if asked. */
+    public String preferenceUpdate(double clip, double noiseMultiplier, int seed) {
+        return guarded("invalid argument", () -> PreferenceUpdate.of(preference, clip, noiseMultiplier,
+                new java.util.Random(seed)).toJson());
+    }
+
+    /** What the viewer is shown as their preference: {arm, signals, priorVersion, strongest: [{feature, value}]}. */
+    public String preferenceSummary() {
+        JsonWriter w = new JsonWriter().beginObject().name("arm").value(arm).name("signals")
+                .value(preference.signals()).name("priorVersion").value(preference.priorVersion())
+                .name("strongest").beginArray();
+        for (FeatureContribution f : preference.strongest(6)) {
+            w.beginObject().name("feature").value(f.feature()).name("value").value(f.value()).endObject();
+        }
+        return w.endArray().endObject().toString();
+    }
+
+    private void usePolicy(String newArm, ViewerPreference p) {
+        PickPolicy policy = ViewerArm.policy(newArm, p);
+        engine = engine.withPolicy(policy);
+        arm = newArm;
+        preference = p;
+        liveUsesEnginePairs();
+    }
+
+    private static boolean present(JsonValue root, String key) {
+        return root.has(key) && root.get(key).kind() != JsonValue.Kind.NULL;
     }
 
     /** The last analysed song's plan again with the current library and preferences (pairs and mix stages only). */
@@ -211,7 +289,7 @@ public final class EngineSession {
     /** A running live show picks its next pairs with the engine's library and preferences as they are now. */
     private void liveUsesEnginePairs() {
         if (live != null) {
-            live.usePairs(engine.library(), engine.preferences());
+            live.usePairs(engine.library(), engine.preferences(), engine.policy());
         }
     }
 

@@ -169,9 +169,9 @@ class WasmParityTest {
 
     /** The export names of the product build, the one web-frontend serves at /engine/. */
     static final List<String> PRODUCT_EXPORTS = List.of("addOwnPreset", "analysisRate", "analyzeInterleaved",
-            "couplingInputSize", "livePush", "liveStart", "loadCouplingModel", "loadModel", "loadPairLibrary",
-            "loadPartnerPresets", "modelLabels", "replan", "scorePairs", "setPresetPreferences", "unloadCouplingModel",
-            "unloadModel", "version");
+            "couplingInputSize", "learnPreference", "livePush", "liveStart", "loadCouplingModel", "loadModel",
+            "loadPairLibrary", "loadPartnerPresets", "modelLabels", "preferenceSummary", "preferenceUpdate", "replan",
+            "scorePairs", "setPickPolicy", "setPresetPreferences", "unloadCouplingModel", "unloadModel", "version");
 
     @Test
     @Order(2)

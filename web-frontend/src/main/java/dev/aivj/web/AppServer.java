@@ -1,6 +1,9 @@
 package dev.aivj.web;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.aivj.web.federation.ExperimentHandler;
+import dev.aivj.web.federation.FederationHandler;
+import dev.aivj.web.federation.FederationStore;
 import dev.aivj.web.metrics.LiveLatencyMetrics;
 import dev.aivj.web.metrics.LiveRollbackGuard;
 import dev.aivj.web.metrics.MetricsHandler;
@@ -25,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from the classpath folder {@code web/}, and the demo article's songs from the music cache, on 127.0.0.1 only.
  * Also its Prometheus metrics ({@code /metrics}, the page's timings posted to {@code /metrics/report}) and, with a
  * model registry, the registry's latest coupling model, rolled back by itself when its live figures cross the
- * gate's lines.
+ * gate's lines; with a federation folder, the viewers' federated preference prior ({@link FederationHandler}).
  */
 public final class AppServer implements AutoCloseable {
 
@@ -56,7 +59,7 @@ public final class AppServer implements AutoCloseable {
      * registry at {@code registryRoot} (null: no registry, the bundled model).
      */
     public static AppServer start(int port, StaticAssets assets, Path registryRoot) throws IOException {
-        return start(port, assets, registryRoot, null);
+        return start(assets, new ServerOptions(port, registryRoot, null, false));
     }
 
     /**
@@ -65,8 +68,20 @@ public final class AppServer implements AutoCloseable {
      * when the pack is not ready to serve.
      */
     public static AppServer start(int port, StaticAssets assets, Path registryRoot, Path pack) throws IOException {
-        PackRoutes packRoutes = pack == null ? null : PackRoutes.of(pack, assets);
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        return start(assets, new ServerOptions(port, registryRoot, null, false, pack));
+    }
+
+    /**
+     * Starts serving {@code assets} as {@code options} say: port, registry, the federation's state (null: no
+     * federation; the page then sends no preference update), whether installations are split for an A/B test, and
+     * the imported pack whose pairs the page plays (null: none).
+     */
+    public static AppServer start(StaticAssets assets, ServerOptions options) throws IOException {
+        PackRoutes packRoutes = options.pack() == null ? null : PackRoutes.of(options.pack(), assets);
+        Path registryRoot = options.registry();
+        FederationStore federation = options.federation() == null ? null
+                : FederationStore.open(options.federation(), FederationStore.DEFAULT_ROUND_SIZE);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
         HttpServer server = HttpServer.create(address, 0);
         ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
         server.setExecutor(executor);
@@ -84,6 +99,10 @@ public final class AppServer implements AutoCloseable {
         app.mount(ReportHandler.PATH, new ReportHandler(metrics, guard));
         app.mount(CouplingModelHandler.PREFIX, new CouplingModelHandler(served, new AssetHandler(assets)));
         app.mount(LatestModelHandler.PATH, new LatestModelHandler(served));
+        if (federation != null) {
+            app.mount(FederationHandler.PREFIX, new FederationHandler(federation));
+        }
+        app.mount(ExperimentHandler.PATH, new ExperimentHandler(options.abTest()));
         ProjectMBuild.fromSystemProperties(assets).mount(app);
         if (packRoutes != null) {
             packRoutes.mount(app);
@@ -128,7 +147,7 @@ public final class AppServer implements AutoCloseable {
         stop();
     }
 
-    /** {@code [--port N] [--registry DIR] [--pack DIR]}: serves until the process is stopped and prints the address on stdout. */
+    /** {@code [--port N] [--registry DIR] [--federation DIR] [--ab-test] [--pack DIR]}: serves until the process is stopped and prints the address on stdout. */
     public static void main(String[] args) throws IOException {
         ServerOptions options;
         try {
@@ -141,7 +160,7 @@ public final class AppServer implements AutoCloseable {
         }
         AppServer app;
         try {
-            app = start(options.port(), StaticAssets.fromClasspath(), options.registry(), options.pack());
+            app = start(StaticAssets.fromClasspath(), options);
         } catch (java.net.BindException e) {
             System.err.println("aivj: cannot listen on 127.0.0.1:" + options.port() + " (" + e.getMessage()
                     + "); choose another port with --port N, or --port 0 for any free port");
@@ -158,6 +177,8 @@ public final class AppServer implements AutoCloseable {
         System.out.println("coupling model: " + served.version().map(v -> v + " from the registry " + options.registry())
                 .orElse("bundled (registry " + options.registry() + " has no LATEST)") + "; metrics at " + app.uri()
                 .resolve(MetricsHandler.PATH.substring(1)));
+        System.out.println("federated preference prior: " + options.federation() + (options.abTest()
+                ? "; A/B test on: installations split between the learned and weighted-random arms" : ""));
         if (options.pack() != null) {
             PackRoutes p = PackRoutes.of(options.pack(), StaticAssets.fromClasspath());
             System.out.println("pack " + p.name() + ": " + p.presets() + " presets at " + app.uri().resolve("packs/"

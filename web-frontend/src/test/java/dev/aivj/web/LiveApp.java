@@ -16,6 +16,7 @@ final class LiveApp implements BeforeAllCallback, AfterAllCallback {
     private Playwright playwright;
     private Browser browser;
     private final java.util.List<String> chromiumArgs;
+    private final java.nio.file.Path federation;
 
     LiveApp() {
         this(java.util.List.of());
@@ -23,12 +24,18 @@ final class LiveApp implements BeforeAllCallback, AfterAllCallback {
 
     /** With extra Chromium switches (e.g. a fake capture device). */
     LiveApp(java.util.List<String> chromiumArgs) {
+        this(chromiumArgs, null);
+    }
+
+    /** With extra Chromium switches and the federation's state in {@code federation} (null: no federation). */
+    LiveApp(java.util.List<String> chromiumArgs, java.nio.file.Path federation) {
         this.chromiumArgs = chromiumArgs;
+        this.federation = federation;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = AppServer.start(0);
+        server = AppServer.start(StaticAssets.fromClasspath(), new ServerOptions(0, null, federation, false));
         playwright = HeadlessChromium.playwright();
         browser = HeadlessChromium.launch(playwright, chromiumArgs);
     }

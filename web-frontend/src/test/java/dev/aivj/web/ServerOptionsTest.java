@@ -40,6 +40,14 @@ class ServerOptionsTest {
     }
 
     @Test
+    void readsTheFederationFolder() {
+        assertEquals(ServerOptions.defaultFederation(), ServerOptions.parse().federation());
+        assertEquals(java.nio.file.Path.of("/tmp/fed"), ServerOptions.parse("--federation", "/tmp/fed").federation());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--federation"))
+                .getMessage().contains("--federation needs a folder"));
+    }
+
+    @Test
     void readsThePackAndHasNoneByDefault() {
         assertEquals(null, ServerOptions.parse().pack());
         assertEquals(java.nio.file.Path.of("/tmp/pack"), ServerOptions.parse("--pack", "/tmp/pack").pack());

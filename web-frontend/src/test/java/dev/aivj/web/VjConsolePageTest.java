@@ -124,6 +124,11 @@ class VjConsolePageTest {
         expected.put("hideUi", List.of("U"));
         expected.put("record", List.of("R"));
         expected.put("help", List.of("?"));
+        expected.put("thumbUp", List.of("+", "="));
+        expected.put("thumbDown", List.of("-"));
+        for (int stars = 1; stars <= 5; stars++) {
+            expected.put("rate" + stars, List.of(String.valueOf(stars)));
+        }
         assertEquals(expected.size(), page.locator("#help-keys tr").count(), "one row per action");
         expected.forEach((action, keys) -> {
             Locator row = page.locator("#help-keys tr[data-action='" + action + "']");

@@ -164,6 +164,12 @@ class WidgetPageTest {
         frame.locator("#play-pause").click();
         waitForFrames(frame, frames + 5);
 
+        // Thumbs in the bar teach the viewer's taste, logged in the widget's own storage.
+        frame.locator("#thumb-up").click();
+        frame.waitForFunction("() => window.aivjEmbed.taught === 1");
+        assertEquals(true, frame.evaluate("async () => (await window.aivjEmbed.feedbackLog())"
+                + ".some((e) => e.event === 'thumb' && e.value === 1 && e.reward === 1)"));
+
         // The layers drew something (an empty stage measures 0).
         PixelStats drawn = PixelStats.of(widget(selector).screenshot(
                 new Locator.ScreenshotOptions().setPath(Path.of("target", "widget-demo.png"))), 8);

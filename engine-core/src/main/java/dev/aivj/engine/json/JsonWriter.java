@@ -68,6 +68,14 @@ public final class JsonWriter {
         return this;
     }
 
+    /** {@code json}, already JSON text (a nested document written by another writer), as the next value. */
+    public JsonWriter rawValue(String json) {
+        separate();
+        out.append(json);
+        needComma = true;
+        return this;
+    }
+
     public JsonWriter nullValue() {
         separate();
         out.append("null");

@@ -7,6 +7,7 @@ import dev.aivj.engine.recommend.MusicSection;
 import dev.aivj.engine.recommend.PairChoice;
 import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairRecommender;
+import dev.aivj.engine.recommend.PickPolicy;
 import dev.aivj.engine.recommend.PresetPreferences;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,23 +51,31 @@ public final class LiveShow {
     /** As above, the pairs chosen with the viewer's blocklist and favourites ({@link PresetPreferences}). */
     public LiveShow(LiveAnalyzer analyzer, PairLibrary library, PresetPreferences preferences, long seed,
             double sensitivity) {
+        this(analyzer, library, preferences, PairRecommender.DEFAULT_POLICY, seed, sensitivity);
+    }
+
+    /** As above, the pairs picked by {@code policy} (the viewer's learned preference, or an A/B test's arm). */
+    public LiveShow(LiveAnalyzer analyzer, PairLibrary library, PresetPreferences preferences, PickPolicy policy,
+            long seed, double sensitivity) {
         this.analyzer = analyzer;
         this.labels = analyzer.labels();
         this.sections = new LiveSections(sensitivity, labels);
-        this.recommender = recommenderOf(library, preferences);
+        this.recommender = recommenderOf(library, preferences, policy);
         this.rnd = new Random(seed);
     }
 
     /**
-     * Later sections take their pairs from {@code library} with {@code preferences}: the viewer blocked or favoured a
-     * preset, or brought one, while the show runs. The no-repeat memory stays (a grown library keeps its indices).
+     * Later sections take their pairs from {@code library} with {@code preferences} and {@code policy}: the viewer
+     * blocked or favoured a preset, brought one, or taught their preference while the show runs. The no-repeat
+     * memory stays (a grown library keeps its indices).
      */
-    public void usePairs(PairLibrary library, PresetPreferences preferences) {
-        recommender = recommenderOf(library, preferences);
+    public void usePairs(PairLibrary library, PresetPreferences preferences, PickPolicy policy) {
+        recommender = recommenderOf(library, preferences, policy);
     }
 
-    private static PairRecommender recommenderOf(PairLibrary library, PresetPreferences preferences) {
-        return library == null || library.size() == 0 ? null : new PairRecommender(library, preferences);
+    private static PairRecommender recommenderOf(PairLibrary library, PresetPreferences preferences,
+            PickPolicy policy) {
+        return library == null || library.size() == 0 ? null : new PairRecommender(library, preferences, policy);
     }
 
     public String[] labels() {

@@ -1,17 +1,20 @@
 package dev.aivj.engine.plan;
 
-import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.analysis.AnalysisResult;
 import dev.aivj.engine.analysis.SongStyle;
 import dev.aivj.engine.analysis.SongSummary;
+import dev.aivj.engine.AnalysisSettings;
 import dev.aivj.engine.EngineInfo;
 import dev.aivj.engine.features.FrameFeatures;
-import dev.aivj.engine.recommend.PairChoice;
-import java.util.List;
 import dev.aivj.engine.json.JsonWriter;
 import dev.aivj.engine.mix.LayerMix;
 import dev.aivj.engine.model.ModelOutput;
 import dev.aivj.engine.model.VisualParameters;
+import dev.aivj.engine.recommend.FeatureContribution;
+import dev.aivj.engine.recommend.MusicSection;
+import dev.aivj.engine.recommend.PairChoice;
+import dev.aivj.engine.recommend.PickReason;
+import java.util.List;
 
 /**
  * The JSON form of a {@link SongPlan}, identical on the JVM and in WebAssembly (the CLI, the page's worker and the
@@ -30,10 +33,10 @@ import dev.aivj.engine.model.VisualParameters;
  * 9, 0..1]}}, for parity tests.
  *
  * <p>With pairs (a pair library was loaded) it has {@code pairs}: one object per section, {@code {start, end, fg,
- * bg, fgUrl, bgUrl, quality, w_s, w_t, score, style, reason, explored, mix}} (seconds; fg/bg preset ids; style null
+ * bg, fgUrl, bgUrl, quality, w_s, w_t, score, style, reason, explored, why, mix}} (seconds; fg/bg preset ids; style null
  * without a music model, "none" for a silent section; reason "start", "silence", "style", "energy" or "texture":
  * why the section begins there; mix: {@code {blendMode, fgOpacity, bgOpacity, transitionSeconds, followSeconds}},
- * the numbers the page and the widget apply, see {@link LayerMix}).
+ * the numbers the page and the widget apply, see {@link LayerMix}; why: the pick's {@link PickReason}).
  */
 public final class PlanJson {
     private PlanJson() {
@@ -95,7 +98,7 @@ public final class PlanJson {
 
     /**
      * A pair's fields into the open object: start, end, fg, bg, fgUrl, bgUrl, quality, w_s, w_t, score, style,
-     * reason, explored, mix (a plan's pairs, and a live show's pair as it is chosen).
+     * reason, explored, why, mix (a plan's pairs, and a live show's pair as it is chosen).
      */
     public static void writePair(JsonWriter w, PairChoice c, LayerMix m) {
         w.name("start").value(c.section().start()).name("end").value(c.section().end())
@@ -105,9 +108,27 @@ public final class PlanJson {
                 .name("w_t").value(c.pair().wt()).name("score").value(c.score()).name("style")
                 .valueOrNull(c.section().style());
         w.name("reason").value(c.section().reason()).name("explored").value(c.explored());
+        writeWhy(w, c.why(), c.section());
         w.name("mix").beginObject().name("blendMode").value(m.blendMode()).name("fgOpacity").value(m.fgOpacity())
                 .name("bgOpacity").value(m.bgOpacity()).name("transitionSeconds").value(m.transitionSeconds())
                 .name("followSeconds").value(m.followSeconds()).endObject();
+    }
+
+    /**
+     * why: {policy, rank, candidates, preference, exploration, energy (the section's: its target motion), features:
+     * [x], because: [{feature, value}]}.
+     */
+    private static void writeWhy(JsonWriter w, PickReason why, MusicSection section) {
+        double energy = section.target() == null ? 0 : section.target()[0];
+        w.name("why").beginObject().name("policy").value(why.policy()).name("rank").value(why.rank())
+                .name("energy").value(energy)
+                .name("candidates").value(why.candidates()).name("preference").value(why.preference())
+                .name("exploration").value(why.exploration()).name("features").array(why.features())
+                .name("because").beginArray();
+        for (FeatureContribution f : why.because()) {
+            w.beginObject().name("feature").value(f.feature()).name("value").value(f.value()).endObject();
+        }
+        w.endArray().endObject();
     }
 
     private static void writeStyle(JsonWriter w, SongStyle style, boolean includeSteps) {

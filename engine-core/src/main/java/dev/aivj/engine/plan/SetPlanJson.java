@@ -36,7 +36,7 @@ public final class SetPlanJson {
                 PairChoice c = u.pair();
                 MusicSection whole = new MusicSection(s.start(), end, s.reason(), s.style(), s.probabilities(),
                         s.target());
-                PlanJson.writePair(w.beginObject(), new PairChoice(whole, c.pair(), c.score(), c.explored()), u.mix());
+                PlanJson.writePair(w.beginObject(), new PairChoice(whole, c.pair(), c.score(), c.explored(), c.why()), u.mix());
                 w.name("cutAt").value(u.cutAt()).endObject();
             }
             w.endObject();

@@ -22,7 +22,14 @@ public final class PairPlan {
     /** As above, with the viewer's blocklist and favourites ({@link PresetPreferences}). */
     public static List<PairChoice> of(AnalysisResult result, SongStyle style, PairLibrary library,
             PresetPreferences preferences, long seed) {
+        return of(result, style, library, preferences, PairRecommender.DEFAULT_POLICY, seed);
+    }
+
+    /** As above, the pairs picked by {@code policy} (the viewer's learned preference, or an A/B test's arm). */
+    public static List<PairChoice> of(AnalysisResult result, SongStyle style, PairLibrary library,
+            PresetPreferences preferences, PickPolicy policy, long seed) {
         List<MusicSection> sections = SectionFinder.find(result, style);
-        return new PairRecommender(library, preferences).choose(sections, style == null ? null : style.labels(), seed);
+        return new PairRecommender(library, preferences, policy)
+                .choose(sections, style == null ? null : style.labels(), seed);
     }
 }

@@ -116,7 +116,8 @@ class LiveShowTest {
         List<LiveShowUpdate> first = play(changing, java.util.Arrays.copyOfRange(signal, 0, half));
         assertEquals(1, first.stream().filter(LiveShowUpdate::sectionStarted).count());
         changing.usePairs(TestLibraries.generated(40, 3),
-                new dev.aivj.engine.recommend.PresetPreferences(java.util.Set.of(second), java.util.Set.of()));
+                new dev.aivj.engine.recommend.PresetPreferences(java.util.Set.of(second), java.util.Set.of()),
+                dev.aivj.engine.recommend.PairRecommender.DEFAULT_POLICY);
         List<LiveShowUpdate> rest = play(changing, java.util.Arrays.copyOfRange(signal, half, signal.length)).stream()
                 .filter(LiveShowUpdate::sectionStarted).toList();
         assertEquals(1, rest.size());

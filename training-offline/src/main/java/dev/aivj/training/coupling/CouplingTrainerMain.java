@@ -1,8 +1,10 @@
 package dev.aivj.training.coupling;
 
+import dev.aivj.engine.feedback.GlobalPrior;
 import dev.aivj.presets.PresetLibrary;
 import dev.aivj.training.pack.PackFolder;
 import dev.aivj.training.pack.PackVectors;
+import dev.aivj.training.feedback.FeedbackTargets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import java.util.Map;
 
 /**
  * {@code ./aivj train-coupling [--pairs DIR] [--elite DIR] [--pack DIR] [--status FILE] [--presets DIR] [--out DIR]
- * [--seeds 2] [--seed 7] [--epochs 70] [--patience 0] [--golden-gate 20]
+ * [--seeds 2] [--seed 7] [--epochs 70] [--patience 0] [--golden-gate 20] [--feedback DIR]
  * [--no-ablations | --variants full,no-attention,no-adaptive,beta0,no-elite,lambda0]}:
  * trains the coupling model on a pack's scored pairs (default: the GENERATED bootstrap pairs in data/bootstrap-pairs),
  * keeps the first variant's first seed's checkpoint ({@code --seed}, then one up per further seed; normally the full
@@ -21,7 +23,9 @@ import java.util.Map;
  * trained on ({@link GoldenGateFile}; {@code --golden-gate} percent of the elite), trains each ablation (one item
  * switched off) with the same seeds, and writes {@code report.md} and
  * {@code report.json} there (see {@link CouplingReport}). {@code --pack DIR}: the pairs, golden pairs and measured
- * presets of a pack imported by {@code ./aivj import-pack}, the checkpoint in {@code DIR/aivj-import/coupling}.
+ * presets of a pack imported by {@code ./aivj import-pack}, the checkpoint in {@code DIR/aivj-import/coupling}. With
+ * {@code --feedback DIR} the pairs' targets are first
+ * moved by the federation's aggregated viewer preference (DIR/prior.json; {@link FeedbackTargets}).
  */
 public final class CouplingTrainerMain {
     private CouplingTrainerMain() {
@@ -38,6 +42,7 @@ public final class CouplingTrainerMain {
         int goldenGate = PairSplit.DEFAULT_GOLDEN_GATE_PERCENT;
         boolean ablations = true;
         String only = null;
+        Path feedback = null;
         CouplingTrainer.Config config = CouplingTrainer.Config.defaults();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -54,6 +59,7 @@ public final class CouplingTrainerMain {
                 case "--variants" -> only = need(args[i], value);
                 case "--golden-gate" -> goldenGate = Integer.parseInt(need(args[i], value));
                 case "--seed" -> config = config.withSeed(Long.parseLong(need(args[i], value)));
+                case "--feedback" -> feedback = Path.of(need(args[i], value));
                 case "--no-ablations" -> {
                     ablations = false;
                     continue;
@@ -61,6 +67,14 @@ public final class CouplingTrainerMain {
                 default -> fail("unknown argument " + args[i]);
             }
             i++;
+        }
+        GlobalPrior prior = null;
+        if (feedback != null) {
+            try {
+                prior = FeedbackTargets.readPrior(feedback); // refused before the long part starts
+            } catch (IllegalArgumentException e) {
+                fail(e.getMessage());
+            }
         }
         Map<String, float[]> vectors;
         if (pack != null) {
@@ -80,6 +94,9 @@ public final class CouplingTrainerMain {
         }
         CouplingPairs.Loaded loaded = CouplingPairs.load(manifest(pairs), Files.isDirectory(elite) || Files.isRegularFile(elite)
                 ? manifest(elite) : null, vectors);
+        if (prior != null) {
+            loaded = FeedbackTargets.fineTune(loaded, prior, vectors); // the viewers' aggregated preference
+        }
         for (String s : loaded.skipped()) {
             System.out.println("train-coupling: skipped " + s);
         }

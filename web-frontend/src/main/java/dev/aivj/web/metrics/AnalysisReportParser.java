@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.aivj.web.RequestRejected;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -24,9 +25,9 @@ public final class AnalysisReportParser {
     private AnalysisReportParser() {
     }
 
-    public static AnalysisReport parse(byte[] body) throws ReportRejected {
+    public static AnalysisReport parse(byte[] body) throws RequestRejected {
         if (body.length > MAX_BYTES) {
-            throw new ReportRejected(413, "report too large: " + body.length + " bytes, at most " + MAX_BYTES);
+            throw new RequestRejected(413, "report too large: " + body.length + " bytes, at most " + MAX_BYTES);
         }
         Map<AnalysisReport.Stage, Double> millis = new EnumMap<>(AnalysisReport.Stage.class);
         try (JsonParser p = JSON.createParser(body)) {
@@ -65,7 +66,7 @@ public final class AnalysisReportParser {
         return new AnalysisReport(millis);
     }
 
-    private static AnalysisReport.Stage stageOf(String name) throws ReportRejected {
+    private static AnalysisReport.Stage stageOf(String name) throws RequestRejected {
         for (AnalysisReport.Stage s : AnalysisReport.Stage.values()) {
             if (s.field().equals(name)) {
                 return s;
@@ -78,8 +79,8 @@ public final class AnalysisReportParser {
         throw bad("unknown field " + quoted(name) + " (known: " + known + ")");
     }
 
-    private static ReportRejected bad(String message) {
-        return new ReportRejected(400, message);
+    private static RequestRejected bad(String message) {
+        return new RequestRejected(400, message);
     }
 
     /** A client's text echoed back: short, printable ASCII only. */
