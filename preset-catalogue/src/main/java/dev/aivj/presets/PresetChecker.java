@@ -105,6 +105,8 @@ public final class PresetChecker {
         double musicOffsetS = 8;
         boolean force;
         boolean reverse;
+        /** The presets to check instead of the library's (a pack's files); null: scan {@link #presets}. */
+        List<PresetLibrary.Entry> given;
 
         boolean butterchurn() {
             return engine.equals("butterchurn");
@@ -184,8 +186,26 @@ public final class PresetChecker {
         return new PresetChecker(o.resolve()).run();
     }
 
+    /**
+     * Renders and measures the given preset files (e.g. a pack's, with ids of the pack's own) as check-presets does,
+     * into {@code status} (resumable: presets already current there are skipped), with a per-preset timeout of
+     * {@code timeoutS} after which a preset is tried once more on a fresh browser and then counts as a hang. Returns
+     * the exit code.
+     */
+    public static int checkFiles(List<PresetLibrary.Entry> entries, Path projectmWeb, Path music, Path status,
+            Path framesDir, int timeoutS) throws Exception {
+        Options o = new Options();
+        o.given = List.copyOf(entries);
+        o.web = projectmWeb;
+        o.music = music;
+        o.status = status;
+        o.framesDir = framesDir;
+        o.timeoutS = timeoutS;
+        return new PresetChecker(o.resolve()).run();
+    }
+
     int run() throws Exception {
-        List<PresetLibrary.Entry> all = o.butterchurn() ? ButterchurnPresets.scan(o.presets)
+        List<PresetLibrary.Entry> all = o.given != null ? o.given : o.butterchurn() ? ButterchurnPresets.scan(o.presets)
                 : PresetLibrary.scan(PresetLibrary.resolveRoot(o.presets.toString()));
         List<PresetLibrary.Entry> selected = new ArrayList<>();
         for (PresetLibrary.Entry e : all) {

@@ -118,6 +118,17 @@ public final class PresetLibrary {
         return out;
     }
 
+    /**
+     * An entry for a preset file outside projectm-data (a pack's), with the pack and slug that make its id; whether
+     * it is MilkDrop 2 is read from the file as {@link #scan} does.
+     */
+    public static Entry entry(String pack, String slug, Path file) throws IOException {
+        String fn = file.getFileName().toString();
+        String name = fn.toLowerCase(Locale.ROOT).endsWith(".milk") ? fn.substring(0, fn.length() - 5) : fn;
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        return new Entry(pack, slug, name, file, SHADER_LINE.matcher(text).find());
+    }
+
     /** Lower-case ASCII letters, digits and single dashes; accents stripped, '&amp;' becomes "and". */
     public static String slug(String name) {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");

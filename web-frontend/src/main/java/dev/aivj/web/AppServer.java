@@ -64,9 +64,11 @@ public final class AppServer implements AutoCloseable {
 
     /**
      * Starts serving {@code assets} as {@code options} say: port, registry, the federation's state (null: no
-     * federation; the page then sends no preference update) and whether installations are split for an A/B test.
+     * federation; the page then sends no preference update), whether installations are split for an A/B test, and
+     * the imported pack whose pairs the page plays (null: none).
      */
     public static AppServer start(StaticAssets assets, ServerOptions options) throws IOException {
+        PackRoutes packRoutes = options.pack() == null ? null : PackRoutes.of(options.pack(), assets);
         Path registryRoot = options.registry();
         FederationStore federation = options.federation() == null ? null
                 : FederationStore.open(options.federation(), FederationStore.DEFAULT_ROUND_SIZE);
@@ -93,6 +95,9 @@ public final class AppServer implements AutoCloseable {
         }
         app.mount(ExperimentHandler.PATH, new ExperimentHandler(options.abTest()));
         ProjectMBuild.fromSystemProperties(assets).mount(app);
+        if (packRoutes != null) {
+            packRoutes.mount(app);
+        }
         server.start();
         return app;
     }
@@ -133,7 +138,7 @@ public final class AppServer implements AutoCloseable {
         stop();
     }
 
-    /** {@code [--port N] [--registry DIR] [--federation DIR] [--ab-test]}: serves until the process is stopped and prints the address on stdout. */
+    /** {@code [--port N] [--registry DIR] [--federation DIR] [--ab-test] [--pack DIR]}: serves until the process is stopped and prints the address on stdout. */
     public static void main(String[] args) throws IOException {
         ServerOptions options;
         try {
@@ -152,6 +157,10 @@ public final class AppServer implements AutoCloseable {
                     + "); choose another port with --port N, or --port 0 for any free port");
             System.exit(1);
             return;
+        } catch (IllegalArgumentException e) { // --pack not imported, not a folder: one line
+            System.err.println("aivj: " + e.getMessage());
+            System.exit(2);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "aivj-server-stop"));
         System.out.println("AIVJ serving " + app.uri());
@@ -161,6 +170,11 @@ public final class AppServer implements AutoCloseable {
                 .resolve(MetricsHandler.PATH.substring(1)));
         System.out.println("federated preference prior: " + options.federation() + (options.abTest()
                 ? "; A/B test on: installations split between the learned and weighted-random arms" : ""));
+        if (options.pack() != null) {
+            PackRoutes p = PackRoutes.of(options.pack(), StaticAssets.fromClasspath());
+            System.out.println("pack " + p.name() + ": " + p.presets() + " presets at " + app.uri().resolve("packs/"
+                    + p.name() + "/") + ", its pair library at " + app.uri().resolve("pairs/pair-library.json"));
+        }
         System.out.flush();
     }
 

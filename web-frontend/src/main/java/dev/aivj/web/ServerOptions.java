@@ -5,13 +5,15 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Command-line options of {@link AppServer}: {@code [--port N] [--registry DIR] [--federation DIR] [--ab-test]},
+ * Command-line options of {@link AppServer}: {@code [--port N] [--registry DIR] [--federation DIR] [--ab-test]
+ * [--pack DIR]},
  * where port 0 picks a free port, the registry (default {@link ModelRegistry#defaultRoot()}) holds the coupling model
  * versions it serves (null: none, the bundled model), the federation folder (default {@link #defaultFederation()}; null: no federation) the viewers'
  * federated prior, and {@code --ab-test} splits installations between the learned arm and the weighted-random
- * control (without it every viewer gets the learned arm).
+ * control (without it every viewer gets the learned arm); the pack (none by default) is an imported pack of the team's
+ * presets the page plays ({@link PackRoutes}).
  */
-public record ServerOptions(int port, Path registry, Path federation, boolean abTest) {
+public record ServerOptions(int port, Path registry, Path federation, boolean abTest, Path pack) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -19,7 +21,8 @@ public record ServerOptions(int port, Path registry, Path federation, boolean ab
             + "default " + DEFAULT_PORT + "; DIR: the model registry whose latest coupling model is served, default "
             + "$AIVJ_REGISTRY or ~/.local/share/aivj/registry) [--federation DIR]   (where the viewers' federated "
             + "preference prior and its updates are kept, default $AIVJ_FEDERATION or ~/.local/share/aivj/federation) "
-            + "[--ab-test]   (half the installations get the weighted-random control arm: ./aivj ab-report compares)";
+            + "[--ab-test]   (half the installations get the weighted-random control arm: ./aivj ab-report compares) "
+            + "[--pack DIR]   (a pack imported by ./aivj import-pack, whose presets and pair library the page plays)";
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
@@ -29,7 +32,12 @@ public record ServerOptions(int port, Path registry, Path federation, boolean ab
 
     /** With the default registry and federation folder, no A/B test. */
     public ServerOptions(int port) {
-        this(port, ModelRegistry.defaultRoot(), defaultFederation(), false);
+        this(port, ModelRegistry.defaultRoot(), defaultFederation(), false, null);
+    }
+
+    /** Without a pack. */
+    public ServerOptions(int port, Path registry, Path federation, boolean abTest) {
+        this(port, registry, federation, abTest, null);
     }
 
     /** $AIVJ_FEDERATION, else ~/.local/share/aivj/federation. */
@@ -48,6 +56,7 @@ public record ServerOptions(int port, Path registry, Path federation, boolean ab
         Path registry = ModelRegistry.defaultRoot();
         Path federation = defaultFederation();
         boolean abTest = false;
+        Path pack = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--ab-test")) {
@@ -55,7 +64,8 @@ public record ServerOptions(int port, Path registry, Path federation, boolean ab
                 continue;
             }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!name.equals("--port") && !name.equals("--registry") && !name.equals("--federation")) {
+            if (!name.equals("--port") && !name.equals("--registry") && !name.equals("--federation")
+                    && !name.equals("--pack")) {
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
             String value;
@@ -74,11 +84,13 @@ public record ServerOptions(int port, Path registry, Path federation, boolean ab
                 }
             } else if (name.equals("--registry")) {
                 registry = folder(name, value);
+            } else if (name.equals("--pack")) {
+                pack = folder(name, value);
             } else {
                 federation = folder(name, value);
             }
         }
-        return new ServerOptions(port, registry, federation, abTest);
+        return new ServerOptions(port, registry, federation, abTest, pack);
     }
 
     private static Path folder(String option, String value) {

@@ -46,4 +46,13 @@ class ServerOptionsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--federation"))
                 .getMessage().contains("--federation needs a folder"));
     }
+
+    @Test
+    void readsThePackAndHasNoneByDefault() {
+        assertEquals(null, ServerOptions.parse().pack());
+        assertEquals(java.nio.file.Path.of("/tmp/pack"), ServerOptions.parse("--pack", "/tmp/pack").pack());
+        assertEquals(java.nio.file.Path.of("p"), ServerOptions.parse("--port=0", "--pack=p").pack());
+        assertEquals("--pack needs a folder", assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.parse("--pack")).getMessage());
+    }
 }

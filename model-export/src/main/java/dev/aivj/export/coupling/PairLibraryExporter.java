@@ -17,6 +17,9 @@ import dev.aivj.presets.PresetLibrary;
 import dev.aivj.presets.PresetRatings;
 import dev.aivj.training.coupling.CouplingPairs;
 import dev.aivj.training.coupling.LibraryVectors;
+import dev.aivj.training.pack.PackFolder;
+import dev.aivj.training.pack.PackPresets;
+import dev.aivj.training.pack.PackVectors;
 import dev.aivj.training.pairs.ManifestPair;
 import dev.aivj.training.pairs.PairsManifest;
 import dev.aivj.training.pairs.PairsManifestReader;
@@ -30,14 +33,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./aivj export-library [--elite DIR] [--model DIR] [--out FILE]}: the pair library the page and
+ * {@code ./aivj export-library [--elite DIR | --pack DIR] [--model DIR] [--out FILE]}: the pair library the page and
  * {@code ./aivj analyze} recommend from ({@link PairLibrary}'s format). For each pair of the elite manifest whose
  * presets are measured and usable: its quality, w_s and w_t from the coupling model, and its look in
  * {@link LookSpace}: per axis the mean of the two presets' percentiles among all usable measured presets
  * ({@link LookPercentiles}: motion, luma_mean, edge_density, colourfulness; the preset index shows each preset's),
  * and its rating, the mean of its presets' fRating ({@link dev.aivj.engine.recommend.RatingPrior}).
  * Beside it, {@value #PARTNERS_FILE}: those presets' vectors and the looks' sorted values, with which the page pairs
- * the presets a viewer brings ({@link dev.aivj.engine.recommend.OwnPresetPairs}).
+ * the presets a viewer brings ({@link dev.aivj.engine.recommend.OwnPresetPairs}). With {@code --pack DIR} (a pack
+ * imported by {@code ./aivj import-pack}): every scored pair of the pack, by default into
+ * {@code DIR/aivj-import/library/}, which {@code ./aivj serve --pack DIR} serves.
  */
 public final class PairLibraryExporter {
     public static final Path DEFAULT_OUT = Path.of("web-frontend/src/main/resources/web/pairs/pair-library.json");
@@ -133,14 +138,32 @@ public final class PairLibraryExporter {
         return Math.round(v * 1e4) / 1e4;
     }
 
+    /** The fRating of each readable preset of an imported pack. */
+    public static Map<String, Double> packRatings(PackFolder folder) throws IOException {
+        PackPresets presets = PackPresets.read(folder.presets());
+        List<PresetLibrary.Entry> entries = new ArrayList<>();
+        for (PackPresets.Preset p : presets.presets()) {
+            if (p.problem() == null) {
+                entries.add(PackVectors.entry(folder.pack(), presets.pack(), p));
+            }
+        }
+        return PresetRatings.read(entries);
+    }
+
     public static void main(String[] args) throws IOException {
         Path elite = Path.of("data/bootstrap-pairs/elite");
         Path model = QualityExporter.DEFAULT_MODEL;
-        Path out = DEFAULT_OUT;
+        Path out = null;
         Path status = LibraryVectors.DEFAULT_STATUS;
         Path presets = PresetLibrary.resolveRoot(null);
+        Path pack = null;
+        if (args.length % 2 != 0) {
+            System.err.println("export-library: " + args[args.length - 1] + " needs a value");
+            System.exit(2);
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
+                case "--pack" -> pack = Path.of(args[i + 1]);
                 case "--elite" -> elite = Path.of(args[i + 1]);
                 case "--model" -> model = Path.of(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
@@ -152,9 +175,28 @@ public final class PairLibraryExporter {
                 }
             }
         }
-        Path manifest = Files.isDirectory(elite) ? elite.resolve("pairs-manifest.json") : elite;
-        List<String> left = export(manifest, CouplingBundle.load(model), LibraryVectors.read(status, presets),
-                PresetRatings.read(PresetLibrary.scan(presets)), out);
+        List<String> left;
+        try {
+            if (pack != null) {
+                // A pack imported by import-pack: every scored pair of it, its presets served from the pack.
+                PackFolder folder = new PackFolder(pack.toAbsolutePath().normalize());
+                if (!folder.imported()) {
+                    throw new IOException(pack + ": not imported yet (run ./aivj import-pack " + pack + " first)");
+                }
+                out = out != null ? out : folder.library().resolve(PackFolder.LIBRARY);
+                left = export(folder.manifest(), CouplingBundle.load(model), PackVectors.read(folder.pack()),
+                        packRatings(folder), out);
+            } else {
+                out = out != null ? out : DEFAULT_OUT;
+                Path manifest = Files.isDirectory(elite) ? elite.resolve("pairs-manifest.json") : elite;
+                left = export(manifest, CouplingBundle.load(model), LibraryVectors.read(status, presets),
+                        PresetRatings.read(PresetLibrary.scan(presets)), out);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("export-library: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         left.forEach(s -> System.out.println("export-library: left out " + s));
         System.out.println("export-library: " + PairLibrary.parse(Files.readString(out)).size() + " pairs -> " + out);
     }

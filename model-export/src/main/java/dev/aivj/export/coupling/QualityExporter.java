@@ -4,7 +4,8 @@ import dev.aivj.engine.coupling.CouplingModel;
 import dev.aivj.presets.PresetLibrary;
 import dev.aivj.training.coupling.CouplingPairs;
 import dev.aivj.training.coupling.LibraryVectors;
-import dev.aivj.training.pairs.CollapsedQualityException;
+import dev.aivj.training.pack.PackFolder;
+import dev.aivj.training.pack.PackVectors;
 import dev.aivj.training.pairs.ManifestPair;
 import dev.aivj.training.pairs.PairQuality;
 import dev.aivj.training.pairs.PairsManifest;
@@ -22,7 +23,8 @@ import java.util.Map;
  * {@code ./aivj export-quality --pack DIR [--model DIR] [--status FILE] [--presets DIR]}: scores every pair of a
  * pack's {@code pairs-manifest.json} with the coupling model and writes the pack's {@code pairs-quality.v0.json}
  * in the team's format (quality01 = the model's quality). Refuses, writing nothing, when the scores' std is below
- * the team's gate of 0.03. A pair whose presets have no measured vector gets no quality; each is listed.
+ * the team's gate of 0.03. A pair whose presets have no measured vector gets no quality; each is listed. A pack
+ * imported by {@code ./aivj import-pack} is scored on its own measured presets.
  */
 public final class QualityExporter {
     public static final Path DEFAULT_MODEL = Path.of("web-frontend/src/main/resources/web/models/coupling-v1");
@@ -39,6 +41,12 @@ public final class QualityExporter {
         if (!Files.isRegularFile(manifestFile)) {
             throw new IOException("no pairs-manifest.json in " + pack);
         }
+        return export(manifestFile, pack.resolve("pairs-quality.v0.json"), model, vectors);
+    }
+
+    /** Scores {@code manifestFile}'s pairs and writes {@code target}. */
+    public static Result export(Path manifestFile, Path target, CouplingModel model, Map<String, float[]> vectors)
+            throws IOException {
         PairsManifest manifest = new PairsManifestReader().read(manifestFile);
         List<PairQuality> quality = new ArrayList<>();
         List<String> unscored = new ArrayList<>();
@@ -55,9 +63,9 @@ public final class QualityExporter {
         }
         if (quality.isEmpty()) {
             throw new IOException("none of the " + manifest.pairs().size() + " pairs in " + manifestFile
-                    + " has measured presets: " + unscored.get(0));
+                    + " has measured presets (" + unscored.get(0) + "): a pack of new presets is measured by"
+                    + " ./aivj import-pack " + manifestFile.toAbsolutePath().getParent() + " first");
         }
-        Path target = pack.resolve("pairs-quality.v0.json");
         new PairsQualityWriter().write(target, quality);
         double[] values = quality.stream().mapToDouble(PairQuality::quality01).toArray();
         return new Result(target, quality.size(), unscored, QualityStats.of(values));
@@ -81,11 +89,18 @@ public final class QualityExporter {
             fail("usage: export-quality --pack DIR [--model DIR] [--status FILE] [--presets DIR]");
         }
         try {
-            Result r = export(pack, CouplingBundle.load(model), LibraryVectors.read(status, presets));
+            PackFolder imported = new PackFolder(pack);
+            // An imported pack is scored on its own measured presets (its manifest names them by id); the result
+            // goes beside the team's pairs-manifest.json, where the web player reads it.
+            Result r = imported.imported()
+                    ? export(imported.manifest(), Files.isRegularFile(pack.resolve("pairs-manifest.json"))
+                            ? pack.resolve("pairs-quality.v0.json") : imported.quality(), CouplingBundle.load(model),
+                            PackVectors.read(pack))
+                    : export(pack, CouplingBundle.load(model), LibraryVectors.read(status, presets));
             r.unscored().forEach(s -> System.out.println("export-quality: not scored: " + s));
             System.out.printf("export-quality: %d pairs scored, %d not; qualityStats %s -> %s%n", r.scored(),
                     r.unscored().size(), r.stats(), r.file());
-        } catch (CollapsedQualityException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) { // collapsed scores, bad files
             fail(e.getMessage());
         }
     }

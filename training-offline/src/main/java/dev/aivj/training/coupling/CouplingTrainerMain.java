@@ -2,6 +2,8 @@ package dev.aivj.training.coupling;
 
 import dev.aivj.engine.feedback.GlobalPrior;
 import dev.aivj.presets.PresetLibrary;
+import dev.aivj.training.pack.PackFolder;
+import dev.aivj.training.pack.PackVectors;
 import dev.aivj.training.feedback.FeedbackTargets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./aivj train-coupling [--pairs DIR] [--elite DIR] [--status FILE] [--presets DIR] [--out DIR]
+ * {@code ./aivj train-coupling [--pairs DIR] [--elite DIR] [--pack DIR] [--status FILE] [--presets DIR] [--out DIR]
  * [--seeds 2] [--seed 7] [--epochs 70] [--patience 0] [--golden-gate 20] [--feedback DIR]
  * [--no-ablations | --variants full,no-attention,no-adaptive,beta0,no-elite,lambda0]}:
  * trains the coupling model on a pack's scored pairs (default: the GENERATED bootstrap pairs in data/bootstrap-pairs),
@@ -20,7 +22,9 @@ import java.util.Map;
  * model) in {@code --out} with the golden pairs it never
  * trained on ({@link GoldenGateFile}; {@code --golden-gate} percent of the elite), trains each ablation (one item
  * switched off) with the same seeds, and writes {@code report.md} and
- * {@code report.json} there (see {@link CouplingReport}). With {@code --feedback DIR} the pairs' targets are first
+ * {@code report.json} there (see {@link CouplingReport}). {@code --pack DIR}: the pairs, golden pairs and measured
+ * presets of a pack imported by {@code ./aivj import-pack}, the checkpoint in {@code DIR/aivj-import/coupling}. With
+ * {@code --feedback DIR} the pairs' targets are first
  * moved by the federation's aggregated viewer preference (DIR/prior.json; {@link FeedbackTargets}).
  */
 public final class CouplingTrainerMain {
@@ -32,7 +36,8 @@ public final class CouplingTrainerMain {
         Path elite = Path.of("data/bootstrap-pairs/elite");
         Path status = LibraryVectors.DEFAULT_STATUS;
         Path presets = PresetLibrary.resolveRoot(null);
-        Path out = Path.of("runs/coupling-v1");
+        Path out = null;
+        Path pack = null;
         int seeds = 2;
         int goldenGate = PairSplit.DEFAULT_GOLDEN_GATE_PERCENT;
         boolean ablations = true;
@@ -42,6 +47,7 @@ public final class CouplingTrainerMain {
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
+                case "--pack" -> pack = Path.of(need(args[i], value));
                 case "--pairs" -> pairs = Path.of(need(args[i], value));
                 case "--elite" -> elite = Path.of(need(args[i], value));
                 case "--status" -> status = Path.of(need(args[i], value));
@@ -70,7 +76,22 @@ public final class CouplingTrainerMain {
                 fail(e.getMessage());
             }
         }
-        Map<String, float[]> vectors = LibraryVectors.read(status, presets);
+        Map<String, float[]> vectors;
+        if (pack != null) {
+            // A pack imported by import-pack: its scored pairs (the team's score where it gave one, else the
+            // coupling model's quality01), its golden pairs, its own measured presets; the checkpoint stays with it.
+            PackFolder folder = new PackFolder(pack.toAbsolutePath().normalize());
+            if (!folder.imported()) {
+                fail(pack + ": not imported yet (run ./aivj import-pack " + pack + " first)");
+            }
+            pairs = folder.manifest();
+            elite = folder.elite();
+            out = out != null ? out : folder.root().resolve("coupling");
+            vectors = PackVectors.read(folder.pack());
+        } else {
+            out = out != null ? out : Path.of("runs/coupling-v1");
+            vectors = LibraryVectors.read(status, presets);
+        }
         CouplingPairs.Loaded loaded = CouplingPairs.load(manifest(pairs), Files.isDirectory(elite) || Files.isRegularFile(elite)
                 ? manifest(elite) : null, vectors);
         if (prior != null) {
@@ -97,7 +118,11 @@ public final class CouplingTrainerMain {
             variants.add(v);
         }
         CouplingReport report = new CouplingReport(loaded, split, seeds);
-        report.run(variants, out);
+        try {
+            report.run(variants, out);
+        } catch (IllegalArgumentException e) { // e.g. a pack too small for elite-priority batches: one line
+            fail("pack " + loaded.pack() + ": " + e.getMessage());
+        }
         GoldenGateFile.write(out, loaded.pack(), goldenGate, split.goldenGate());
         // How this checkpoint was made, for the bundle exported from it and the model registry's versions.csv.
         Files.writeString(out.resolve("command.txt"), "./aivj train-coupling " + String.join(" ", args) + "\n");

@@ -31,6 +31,14 @@ public final class EliteManifestReader {
     private final ObjectMapper mapper = new ObjectMapper();
 
     public ImportResult read(Path manifest) throws IOException {
+        return read(manifest, PairSource.ELITE);
+    }
+
+    /**
+     * Reads any manifest of this shape, its rows marked as {@code source}: also a pack's {@code pairs-manifest.json}
+     * (an object with {@code pairs}), read tolerantly so that one bad row is reported and the others kept.
+     */
+    public ImportResult read(Path manifest, PairSource source) throws IOException {
         if (!Files.isRegularFile(manifest)) {
             throw new NoSuchFileException(manifest.toString());
         }
@@ -43,7 +51,7 @@ public final class EliteManifestReader {
             if (t == null) {
                 report.rejected(file, 1, "empty file: no JSON value");
             } else if (t == JsonToken.START_ARRAY) {
-                readArray(p, file, pairs, firstLine, report);
+                readArray(p, file, pairs, firstLine, report, source);
             } else if (t == JsonToken.START_OBJECT) {
                 int objectLine = line(p);
                 String used = null;
@@ -54,7 +62,7 @@ public final class EliteManifestReader {
                     boolean candidate = ARRAY_FIELDS.contains(PairFields.normal(name));
                     if (candidate && t == JsonToken.START_ARRAY && used == null) {
                         used = name;
-                        readArray(p, file, pairs, firstLine, report);
+                        readArray(p, file, pairs, firstLine, report, source);
                     } else {
                         if (candidate) {
                             report.rejected(file, fieldLine, used == null
@@ -84,7 +92,7 @@ public final class EliteManifestReader {
     }
 
     private void readArray(JsonParser p, String file, List<PresetPair> pairs, Map<Integer, Integer> firstLine,
-            ImportReport report) throws IOException {
+            ImportReport report, PairSource source) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
@@ -94,7 +102,7 @@ public final class EliteManifestReader {
             int line = line(p);
             JsonNode node = p.readValueAsTree();
             try {
-                PresetPair pair = PairFields.pair(node, PairSource.ELITE, new RowOrigin(file, line), report);
+                PresetPair pair = PairFields.pair(node, source, new RowOrigin(file, line), report);
                 Integer first = firstLine.putIfAbsent(pair.pair(), line);
                 if (first != null) {
                     throw new BadRowException("duplicate pair " + pair.pair() + " (first at line " + first + ")");
