@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aivj.training.CommandOptions;
 import dev.aivj.training.coupling.RankingMetrics;
 import dev.aivj.training.pack.PackFolder;
 import dev.aivj.training.pack.PackPresets;
@@ -138,23 +139,12 @@ public final class OldNetComparison {
     }
 
     public static void main(String[] args) {
-        Path pack = null;
-        Path pth = null;
-        Path features = null;
         try {
-            for (int i = 0; i < args.length; i++) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                String v = args[++i];
-                switch (args[i - 1]) {
-                    case "--pack" -> pack = Path.of(v);
-                    case "--pth" -> pth = Path.of(v);
-                    case "--features" -> features = Path.of(v);
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i - 1]);
-                }
-            }
-            if (pack == null || pth == null) {
+            CommandOptions o = CommandOptions.parse(args, "--pack", "--pth", "--features");
+            Path pack = o.path("--pack", null);
+            Path pth = o.path("--pth", null);
+            Path features = o.path("--features", null);
+            if (pack == null || pth == null || !o.positional().isEmpty()) {
                 throw new IllegalArgumentException("usage: compare-old-net --pack DIR --pth FILE --features FILE");
             }
             OldCouplingNet net = OldCouplingNet.load(pth);

@@ -2,11 +2,11 @@ package dev.aivj.training.feedback;
 
 import dev.aivj.engine.feedback.ViewerArm;
 import dev.aivj.engine.recommend.PairLibrary;
+import dev.aivj.training.CommandOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,34 +37,20 @@ public final class SimulateFeedbackMain {
 
     static int run(String[] args) throws IOException {
         SimulationConfig d = SimulationConfig.defaults();
-        int viewers = d.viewers();
-        int sessions = d.sessions();
-        int sections = d.sections();
-        int seeds = d.seeds();
-        long seed = d.seed();
-        double[] gammas = d.gammas();
-        Path out = Path.of(DEFAULT_OUT);
-        Path libraryFile = Path.of(DEFAULT_LIBRARY);
+        Path out;
+        Path libraryFile;
         SimulationConfig config;
         try {
-            for (int i = 0; i < args.length; i++) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                String v = args[++i];
-                switch (args[i - 1]) {
-                    case "--viewers" -> viewers = Integer.parseInt(v);
-                    case "--sessions" -> sessions = Integer.parseInt(v);
-                    case "--sections" -> sections = Integer.parseInt(v);
-                    case "--seeds" -> seeds = Integer.parseInt(v);
-                    case "--seed" -> seed = Long.parseLong(v);
-                    case "--gammas" -> gammas = Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
-                    case "--out" -> out = Path.of(v);
-                    case "--library" -> libraryFile = Path.of(v);
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i - 1]);
-                }
+            CommandOptions o = CommandOptions.parse(args, "--viewers", "--sessions", "--sections", "--seeds", "--seed",
+                    "--gammas", "--out", "--library");
+            if (!o.positional().isEmpty()) {
+                throw new IllegalArgumentException("unknown argument " + o.positional().get(0));
             }
-            config = new SimulationConfig(viewers, sessions, sections, seeds, seed, gammas);
+            out = o.path("--out", Path.of(DEFAULT_OUT));
+            libraryFile = o.path("--library", Path.of(DEFAULT_LIBRARY));
+            config = new SimulationConfig(o.integer("--viewers", d.viewers()), o.integer("--sessions", d.sessions()),
+                    o.integer("--sections", d.sections()), o.integer("--seeds", d.seeds()), o.whole("--seed", d.seed()),
+                    o.numbers("--gammas", d.gammas()));
         } catch (IllegalArgumentException e) {
             System.err.println("simulate-feedback: " + e.getMessage() + " (usage: ./aivj simulate-feedback [--viewers N"
                     + " --sessions N --sections N --seeds N --seed S --gammas G,G.. --library FILE --out DIR])");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aivj.presets.PresetLibrary;
+import dev.aivj.training.CommandOptions;
 import dev.aivj.training.coupling.LibraryVectors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -289,36 +290,19 @@ public final class TestPackGenerator {
     }
 
     public static void main(String[] args) {
-        Path out = null;
-        int pairs = 300;
-        int pool = 120;
-        long seed = 20;
-        Path presets = PresetLibrary.resolveRoot(null);
         try {
-            for (int i = 0; i < args.length; i++) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                String v = args[++i];
-                switch (args[i - 1]) {
-                    case "--out" -> out = Path.of(v);
-                    case "--pairs" -> pairs = Integer.parseInt(v);
-                    case "--pool" -> pool = Integer.parseInt(v);
-                    case "--seed" -> seed = Long.parseLong(v);
-                    case "--presets" -> presets = PresetLibrary.resolveRoot(v);
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i - 1]);
-                }
-            }
-            if (out == null || pairs < 1 || pool < 1) {
+            CommandOptions o = CommandOptions.parse(args, "--out", "--pairs", "--pool", "--seed", "--presets");
+            Path out = o.path("--out", null);
+            int pairs = o.integer("--pairs", 300);
+            int pool = o.integer("--pool", 120);
+            if (out == null || pairs < 1 || pool < 1 || !o.positional().isEmpty()) {
                 throw new IllegalArgumentException("usage: generate-test-pack --out DIR [--pairs N] [--pool N]"
                         + " [--seed S]");
             }
-            Summary s = generate(out, pairs, pool, seed, presets, LibraryVectors.DEFAULT_STATUS);
+            Path presets = PresetLibrary.resolveRoot(o.text("--presets", null));
+            Summary s = generate(out, pairs, pool, o.whole("--seed", 20), presets, LibraryVectors.DEFAULT_STATUS);
             System.out.printf("generate-test-pack: %d pairs (%d of usable presets, the rest broken on purpose), %d"
                     + " .milk files -> %s (GENERATED)%n", s.pairs(), s.goodPairs(), s.files(), out);
-        } catch (NumberFormatException e) {
-            System.err.println("generate-test-pack: not a number: " + e.getMessage());
-            System.exit(2);
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("generate-test-pack: " + e.getMessage());
             System.exit(2);
