@@ -31,12 +31,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A pack of the team's new presets end to end ({@code ./aivj import-pack}): reads its pairs in whichever of the
@@ -215,7 +213,7 @@ public final class PackImport {
                 report.qualityRefused(e.getMessage());
             }
         }
-        deleteTree(folder.parquet());
+        ParquetPairStore.deleteTree(folder.parquet()); // the store never overwrites: the import's own goes first
         if (!rows.isEmpty()) {
             new ParquetPairStore().write(folder.parquet(), rows);
         }
@@ -260,18 +258,6 @@ public final class PackImport {
             return sb.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Removes the import's own Parquet store before it is written again (the store never overwrites). */
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

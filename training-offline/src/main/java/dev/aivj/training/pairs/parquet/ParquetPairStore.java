@@ -187,7 +187,8 @@ public final class ParquetPairStore {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes a store (or any folder) with everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
