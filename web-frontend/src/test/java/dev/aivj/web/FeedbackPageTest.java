@@ -70,13 +70,9 @@ class FeedbackPageTest {
     }
 
     private void playSong() {
-        page.locator("#file-input").setInputFiles(MusicCache.sectoidSong(SONG));
-        page.waitForFunction("() => ['ready', 'error'].includes(window.aivj.state)", null,
-                new Page.WaitForFunctionOptions().setTimeout(120_000).setPollingInterval(100));
-        assertEquals("ready", js("() => window.aivj.state"), () -> page.textContent("#error"));
-        page.waitForFunction("() => window.aivj.playing && window.aivj.currentPair !== null", null,
+        PlayingSong.play(page, MusicCache.sectoidSong(SONG));
+        page.waitForFunction("() => window.aivj.currentPair !== null", null,
                 new Page.WaitForFunctionOptions().setTimeout(30_000));
-        js("() => document.activeElement && document.activeElement.blur()");
     }
 
     private Object js(String expression) {

@@ -81,14 +81,7 @@ class VjConsolePageTest {
     }
 
     private void playSong(Path song) {
-        page.locator("#file-input").setInputFiles(song);
-        page.waitForFunction("() => ['ready', 'error'].includes(window.aivj.state)", null,
-                new Page.WaitForFunctionOptions().setTimeout(120_000).setPollingInterval(100));
-        assertEquals("ready", js("() => window.aivj.state"), () -> page.textContent("#error"));
-        page.waitForFunction("() => window.aivj.playing && window.aivj.currentTime > 0.3", null,
-                new Page.WaitForFunctionOptions().setTimeout(30_000));
-        // Keys go to the page, not to the file input that has the focus after choosing the song.
-        js("() => document.activeElement && document.activeElement.blur()");
+        PlayingSong.play(page, song);
     }
 
     private Object js(String expression) {
