@@ -6,8 +6,9 @@ package dev.aivj.engine.recommend;
  * presets'; its score is multiplied by
  * <pre>factor = ((rating + 1) / 4)^{@value #STRENGTH}</pre>
  * 1 at the default 3, ×1.08 for two 5s, ×0.87 for two 1s, ×0.76 for two 0s. The strength is small on purpose:
- * measured on projectm-data the rating agrees with neither the looks (|Spearman ρ| below 0.09 against every look
- * measure) nor the pairs' rendered score (ρ +0.04; {@code ./aivj rating-prior}), so it is what people thought,
+ * measured on projectm-data the rating hardly agrees with the looks (Spearman ρ at most +0.13, motion among the
+ * presets rated other than 3; below 0.07 for every other measure) or the pairs' rendered score (ρ +0.04;
+ * {@code ./aivj rating-prior}), so it is what people thought,
  * unconfirmed by what the renders measure: it nudges, and the viewers' own signals (the learned preference)
  * outweigh it.
  */
