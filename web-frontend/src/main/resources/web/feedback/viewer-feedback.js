@@ -26,6 +26,18 @@ export function startLearning(show, notice) {
     federation.problem = `an update was not sent (${e.message})`;
   }));
   recorder.addEventListener('problem', (e) => notice(e.detail.message));
+  // A stored preference the engine refuses (damaged, or from an engine with other features) is dropped, said, and
+  // learning starts again from the prior; the arm stays.
+  show.client.onViewerError = (message) => {
+    const { viewer: sent } = show.client;
+    if (!sent || sent.preference === null) {
+      notice(`How pairs are picked could not be set (${message}); the recommender picks alone.`);
+      return;
+    }
+    notice(`Your learned taste could not be used (${message}); learning starts again.`);
+    store.remove('preference').catch(() => {});
+    show.setViewer({ ...sent, preference: null });
+  };
   const ready = (async () => {
     const [preference, priorJson, abTest] = await Promise.all([store.get('preference'), federation.prior(),
       experimentRunning()]);

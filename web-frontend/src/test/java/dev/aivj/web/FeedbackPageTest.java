@@ -96,7 +96,8 @@ class FeedbackPageTest {
     void signalsTeachTheEngineAndOnlyAnUpdateLeavesTheBrowser() throws Exception {
         open("?arm=learned");
         playSong();
-        assertEquals("learned", js("() => window.aivj.currentPair.pair.why.policy"));
+        // Nothing taught yet: the recommender picks alone, as for ./aivj analyze.
+        assertEquals("recommender", js("() => window.aivj.currentPair.pair.why.policy"));
         page.locator("#why-pair summary").click();
         assertTrue(page.textContent("#why-pair-text").contains("of the recommender's"), page.textContent("#why-pair-text"));
         assertTrue(page.textContent("#preference-about").contains("Nothing learned yet"));
@@ -120,6 +121,8 @@ class FeedbackPageTest {
         // Each signal given on purpose (all but the lock) plans the rest of the song again.
         page.waitForFunction("() => window.aivj.replans >= 9", null, new Page.WaitForFunctionOptions()
                 .setTimeout(20_000));
+        assertEquals(true, js("() => window.aivj.analysis.pairs.every((p) => p.why.policy === 'learned')"),
+                "the song planned again with the learned taste");
 
         // The log: in IndexedDB, each event with the pair's context, the arm, the engine's reward; no audio.
         List<Map<String, Object>> log = (List<Map<String, Object>>) js("() => window.aivj.feedbackLog()");
@@ -205,5 +208,25 @@ class FeedbackPageTest {
         assertEquals("weighted-random", js("() => window.aivj.currentPair.pair.why.policy"));
         page.locator("#why-pair summary").click();
         assertTrue(page.textContent("#why-pair-text").contains("weighted by quality"), page.textContent("#why-pair-text"));
+    }
+
+    /** A damaged preference in the browser's storage is said, dropped, and learning starts again; the show goes on. */
+    @Test
+    void aDamagedStoredPreferenceIsDroppedWithANotice() {
+        open("?arm=learned");
+        js("async () => { const { FeedbackStore } = await import('/feedback/feedback-store.js');"
+                + " await new FeedbackStore().put('preference', '{\"format\":\"aivj-viewer-preference-v1\","
+                + "\"dimensions\":5}'); }");
+        page.reload();
+        page.waitForFunction("() => window.aivj && window.aivj.state === 'idle'");
+        page.evaluate("() => window.aivj.feedbackReady()");
+        page.waitForFunction("() => document.querySelector('#notice').textContent.includes('learned taste could not"
+                + " be used')");
+        assertTrue(page.textContent("#notice").contains("5 features"), page.textContent("#notice"));
+        playSong();
+        assertEquals("learned", js("() => window.aivj.feedback.arm"));
+        assertEquals("recommender", js("() => window.aivj.currentPair.pair.why.policy"), "learning starts again");
+        assertEquals(null, js("async () => { const { FeedbackStore } = await import('/feedback/feedback-store.js');"
+                + " return (await new FeedbackStore().get('preference')) ?? null; }"));
     }
 }

@@ -18,8 +18,8 @@ import java.util.Random;
  * the best score needs a learned preference 0.69 higher to win. The last is the exploration: α = {@value #ALPHA}
  * by default (0 = pure exploitation), a bonus that shrinks as the viewer's signals about similar pairs come in.
  * Deterministic: no random draw, so the same preference and song give the same show. A preference that knows
- * nothing yet (no signal, no federated prior) picks exactly as the recommender alone ({@link RecommenderPick}, its
- * random exploration included): a viewer who has taught nothing sees the show the CLI plans.
+ * nothing yet (no signal, no federated prior) lets the recommender pick alone ({@link RecommenderPick}, its random
+ * exploration included, its name in the pick's reason): a viewer who has taught nothing sees the plan the CLI makes.
  */
 public record PreferenceReranker(ViewerPreference preference, double alpha) implements PickPolicy {
     public static final String NAME = "learned";
@@ -45,10 +45,7 @@ public record PreferenceReranker(ViewerPreference preference, double alpha) impl
     @Override
     public Pick pick(List<Candidate> ranked, MusicSection section, String[] labels, Random rnd) {
         if (preference.knowsNothing()) {
-            Pick p = UNTAUGHT.pick(ranked, section, labels, rnd);
-            PickReason r = p.why();
-            return new Pick(p.candidate(), p.explored(), PickReason.ranked(NAME, r.rank(), r.candidates(),
-                    r.features()));
+            return UNTAUGHT.pick(ranked, section, labels, rnd); // and says so: its reason names the recommender
         }
         int n = Math.min(CANDIDATES, ranked.size());
         double best = ranked.get(0).score();

@@ -12,6 +12,7 @@ import dev.aivj.engine.recommend.PairLibrary;
 import dev.aivj.engine.recommend.PairRecommender;
 import dev.aivj.engine.recommend.PickPolicy;
 import dev.aivj.engine.recommend.PresetPreferences;
+import dev.aivj.engine.recommend.RecommenderPick;
 import dev.aivj.engine.recommend.TestLibraries;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ class PickPoliciesTest {
         for (int i = 0; i < sections.size(); i++) {
             assertEquals(alone.get(i).pair(), learned.get(i).pair(), "section " + i);
             assertEquals(alone.get(i).explored(), learned.get(i).explored());
-            assertEquals("learned", learned.get(i).why().policy());
+            assertEquals(RecommenderPick.NAME, learned.get(i).why().policy(), "the recommender picked");
         }
         assertTrue(alone.stream().anyMatch(PairChoice::explored), "the recommender's exploration is kept");
         // A federated prior is knowledge: then the preference re-ranks from the first section on.
