@@ -1,8 +1,8 @@
 // What the viewer does about the pair on screen, as signals: each is taught to the engine (its learned preference,
 // kept in IndexedDB) and logged with its context (feedback-store.js). Explicit: a rating 1..5, a thumb, a
 // favourite. Implicit, from the pair show's events: skip (away from a pair), back (to a pair), lock, dwell (a pair
-// played to its section's end: the fraction seen) and leave (a new song or closing the page with a pair on before
-// its section ended). The rewards are the engine's (engine-core FeedbackSignal); the log carries them as the
+// played on to its section's end: the fraction of the section it was on) and leave (closing the page with a pair on
+// before its section ended). A seek or another song says nothing about the pair on: no signal. The rewards are the engine's (engine-core FeedbackSignal); the log carries them as the
 // engine answered. Only numbers about the pair and its section are kept: no audio, no song name.
 
 export const LOG_FORMAT = 'aivj-feedback-log-v1';
@@ -11,6 +11,9 @@ const pairId = (pair) => `${pair.fg}|${pair.bg}`;
 // Signals the viewer gives on purpose plan the rest of the song again at once; the others (dwell, leave, lock,
 // back) are learned and count from the next plan (the next song), so watching alone never reshuffles the show.
 const REPLANS = new Set(['rating', 'thumb', 'favourite', 'skip']);
+// A section's pair that gives way within this many seconds of its section's end played on to it (a frame late, a
+// beat early); further off, the playhead was moved.
+const END_TOLERANCE = 1;
 const hasFeatures = (pair) => Boolean(pair && pair.why && Array.isArray(pair.why.features)
   && pair.why.features.length > 0);
 
@@ -35,7 +38,7 @@ export class FeedbackRecorder extends EventTarget {
     show.addEventListener('pair', (e) => this.onPair(e.detail));
     show.addEventListener('analysis', (e) => { this.modelVersion = e.detail.result.engineVersion || ''; });
     show.addEventListener('state', (e) => {
-      if (e.detail.state === 'loading') this.leave();
+      if (e.detail.state === 'loading') this.on = null;
     });
     addEventListener('pagehide', () => this.leave());
   }
@@ -66,8 +69,8 @@ export class FeedbackRecorder extends EventTarget {
     const now = this.show.currentTime;
     if (previous && pairId(previous.pair) !== pairId(pair)) {
       if (reason === 'skip') this.signal('skip', 0, previous.pair);
-      else if (reason === 'section' && now > previous.since) {
-        this.signal('dwell', this.seenFraction(previous, now), previous.pair); // (not after a seek back)
+      else if (reason === 'section' && Math.abs(now - Number(previous.pair.end)) < END_TOLERANCE) {
+        this.signal('dwell', this.seenFraction(previous, now), previous.pair); // played on to its end, not a seek
       }
     }
     this.on = { pair, since: now };
@@ -75,7 +78,7 @@ export class FeedbackRecorder extends EventTarget {
     if (reason === 'back') this.signal('back', 1, pair);
   }
 
-  /** The pair on screen is left before its section ends (another song, the page closes). */
+  /** The page closes with a pair on screen before its section ends. */
   leave() {
     const on = this.on;
     this.on = null;

@@ -13,8 +13,8 @@ package dev.aivj.engine.feedback;
  * lock        +0.5                 0.5      the pair is locked on
  * back        +0.5                 0.5      the viewer went back to this pair
  * skip        −0.5                 0.5      the viewer skipped away from this pair
- * dwell       +0.2 × fraction      0.25     the pair played to its section's end (fraction of the section seen)
- * leave       −0.3                 0.25     the viewer left (closed the page, changed song) with the pair on
+ * dwell       +0.2 × fraction      0.25     the pair played on to its section's end (the fraction it was on)
+ * leave       −0.3                 0.25     the viewer closed the page with the pair on, before its section ended
  * </pre>
  */
 public enum FeedbackSignal {
