@@ -30,8 +30,9 @@ export class FederationClient {
   async prior() {
     try {
       const response = await fetch(PRIOR_URL, { cache: 'no-store' });
+      const text = await response.text(); // read even when refused: an unread body keeps the request open
       this.enabled = response.ok;
-      return response.ok ? await response.text() : null;
+      return response.ok ? text : null;
     } catch (e) {
       this.problem = `the federation could not be reached (${e.message})`;
       return null;
@@ -51,13 +52,14 @@ export class FederationClient {
     const response = await fetch(UPDATES_URL, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(update),
     });
+    const answer = await response.text();
     if (response.status === 409) {
       const prior = await this.prior();
       if (prior) this.show.setViewer({ ...this.show.client.viewer, prior });
       return;
     }
     if (!response.ok) {
-      this.problem = `the federation refused an update (${response.status}: ${await response.text()})`;
+      this.problem = `the federation refused an update (${response.status}: ${answer.trim()})`;
       return;
     }
     this.sent++;

@@ -81,7 +81,8 @@ export function installFeedback($, show, notice) {
 async function experimentRunning() {
   try {
     const response = await fetch('/experiment.json', { cache: 'no-store' });
-    return response.ok && (await response.json()).abTest === true;
+    const body = await response.text(); // read even when refused: an unread body keeps the request open
+    return response.ok && JSON.parse(body).abTest === true;
   } catch (e) {
     return false;
   }
