@@ -2,9 +2,9 @@ package dev.aivj.training.coupling;
 
 import dev.aivj.engine.feedback.GlobalPrior;
 import dev.aivj.presets.PresetLibrary;
+import dev.aivj.training.feedback.FeedbackTargets;
 import dev.aivj.training.pack.PackFolder;
 import dev.aivj.training.pack.PackVectors;
-import dev.aivj.training.feedback.FeedbackTargets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
