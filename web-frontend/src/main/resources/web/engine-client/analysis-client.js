@@ -49,12 +49,10 @@ export class AnalysisClient {
     this.viewer = null;
     /** Hears a pick policy the engine refused: (message). */
     this.onViewerError = () => {};
-    /** Viewer requests waiting for the engine's answer, by request id: {resolve, reject}. */
-    this.viewerRequests = new Map();
     /** The presets the viewer brought, as sent to the engine: sent again to a new worker. */
     this.ownPresets = [];
-    /** Own-preset requests waiting for the engine's answer, by request id: {resolve, reject}. */
-    this.ownPresetRequests = new Map();
+    /** Requests waiting for the engine's answer (own presets, viewer requests), by request id: {resolve, reject}. */
+    this.requests = new Map();
     this.nextRequestId = 1;
     /** The live show's listeners while one runs: {onUpdate(update, {capturedAt, elapsedMs}), onError(message)}. */
     this.live = null;
@@ -95,12 +93,12 @@ export class AnalysisClient {
    */
   viewerRequest(op, payload = {}, { replan = false } = {}) {
     const requestId = this.nextRequestId++;
-    const answer = new Promise((resolve, reject) => this.viewerRequests.set(requestId, { resolve, reject }));
+    const answer = this.answerOf(requestId);
     try {
       this.ensureWorker().postMessage({ type: 'viewer-request', requestId, op, ...payload,
         replan: this.replanTarget(replan) });
     } catch (e) {
-      this.viewerRequests.delete(requestId);
+      this.requests.delete(requestId);
       return Promise.reject(new Error(`could not reach the analysis worker (${e.message})`));
     }
     return op !== 'learn' ? answer : answer.then((learned) => {
@@ -127,14 +125,14 @@ export class AnalysisClient {
    */
   addOwnPreset(preset, { replan = false } = {}) {
     const requestId = this.nextRequestId++;
-    const answer = new Promise((resolve, reject) => this.ownPresetRequests.set(requestId, { resolve, reject }));
+    const answer = this.answerOf(requestId);
     const sent = { ...preset, requestId };
     try {
       this.ensureWorker().postMessage({ type: 'own-preset', ...sent, frames: sent.frames.slice(),
         replan: this.replanTarget(replan) });
       this.ownPresets.push(sent);
     } catch (e) {
-      this.ownPresetRequests.delete(requestId);
+      this.requests.delete(requestId);
       return Promise.reject(new Error(`could not reach the analysis worker (${e.message})`));
     }
     return answer;
@@ -283,11 +281,7 @@ export class AnalysisClient {
       return;
     }
     if (message.type === 'viewer-answer') {
-      const request = this.viewerRequests.get(message.requestId);
-      if (!request) return;
-      this.viewerRequests.delete(message.requestId);
-      if (message.error !== undefined) request.reject(new Error(String(message.error)));
-      else request.resolve(message.result);
+      this.answer(message);
       return;
     }
     const pending = this.pending;
@@ -316,16 +310,26 @@ export class AnalysisClient {
     }
   }
 
-  ownPresetAnswered({ requestId, result, error }) {
-    const request = this.ownPresetRequests.get(requestId);
-    if (!request) return; // sent again to a new worker: answered the first time
-    this.ownPresetRequests.delete(requestId);
-    if (error !== undefined) {
-      this.ownPresets = this.ownPresets.filter((p) => p.requestId !== requestId);
-      request.reject(new Error(String(error)));
-    } else {
-      request.resolve(result);
+  ownPresetAnswered(message) {
+    // A refused preset is not sent again to a new worker (one sent again was answered the first time).
+    if (this.answer(message) && message.error !== undefined) {
+      this.ownPresets = this.ownPresets.filter((p) => p.requestId !== message.requestId);
     }
+  }
+
+  /** The engine's answer to request `requestId`, once it comes (answer()). */
+  answerOf(requestId) {
+    return new Promise((resolve, reject) => this.requests.set(requestId, { resolve, reject }));
+  }
+
+  /** Settles the request a worker message answers ({requestId, result} or {requestId, error}); false when none waits. */
+  answer({ requestId, result, error }) {
+    const request = this.requests.get(requestId);
+    if (!request) return false;
+    this.requests.delete(requestId);
+    if (error !== undefined) request.reject(new Error(String(error)));
+    else request.resolve(result);
+    return true;
   }
 
   settle() {
@@ -341,11 +345,9 @@ export class AnalysisClient {
       this.worker = null;
       this.failRate(error);
       // Presets the engine had not answered for are refused, not sent again to the next worker.
-      this.ownPresets = this.ownPresets.filter((p) => !this.ownPresetRequests.has(p.requestId));
-      for (const request of this.ownPresetRequests.values()) request.reject(error);
-      this.ownPresetRequests.clear();
-      for (const request of this.viewerRequests.values()) request.reject(error);
-      this.viewerRequests.clear();
+      this.ownPresets = this.ownPresets.filter((p) => !this.requests.has(p.requestId));
+      for (const request of this.requests.values()) request.reject(error);
+      this.requests.clear();
     }
     if (pending) {
       this.settle();
