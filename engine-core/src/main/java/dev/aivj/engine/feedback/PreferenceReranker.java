@@ -51,26 +51,24 @@ public record PreferenceReranker(ViewerPreference preference, double alpha) impl
         double best = ranked.get(0).score();
         int chosen = 0;
         int bestExpected = 0;
-        double chosenValue = Double.NEGATIVE_INFINITY;
-        double bestExpectedValue = Double.NEGATIVE_INFINITY;
         double[][] x = new double[n][];
+        double[] mean = new double[n];
+        double[] bonus = new double[n];
         double[] expected = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = PairFeatures.of(ranked.get(i).pair(), section, labels);
-            expected[i] = prior(ranked.get(i).score(), best, i) + preference.mean(x[i]);
-            double value = expected[i] + alpha * preference.width(x[i]);
-            if (value > chosenValue) {
+            mean[i] = preference.mean(x[i]);
+            bonus[i] = alpha * preference.width(x[i]);
+            expected[i] = prior(ranked.get(i).score(), best, i) + mean[i];
+            if (expected[i] + bonus[i] > expected[chosen] + bonus[chosen]) {
                 chosen = i;
-                chosenValue = value;
             }
-            if (expected[i] > bestExpectedValue) {
+            if (expected[i] > expected[bestExpected]) {
                 bestExpected = i;
-                bestExpectedValue = expected[i];
             }
         }
-        double[] cx = x[chosen];
-        PickReason why = new PickReason(NAME, chosen + 1, n, preference.mean(cx), alpha * preference.width(cx), cx,
-                PairFeatures.strongest(preference.theta(), cx, 3));
+        PickReason why = new PickReason(NAME, chosen + 1, n, mean[chosen], bonus[chosen], x[chosen],
+                PairFeatures.strongest(preference.theta(), x[chosen], 3));
         // An exploration pick: the bonus, not the expected value, put it ahead.
         return new Pick(ranked.get(chosen), chosen != bestExpected, why);
     }
